@@ -1,0 +1,1 @@
+"""Answerer backends behind one small contract (see base.py) and their factory."""

@@ -1,0 +1,1 @@
+"""Hybrid retrieval over a stored index: dense (FAISS) + lexical (BM25), fused, per paragraph."""

@@ -1,0 +1,102 @@
+"""Value objects returned by the Python API (`Assistant.search`, `Assistant.ask`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.types import SECTION_SEPARATOR
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved paragraph (several chunks of one paragraph collapse into one hit)."""
+
+    doc_id: str
+    paragraph: int  # the report's own paragraph number
+    section_path: tuple[str, ...]
+    text: str  # the full paragraph text, as shown and quoted
+    score: float  # the fused ranking score (higher is better); comparable within one result list only
+    title: str = ""  # the document's title
+    footnotes: tuple[str, ...] = ()
+    dense_score: float | None = None  # best cosine similarity of the paragraph's chunks to the query, if computed
+    lexical_score: float | None = None  # BM25 score, if computed
+    match: str = "hybrid"  # how it was found: "lookup", "hybrid", "dense", "bm25"
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc_id, self.paragraph)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "paragraph": self.paragraph,
+            "section": self.section,
+            "text": self.text,
+            "score": self.score,
+            "title": self.title,
+            "footnotes": list(self.footnotes),
+            "dense_score": self.dense_score,
+            "lexical_score": self.lexical_score,
+            "match": self.match,
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A paragraph cited by an answer, with the verbatim sentence of it that supports the answer."""
+
+    paragraph: int
+    doc_id: str
+    section: str
+    quote: str  # verbatim substring of the cited paragraph's text
+    verified: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "paragraph": self.paragraph,
+            "doc_id": self.doc_id,
+            "section": self.section,
+            "quote": self.quote,
+            "verified": self.verified,
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer and the paragraphs it cites; `verified` is False when the check against them failed."""
+
+    text: str  # without its citation markers
+    cites: tuple[tuple[str, int], ...]  # (doc_id, paragraph)
+    verified: bool = True
+    reason: str = ""  # why it is unverified ("number 109 not in ¶7", "no citation", ...)
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str  # the answer with inline markers, e.g. "... 189 States had become parties ... [¶7]"
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    hits: list[Hit] = field(default_factory=list)
+    backend: str = "extractive"
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: condense, retrieve, answer, verify, total
+    standalone_question: str = ""  # the question after follow-up condensing
+    sentences: list[Sentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "the LLM timed out; answered with the extractive backend"
+
+    def to_json(self) -> dict[str, Any]:
+        """The `paracite ask --json` contract."""
+        return {
+            "answer": self.text,
+            "citations": [c.to_json() for c in self.citations],
+            "abstained": self.abstained,
+            "hits": [{"paragraph": h.paragraph, "doc_id": h.doc_id, "score": h.score} for h in self.hits],
+            "backend": self.backend,
+            "timings": self.timings,
+            "standalone_question": self.standalone_question,
+            "notes": self.notes,
+        }

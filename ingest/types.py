@@ -1,0 +1,148 @@
+"""Value objects produced by ingest and read by every later layer.
+
+They are plain frozen dataclasses with lossless JSON round trips, because the index is stored as JSONL (never pickled).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SECTION_SEPARATOR = " > "
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report in the corpus."""
+
+    doc_id: str  # stable, from the file name (stem), e.g. "unodc-ccpcj-2018-activities"
+    title: str
+    path: str  # path relative to the corpus folder, for display
+    sha256: str  # hash of the file's bytes: decides whether a re-ingest must re-parse it
+    n_paragraphs: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "path": self.path,
+            "sha256": self.sha256,
+            "n_paragraphs": self.n_paragraphs,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Document":
+        return cls(d["doc_id"], d["title"], d["path"], d["sha256"], int(d.get("n_paragraphs", 0)))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph of a report, exactly as the report numbers it."""
+
+    doc_id: str
+    number: int
+    section_path: tuple[str, ...]  # headings from the chapter down, e.g. ("II. Transnational organized crime", "C. ...")
+    text: str  # clean, one line; what is shown and quoted
+    footnotes: tuple[str, ...] = ()  # texts of the footnotes whose markers occur in this paragraph
+    line_start: int = 0  # 1-based line span in the source text (provenance)
+    line_end: int = 0
+    page: int | None = None  # 1-based PDF page where the paragraph starts, when the source is a PDF
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "number": self.number,
+            "section_path": list(self.section_path),
+            "text": self.text,
+            "footnotes": list(self.footnotes),
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+            "page": self.page,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Paragraph":
+        return cls(
+            doc_id=d["doc_id"],
+            number=int(d["number"]),
+            section_path=tuple(d["section_path"]),
+            text=d["text"],
+            footnotes=tuple(d.get("footnotes", ())),
+            line_start=int(d.get("line_start", 0)),
+            line_end=int(d.get("line_end", 0)),
+            page=d.get("page"),
+        )
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit that is embedded. One per paragraph, or several (parts) for a paragraph longer than the embedder's limit."""
+
+    chunk_id: str  # f"{doc_id}:{paragraph}:{part}"
+    doc_id: str
+    paragraph: int
+    part: int  # 0-based index of this piece within its paragraph
+    n_parts: int
+    section_path: tuple[str, ...]
+    text: str  # the paragraph text (or the sentences of this part): shown, quoted, BM25-indexed
+    embed_text: str  # text + short section header: what the embedder sees
+    n_tokens: int  # tiktoken cl100k_base count of `text`, for context budgeting
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "chunk_id": self.chunk_id,
+            "doc_id": self.doc_id,
+            "paragraph": self.paragraph,
+            "part": self.part,
+            "n_parts": self.n_parts,
+            "section_path": list(self.section_path),
+            "text": self.text,
+            "embed_text": self.embed_text,
+            "n_tokens": self.n_tokens,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "Chunk":
+        return cls(
+            chunk_id=d["chunk_id"],
+            doc_id=d["doc_id"],
+            paragraph=int(d["paragraph"]),
+            part=int(d["part"]),
+            n_parts=int(d["n_parts"]),
+            section_path=tuple(d["section_path"]),
+            text=d["text"],
+            embed_text=d["embed_text"],
+            n_tokens=int(d["n_tokens"]),
+        )
+
+
+@dataclass
+class IngestProblem:
+    """A document that could not be ingested, and why; the other documents are still ingested."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class BuildReport:
+    """What an ingest run did."""
+
+    index_dir: str
+    documents: list[Document] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # doc_ids whose chunks and vectors were reused unchanged
+    parsed: list[str] = field(default_factory=list)  # doc_ids (re)parsed and embedded in this run
+    problems: list[IngestProblem] = field(default_factory=list)
+    n_chunks: int = 0
+    seconds: float = 0.0
+    changed: bool = True  # False when the corpus was unchanged and no work was done

@@ -1,0 +1,77 @@
+"""Shared fixtures. The real model and one read-only index of the real report are built once per session; a test
+that changes an index builds its own in its tmp_path."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+# Offline by construction: nothing in the suite may reach a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+REPORT = ROOT / "corpus" / "unodc-ccpcj-2018-activities.txt"
+
+
+@pytest.fixture(scope="session")
+def report_path() -> Path:
+    return REPORT
+
+
+@pytest.fixture(scope="session")
+def report_paragraphs(report_path):
+    from ingest import parse_report
+
+    return parse_report(report_path)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real packaged all-MiniLM-L6-v2."""
+    from app.settings import PACKAGED_MODEL
+    from ingest.embed import make_embedder
+
+    return make_embedder(PACKAGED_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_corpus_dir(tmp_path_factory) -> Path:
+    """A copy of the project's corpus folder (read-only by convention)."""
+    d = tmp_path_factory.mktemp("corpus")
+    for f in (ROOT / "corpus").iterdir():
+        if f.is_file():
+            shutil.copy2(f, d / f.name)
+    return d
+
+
+@pytest.fixture(scope="session")
+def real_index_dir(tmp_path_factory, real_corpus_dir, embedder) -> Path:
+    """An index of the real corpus with the real model (read-only by convention: copy it to modify)."""
+    from ingest.build import build_index
+
+    d = tmp_path_factory.mktemp("index")
+    build_index(real_corpus_dir, d, embedder, progress=False)
+    return d
+
+
+@pytest.fixture(scope="session")
+def assistant(real_index_dir, real_corpus_dir, embedder):
+    from app import Assistant
+
+    return Assistant.load(index_dir=real_index_dir, corpus_dir=real_corpus_dir, embedder=embedder)
+
+
+@pytest.fixture
+def copy_corpus(tmp_path, real_corpus_dir):
+    """A fresh, writable copy of the real corpus in this test's tmp_path."""
+    d = tmp_path / "corpus"
+    shutil.copytree(real_corpus_dir, d)
+    return d
