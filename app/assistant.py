@@ -1,0 +1,165 @@
+"""The Python API: one object that loads (or builds) the index and answers questions with verified citations.
+
+The Assistant is where Settings are read; everything below it receives explicit arguments.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from app.questions import clean_question
+from app.settings import Settings
+from app.types import Answer, Hit
+from ingest.errors import BackendError, IndexMissingError
+
+log = logging.getLogger(__name__)
+
+History = Sequence[tuple[str, str]]
+
+
+class Assistant:
+    def __init__(self, settings: Settings, stored: Any, embedder: Any, searcher: Any):
+        self.settings = settings
+        self.stored = stored
+        self.embedder = embedder
+        self.searcher = searcher
+        self._chains: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, embedder: Any = None, progress: bool = False,
+             **overrides: Any) -> "Assistant":
+        """Load the index (building it first when there is none, or when the corpus changed and
+        on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...)."""
+        from app.retrieval.searcher import Searcher
+        from ingest.build import build_index, corpus_changed
+        from ingest.embed import make_embedder
+        from ingest.store import load_index
+
+        if settings is None:
+            settings = Settings.from_env(**overrides)
+        elif overrides:
+            settings = Settings.from_env(env={}, **{**_as_dict(settings), **overrides})
+        if embedder is None:
+            embedder = make_embedder(settings.embedding_model, backend=settings.embedding_backend,
+                                     query_prefix=settings.query_prefix, passage_prefix=settings.passage_prefix)
+        index_dir, corpus_dir = Path(settings.index_dir), Path(settings.corpus_dir)
+
+        def build() -> None:
+            report = build_index(corpus_dir, index_dir, embedder, index_kind=settings.index_kind,
+                                 ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
+                                 progress=progress)
+            for problem in report.problems:
+                log.warning("skipped %s", problem)
+
+        try:
+            stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
+        except IndexMissingError:
+            log.warning("no index in %s yet: building it from %s", index_dir, corpus_dir)
+            build()
+            stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
+        else:
+            if corpus_dir.is_dir() and corpus_changed(corpus_dir, index_dir):
+                if settings.on_corpus_change == "rebuild":
+                    log.warning("the corpus in %s changed since the index was built: rebuilding", corpus_dir)
+                    build()
+                    stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
+                else:
+                    log.warning("the corpus in %s changed since the index was built; answering from the old "
+                                "index (run `paracite ingest` to update it)", corpus_dir)
+        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
+        return cls(settings, stored, embedder, searcher)
+
+    # -- questions -----------------------------------------------------------------------------------------------
+    def search(self, question: str, k: int | None = None, section: str | None = None) -> list[Hit]:
+        q = clean_question(question, max_chars=self.settings.max_question_chars)
+        return self.searcher.search(q, k=k or self.settings.top_k, section=section or None)
+
+    def ask(self, question: str, history: History | None = None, section: str | None = None,
+            backend: str | None = None, k: int | None = None) -> Answer:
+        q = clean_question(question, max_chars=self.settings.max_question_chars)
+        return self.chain(backend).invoke(q, history=_clean_history(history), section=section or None, k=k)
+
+    def stream(self, question: str, history: History | None = None, section: str | None = None,
+               backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
+        """Text pieces as they are produced, then the complete Answer."""
+        q = clean_question(question, max_chars=self.settings.max_question_chars)
+        return self.chain(backend).stream(q, history=_clean_history(history), section=section or None, k=k)
+
+    # -- backends ------------------------------------------------------------------------------------------------
+    def backends(self) -> list[str]:
+        """The answerer backends that are configured here; extractive always first."""
+        names = ["extractive"]
+        if self.settings.llm_base_url and self.settings.llm_model:
+            names.append("openai")
+        if self.settings.llamacpp_model_path:
+            names.append("llamacpp")
+        if self.settings.answer_backend not in names:
+            names.append(self.settings.answer_backend)
+        return names
+
+    def chain(self, backend: str | None = None) -> Any:
+        name = backend or self.settings.answer_backend
+        with self._lock:
+            if name not in self._chains:
+                self._chains[name] = self._make_chain(name)
+            return self._chains[name]
+
+    def _make_chain(self, name: str) -> Any:
+        from app.answer import make_answerer
+        from app.chain import AnswerChain
+
+        s = self.settings
+        extractive = make_answerer("extractive", embedder=self.embedder)
+        if name == "extractive":
+            answerer, fallback = extractive, None
+        elif name == "openai":
+            if not (s.llm_base_url and s.llm_model):
+                raise BackendError("the openai backend needs PARACITE_LLM_BASE_URL and PARACITE_LLM_MODEL "
+                                   "(e.g. http://127.0.0.1:8000/v1 and the model name the server serves)")
+            answerer = make_answerer("openai", base_url=s.llm_base_url, model=s.llm_model,
+                                     api_key=s.llm_api_key, timeout=s.llm_timeout)
+            fallback = extractive
+        elif name == "llamacpp":
+            if not s.llamacpp_model_path:
+                raise BackendError("the llamacpp backend needs PARACITE_LLAMACPP_MODEL_PATH (a .gguf file)")
+            answerer = make_answerer("llamacpp", model_path=s.llamacpp_model_path, timeout=s.llm_timeout)
+            fallback = extractive
+        else:
+            raise BackendError(f"unknown backend {name!r}: use extractive, openai or llamacpp")
+        return AnswerChain(self.searcher, answerer, fallback=fallback, k=s.top_k,
+                           max_context_tokens=s.max_context_tokens, abstain_threshold=s.abstain_threshold)
+
+    # -- what is loaded ------------------------------------------------------------------------------------------
+    def info(self) -> dict[str, Any]:
+        m = self.stored.manifest
+        return {
+            "documents": [{"doc_id": d.doc_id, "title": d.title, "n_paragraphs": d.n_paragraphs}
+                          for d in self.stored.documents],
+            "n_paragraphs": len(self.stored.paragraphs),
+            "n_chunks": len(self.stored.chunks),
+            "embedding_model": m.get("embedding_model", self.embedder.model_id),
+            "created": m.get("created", ""),
+            "index_kind": m.get("index_kind", ""),
+        }
+
+    def sections(self) -> list[Any]:
+        return self.searcher.sections()
+
+
+def _clean_history(history: History | None) -> list[tuple[str, str]]:
+    """Keep well-formed (question, answer) pairs; the UI may hand over partial turns."""
+    out: list[tuple[str, str]] = []
+    for turn in history or ():
+        if isinstance(turn, (list, tuple)) and len(turn) == 2 and isinstance(turn[0], str) and turn[0].strip():
+            out.append((turn[0], turn[1] if isinstance(turn[1], str) else ""))
+    return out
+
+
+def _as_dict(settings: Settings) -> dict[str, Any]:
+    from dataclasses import fields
+
+    return {f.name: getattr(settings, f.name) for f in fields(settings)}

@@ -1,0 +1,230 @@
+"""`paracite`: the command line. Imports are deferred to the subcommand so that `paracite --help` is instant."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Any, Sequence
+
+from app.settings import Settings
+from ingest.errors import ParaCiteError
+
+EXAMPLES = """\
+examples:
+  paracite ingest                                  build or update index/ from the reports in corpus/
+  paracite ask "How many States were parties to the Organized Crime Convention?"
+  paracite ask "And to the Firearms Protocol?" --history-json turns.json
+  paracite search "cybercrime training" --section II.F --k 3
+  paracite search "paragraph 68" --json
+  paracite serve                                   chat UI on http://127.0.0.1:7860
+  paracite eval                                    answer-quality report in eval/results/
+  paracite settings                                every PARACITE_* setting with its value
+
+Every option can also be set with an environment variable PARACITE_<NAME> (see `paracite settings`);
+flags win over the environment, which wins over the defaults.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="paracite",
+        description="Answer questions about UN reports with paragraph-exact, verified citations ([¶7]).",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-v info, -vv debug)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", dest="corpus_dir", metavar="DIR", help="folder of reports (default corpus/)")
+    common.add_argument("--index", dest="index_dir", metavar="DIR", help="index folder (default index/)")
+    common.add_argument("--model", dest="embedding_model", metavar="ID_OR_PATH",
+                        help="sentence-transformers model (default: packaged all-MiniLM-L6-v2, offline)")
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                        help="more logging (-v info, -vv debug)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    ing = sub.add_parser("ingest", parents=[common], help="parse, chunk and embed the corpus into the index",
+                         description="Build or update the index. Unchanged reports are reused; changed or new ones "
+                                     "are re-parsed alone. The previous index stays usable until the new one is "
+                                     "complete.")
+    ing.add_argument("--force", action="store_true", help="rebuild everything, even unchanged reports")
+    ing.add_argument("--index-kind", choices=["auto", "flat", "hnsw", "ivf"], help="FAISS index type (default auto)")
+    ing.add_argument("--no-section-headers", dest="section_headers", action="store_const", const=False,
+                     help="embed paragraph text without its section path")
+
+    def question_cmd(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, parents=[common], help=help_text, description=description)
+        sp.add_argument("question", help="the question, in quotes")
+        sp.add_argument("--k", type=int, dest="top_k", metavar="N", help="paragraphs to retrieve (default 5)")
+        sp.add_argument("--section", metavar="S",
+                        help="restrict to a chapter/section: III, II.C, III.B.2 or words of a heading")
+        sp.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        return sp
+
+    question_cmd("search", "show the paragraphs that best match a question",
+                 "Rank the report's paragraphs for a question (hybrid dense + BM25). A question naming a "
+                 "paragraph ('paragraph 68', '¶68') shows that paragraph first.")
+    ask = question_cmd("ask", "answer a question with paragraph citations",
+                       "Answer from the report only. Every sentence cites its paragraph ([¶N]); when the report "
+                       "does not answer, ParaCite says so and lists the closest paragraphs.")
+    ask.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
+                     help="answerer (default extractive: offline, no LLM)")
+    ask.add_argument("--history-json", metavar="FILE",
+                     help="earlier turns for a follow-up: JSON list of [question, answer] pairs")
+
+    serve = sub.add_parser("serve", parents=[common], help="start the chat UI (ingests first if needed)",
+                           description="Start the Gradio chat UI. Binds to 127.0.0.1 unless --host says otherwise; "
+                                       "set PARACITE_AUTH=user:password to require a login.")
+    serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 7860)")
+    serve.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
+                       help="default answerer in the UI")
+
+    ev = sub.add_parser("eval", parents=[common], help="measure answer quality on the gold question set",
+                        description="Run the gold set through ParaCite's configurations and the LangChain-tutorial "
+                                    "baseline; print a table, write JSON + Markdown + a plot.")
+    ev.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"])
+    ev.add_argument("--out", default="eval/results", help="output folder (default eval/results/)")
+    ev.add_argument("--quick", action="store_true", help="default configuration only, no comparisons")
+
+    sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
+    sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
+    sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    _configure_logging(args.verbose)
+    try:
+        return _run(args)
+    except ParaCiteError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `paracite ... | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
+
+
+def _configure_logging(verbose: int) -> None:
+    level = {0: None, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    if level is None:
+        import os
+
+        level = getattr(logging, os.environ.get("PARACITE_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    names = ("corpus_dir", "index_dir", "embedding_model", "top_k", "answer_backend", "host", "port",
+             "index_kind", "section_headers")
+    return Settings.from_env(**{n: getattr(args, n) for n in names if getattr(args, n, None) is not None})
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.command == "settings":
+        for field_name, (env, default, doc) in zip(_field_names(), Settings.documentation()):
+            print(f"{env} = {getattr(settings, field_name)!s}\n    {doc} (default: {default or 'unset'})")
+        return 0
+    if args.command == "ingest":
+        return _ingest(settings, force=args.force)
+    if args.command == "eval":
+        from eval.harness import main as eval_main
+
+        return eval_main(settings=settings, backend=args.answer_backend, out_dir=args.out, quick=args.quick)
+
+    from app.assistant import Assistant
+
+    assistant = Assistant.load(settings, progress=True)
+    if args.command == "info":
+        print(json.dumps(assistant.info(), indent=2, ensure_ascii=False))
+    elif args.command == "sections":
+        for s in assistant.sections():
+            print(f"{s.label:<14} {s.n_paragraphs:>4} ¶  {' > '.join(s.path)}")
+    elif args.command == "search":
+        _print_hits(assistant.search(args.question, k=args.top_k, section=args.section), as_json=args.json)
+    elif args.command == "ask":
+        history = _read_history(args.history_json)
+        _print_answer(assistant, args, history)
+    elif args.command == "serve":
+        from app.ui.launch import serve
+
+        serve(assistant, host=settings.host, port=settings.port, auth=settings.auth,
+              concurrency=settings.concurrency)
+    return 0
+
+
+def _field_names() -> list[str]:
+    from dataclasses import fields
+
+    return [f.name for f in fields(Settings)]
+
+
+def _ingest(settings: Settings, *, force: bool) -> int:
+    from ingest.build import build_index
+    from ingest.embed import make_embedder
+
+    embedder = make_embedder(settings.embedding_model, backend=settings.embedding_backend,
+                             query_prefix=settings.query_prefix, passage_prefix=settings.passage_prefix)
+    report = build_index(settings.corpus_dir, settings.index_dir, embedder, index_kind=settings.index_kind,
+                         ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
+                         progress=True, force=force)
+    for problem in report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not report.changed:
+        print(f"index {report.index_dir} is up to date ({len(report.documents)} documents, {report.n_chunks} chunks)")
+    else:
+        print(f"indexed {len(report.documents)} documents ({report.n_chunks} chunks) into {report.index_dir} in "
+              f"{report.seconds:.1f} s; re-parsed: {', '.join(report.parsed) or 'none'}; "
+              f"reused: {', '.join(report.reused) or 'none'}")
+    return 1 if report.problems else 0
+
+
+def _read_history(path: str | None) -> list[tuple[str, str]]:
+    if not path:
+        return []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        return [(str(q), str(a or "")) for q, a in data]
+    except (OSError, ValueError, TypeError) as err:
+        raise ParaCiteError(f"--history-json {path}: {err}; give a JSON list of [question, answer] pairs") from None
+
+
+def _print_hits(hits: list[Any], *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        return
+    for rank, h in enumerate(hits, 1):
+        print(f"{rank}. [¶{h.paragraph}] {h.doc_id} — {h.section}  (score {h.score:.3f}, {h.match})")
+        print(f"   {h.text}\n")
+
+
+def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[str, str]]) -> None:
+    kwargs = dict(history=history, section=args.section, backend=args.answer_backend, k=args.top_k)
+    if args.json:
+        print(json.dumps(assistant.ask(args.question, **kwargs).to_json(), indent=2, ensure_ascii=False))
+        return
+    answer = None
+    for piece in assistant.stream(args.question, **kwargs):
+        if isinstance(piece, str):
+            print(piece, end="", flush=True)
+        else:
+            answer = piece
+    print()
+    if answer is None:
+        return
+    for note in answer.notes:
+        print(f"note: {note}")
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            mark = "" if c.verified else "  (unverified)"
+            print(f"  [¶{c.paragraph}] {c.doc_id} — {c.section}{mark}\n      “{c.quote}”")
