@@ -53,8 +53,8 @@ class Mixture:
         return out
 
 
-def mixture(n_clusters: int, dim: int, seed: int, *, spread: float = 1.0, common: float = 0.5,
-            decay: float = 1.0) -> Mixture:
+def mixture(n_clusters: int, dim: int, seed: int, *, spread: float = 1.1, common: float = 0.7,
+            decay: float = 0.8) -> Mixture:
     rng = np.random.default_rng(seed)
     centroids = _normalise(rng.standard_normal((n_clusters, dim)).astype(np.float32))
     mean_dir = rng.standard_normal(dim).astype(np.float32)

@@ -1,0 +1,136 @@
+"""Small lexical helpers shared by sentence scoring, citation verification, abstention and follow-up condensing."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both but by can
+could did do does doing done during each either few for from further had has have having he her here hers him his how
+i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own per
+same she should so some such than that the their theirs them then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours
+many much give tell list name say said show describe explain mention mentioned according report reports
+""".split())
+
+# Words too common in these reports to mark a question's topic: they would make every paragraph look relevant.
+DOMAIN_COMMON = frozenset("unodc office united nations states state member report period reporting".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+# "2,700", "1.66", "186,990", "7/4", "2016–2020"; a thousands comma needs exactly three digits after it
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """NFC, control and invisible formatting characters turned into spaces, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stem(word: str) -> str:
+    """A deliberately crude stemmer (suffix strip, then a 7-letter prefix): enough to match 'parties'/'party',
+    'organized'/'organization', 'trained'/'training' without a dependency."""
+    w = word.lower().replace("’", "'").strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("es") and re.search(r"(ss|x|ch|sh)es$", w):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    return w[:7]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_terms(text: str) -> set[str]:
+    """Stemmed content words (stopwords dropped)."""
+    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers written with digits, normalised ('2,700' -> '2700', '1.50' -> '1.5')."""
+    out = set()
+    for m in _NUMBER.findall(text):
+        n = m.replace(",", "")
+        if "." in n:
+            n = n.rstrip("0").rstrip(".")
+        out.add(n.lstrip("0") or "0")
+    return out
+
+
+def number_words(text: str) -> set[str]:
+    """Numbers spelled out ('nine States', 'Twenty-one experts') as digit strings."""
+    out = set()
+    for w in words(text.lower()):
+        parts = w.split("-")
+        if all(p in _NUMBER_WORDS for p in parts):
+            out.add(str(sum(_NUMBER_WORDS[p] for p in parts)))
+    return out
+
+
+def all_numbers(text: str) -> set[str]:
+    return numbers(text) | number_words(text)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
+def proper_terms(text: str) -> set[str]:
+    """Stems of capitalised words that are not sentence-initial: names of countries, bodies, instruments."""
+    out = set()
+    for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z'’\-]+|[A-Z]{2,}\d*)", text.strip()):
+        w = m.group(1)
+        if w.lower() not in STOPWORDS and w.lower() not in DOMAIN_COMMON:
+            out.add(stem(w))
+    return out
+
+
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|Art|para|paras|vol|Vol|p|pp|cf|viz|Inc|Ltd|Co)|\b[A-Z])\.$")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def _fallback_split(text: str) -> list[str]:
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        last_token = text[start:m.start()].rsplit(" ", 1)[-1]
+        if _ABBREV.search(last_token):
+            continue
+        end = m.start() + len(m.group(0).rstrip())
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, each a verbatim substring of it (quotes must be exact)."""
+    try:
+        from ingest.sentences import split_sentences as ingest_split
+    except ImportError:  # the parser helper's splitter is being written in parallel; same contract
+        ingest_split = None
+    pieces = ingest_split(text) if ingest_split is not None else _fallback_split(text)
+    return [p for p in pieces if p and p in text]
