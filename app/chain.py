@@ -1,26 +1,196 @@
-"""CONTRACT STUB (owner: answering helper). The LangChain (LCEL) answering chain.
+"""The LangChain (LCEL) answering chain.
 
-question (+history, section) -> condense -> retriever -> context packed to a token budget (tiktoken) -> answerer ->
-citation parsing and verification -> Answer.
+question (+history, section) -> condense -> retriever -> context packed to a token budget (tiktoken) -> relevance
+gate (abstain?) -> answerer -> citation parsing and verification -> Answer.
+
+Every stage is a Runnable; `stream` runs the same pipeline and yields the answerer's text pieces as they come, then
+the final Answer. The verified Answer is authoritative: verification may re-mark what was streamed.
+
+Abstention: the answer text is "The report does not say ... See ¶N, ¶M." with `abstained=True` and NO citations (the
+closest paragraphs are the first `hits`), so a consumer never mistakes a see-also for support.
 """
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+import time
+from typing import Any, Iterator, Sequence
 
-from app.types import Answer
+from langchain_core.runnables import RunnableLambda, RunnablePassthrough
+
+from app.abstain import Relevance, RelevanceGate, abstention_text
+from app.answer.extractive import ExtractiveAnswerer
+from app.answer.lexical import clean_text, split_subquestions
+from app.answer.scoring import SentenceScorer
+from app.citations import CitationVerifier
+from app.condense import condense_llm, condense_rules
+from app.context import PackedContext, pack_context
+from app.types import Answer, Hit
 
 
 class AnswerChain:
     def __init__(self, searcher, answerer, *, fallback=None, k: int = 5, max_context_tokens: int = 2000,
-                 abstain_threshold: float | None = None):
-        raise NotImplementedError
+                 abstain_threshold: float | None = None, embedder=None, count_tokens=None):
+        self.searcher = searcher
+        self.answerer = answerer
+        self.k = k
+        self.max_context_tokens = max_context_tokens
+        self.count_tokens = count_tokens
+        scorer = getattr(answerer, "scorer", None) or getattr(fallback, "scorer", None)
+        if embedder is None:
+            embedder = getattr(searcher, "embedder", None) or getattr(scorer, "embedder", None)
+        if scorer is None or (scorer.embedder is None and embedder is not None):
+            scorer = SentenceScorer(embedder)
+        self.scorer = scorer  # shared: one sentence-embedding cache for extraction, gating and verification
+        if fallback is None and getattr(answerer, "name", "") != "extractive":
+            fallback = ExtractiveAnswerer(scorer=scorer)
+        self.fallback = fallback
+        self.verifier = CitationVerifier(scorer)
+        self.gate = RelevanceGate(scorer, threshold=abstain_threshold)
+        self.pipeline = self._build()
 
+    # ---- public API -------------------------------------------------------------------------------------------
     def invoke(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
                section: str | None = None, k: int | None = None) -> Answer:
         """history: earlier (question, answer text) pairs, oldest first."""
-        raise NotImplementedError
+        final = None
+        for piece in self.stream(question, history=history, section=section, k=k):
+            final = piece
+        assert isinstance(final, Answer)
+        return final
 
     def stream(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
                section: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Yields text pieces as produced, then the complete Answer last."""
-        raise NotImplementedError
+        inputs = {"question": question, "history": list(history or []), "section": section, "k": k or self.k,
+                  "t0": time.perf_counter(), "timings": {}}
+        yield from self.pipeline.stream(inputs)
+
+    def assess(self, question: str, *, section: str | None = None, k: int | None = None) -> Relevance:
+        """The abstention gate's signals for one question (for calibration and diagnostics)."""
+        state = self._prepare.invoke({"question": question, "history": [], "section": section, "k": k or self.k,
+                                      "t0": time.perf_counter(), "timings": {}})
+        return state["relevance"]
+
+    # ---- pipeline ---------------------------------------------------------------------------------------------
+    def _build(self):
+        self._prepare = (
+            RunnablePassthrough.assign(standalone=_timed("condense", self._condense))
+            | RunnablePassthrough.assign(hits=_timed("retrieve", self._retrieve))
+            | RunnablePassthrough.assign(context=_timed("retrieve", self._pack))
+            | RunnablePassthrough.assign(scored=_timed("answer", self._score))
+            | RunnablePassthrough.assign(relevance=_timed("answer", self._assess))
+        )
+        return self._prepare | RunnableLambda(self._respond)
+
+    def _condense(self, x: dict) -> str:
+        question = clean_text(x["question"])
+        chat_model = getattr(self.answerer, "chat_model", None)
+        if x["history"] and chat_model is not None:
+            return condense_llm(chat_model, question, x["history"])
+        return condense_rules(question, x["history"])
+
+    def _retrieve(self, x: dict) -> list[Hit]:
+        retriever = _make_retriever(self.searcher, k=x["k"], section=x["section"])
+        parts = split_subquestions(x["standalone"])
+        if len(parts) == 1:
+            return [_doc_to_hit(d) for d in retriever.invoke(x["standalone"])]
+        # a multi-part question: retrieve for each part and interleave, so every part has its best paragraphs
+        per_part = [[_doc_to_hit(d) for d in docs] for docs in (retriever.invoke(p) for p in parts)]
+        merged: dict[tuple[str, int], Hit] = {}
+        for rank in range(max(len(p) for p in per_part)):
+            for hits in per_part:
+                if rank < len(hits):
+                    merged.setdefault(hits[rank].key, hits[rank])
+        return list(merged.values())[: x["k"] + len(parts)]
+
+    def _pack(self, x: dict) -> PackedContext:
+        return pack_context(x["standalone"], x["hits"], self.max_context_tokens, self.count_tokens)
+
+    def _score(self, x: dict):
+        ctx: PackedContext = x["context"]
+        return self.scorer.score(x["standalone"], ctx.hits, [p.text for p in ctx.paragraphs])
+
+    def _assess(self, x: dict) -> Relevance:
+        return self.gate.assess(x["standalone"], x["context"], x["scored"])
+
+    def _respond(self, x: dict) -> Iterator[str | Answer]:
+        timings: dict[str, float] = x["timings"]
+        ctx: PackedContext = x["context"]
+        base = dict(question=x["question"], hits=list(x["hits"]), standalone_question=x["standalone"])
+        if x["relevance"].abstain or not ctx.paragraphs:
+            text = abstention_text(x["standalone"], ctx.hits)
+            yield text
+            timings["total"] = time.perf_counter() - x["t0"]
+            yield Answer(text=text, abstained=True, backend=self.answerer.name, timings=timings, **base)
+            return
+        t = time.perf_counter()
+        backend, notes, pieces = self.answerer.name, [], []
+        try:
+            for piece in self._generate(self.answerer, x):
+                pieces.append(piece)
+                yield piece
+        except Exception as err:  # noqa: BLE001 - any backend failure: answer extractively and say so
+            if self.fallback is None:
+                raise
+            notes.append(f"the {backend} backend failed ({_short(err)}); answered with the {self.fallback.name} backend")
+            backend, pieces = self.fallback.name, []
+            yield "\n"  # a consumer that already showed LLM tokens starts a new block
+            for piece in self._generate(self.fallback, x):
+                pieces.append(piece)
+                yield piece
+        timings["answer"] = timings.get("answer", 0.0) + time.perf_counter() - t
+        t = time.perf_counter()
+        verified = self.verifier.verify("".join(pieces), ctx)
+        timings["verify"] = time.perf_counter() - t
+        notes += verified.notes
+        if not verified.supported and (verified.sentinel or not verified.sentences):
+            text = abstention_text(x["standalone"], ctx.hits)
+            if verified.sentinel:
+                notes.append(f"the {backend} backend said the context does not answer the question")
+            yield "\n" + text
+            timings["total"] = time.perf_counter() - x["t0"]
+            yield Answer(text=text, abstained=True, backend=backend, timings=timings, notes=notes, **base)
+            return
+        timings["total"] = time.perf_counter() - x["t0"]
+        yield Answer(text=verified.text, citations=verified.citations, sentences=verified.sentences, backend=backend,
+                     timings=timings, notes=notes, **base)
+
+    def _generate(self, answerer, x: dict) -> Iterator[str]:
+        if isinstance(answerer, ExtractiveAnswerer):
+            # the gate already scored the context's sentences: reuse them
+            return answerer.generate(x["standalone"], x["context"], scored=x["scored"])
+        return answerer.generate(x["standalone"], x["context"])
+
+
+def _timed(stage: str, fn):
+    def run(x: dict) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(x)
+        finally:
+            x["timings"][stage] = x["timings"].get(stage, 0.0) + time.perf_counter() - t
+
+    return RunnableLambda(run, name=f"{stage}:{fn.__name__.strip('_')}")
+
+
+def _make_retriever(searcher, *, k: int, section: str | None):
+    from app.retrieval.langchain_retriever import ParagraphRetriever
+
+    return ParagraphRetriever(searcher=searcher, k=k, section=section)
+
+
+def _doc_to_hit(doc) -> Hit:
+    """LangChain Document (from ParagraphRetriever) -> Hit; the retriever carries the Hit itself when it can."""
+    md = doc.metadata
+    if isinstance(md.get("hit"), Hit):
+        return md["hit"]
+    return Hit(
+        doc_id=md["doc_id"], paragraph=int(md["paragraph"]), section_path=tuple(md.get("section_path") or ()),
+        text=doc.page_content, score=float(md.get("score", 0.0)), title=md.get("title", ""),
+        footnotes=tuple(md.get("footnotes") or ()), dense_score=md.get("dense_score"),
+        lexical_score=md.get("lexical_score"), match=md.get("match", "hybrid"),
+    )
+
+
+def _short(err: Exception) -> str:
+    msg = str(err).splitlines()[0] if str(err) else ""
+    return f"{type(err).__name__}: {msg[:160]}" if msg else type(err).__name__

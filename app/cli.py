@@ -119,6 +119,9 @@ def _configure_logging(verbose: int) -> None:
 
         level = getattr(logging, os.environ.get("PARACITE_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if level > logging.DEBUG:  # libraries that log their internals at DEBUG/INFO regardless of the root level
+        for name in ("httpx", "sentence_transformers"):
+            logging.getLogger(name).setLevel(max(level, logging.WARNING))
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -228,3 +231,7 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
         for c in answer.citations:
             mark = "" if c.verified else "  (unverified)"
             print(f"  [¶{c.paragraph}] {c.doc_id} — {c.section}{mark}\n      “{c.quote}”")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

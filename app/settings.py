@@ -38,7 +38,7 @@ class Settings:
     ann_threshold: int = _doc("Vector count above which index_kind=auto switches from exact search to HNSW.", default=100_000)
     section_headers: bool = _doc("Embed each chunk with its section path as a short header.", default=True)
     retrieval_mode: str = _doc("Ranking: hybrid (dense + BM25 fused), dense or bm25.", default="hybrid")
-    fusion: str = _doc("How hybrid fuses the rankings: rrf (reciprocal rank fusion) or convex (weighted scores).", default="rrf")
+    fusion: str = _doc("How hybrid fuses the rankings: convex (0.7 dense + 0.3 BM25, normalised scores; measured best) or rrf.", default="convex")
     top_k: int = _doc("Paragraphs retrieved per question.", default=5)
     answer_backend: str = _doc("Answerer: extractive (offline, no LLM), openai (any OpenAI-compatible server) or llamacpp.", default="extractive")
     llm_base_url: str | None = _doc("openai backend: base URL, e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp server).", default=None)

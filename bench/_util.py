@@ -31,7 +31,15 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gib": ram_gib, "python": platform.python_version(),
-            "date": _dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
+            "date": _dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "loadavg": loadavg()}
+
+
+def loadavg() -> str:
+    """1/5/15-minute load: other processes on a 2-core machine skew every latency, so each run records it."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def _status_kib(field: str) -> int | None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import math
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):  # `python bench/scale.py`
@@ -25,7 +27,7 @@ if __package__ in (None, ""):  # `python bench/scale.py`
 import numpy as np
 
 from bench import synth
-from bench._util import machine, peak_rss_mb, percentile, reset_peak_rss, rss_mb, table, write_json
+from bench._util import loadavg, machine, peak_rss_mb, percentile, reset_peak_rss, rss_mb, table, write_json
 
 K = 10
 TARGET_RECALL = 0.95
@@ -66,11 +68,19 @@ def single_query_run(index, xq: np.ndarray, gt: np.ndarray) -> dict[str, float]:
         lat.append((time.perf_counter() - t0) * 1000)
         found[i] = ids[0]
     hits = sum(len(set(found[i]) & set(gt[i])) for i in range(len(xq)))
-    return {"p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "recall10": hits / (K * len(xq))}
+    return {"p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "recall10": hits / (K * len(xq)),
+            "load": loadavg().split()[0]}
 
 
-def measured_build(make_index, xb: np.ndarray, threads: int) -> tuple[Any, dict[str, float]]:
+def measured_build(make_index, xb: np.ndarray, threads: int, cache: Path | None = None
+                   ) -> tuple[Any, dict[str, float]]:
+    """Build (timed) or, with a cache file from an earlier run, read the index and that run's build figures: lets
+    query latency be re-measured on a quiet machine without repeating a long 1M build."""
     faiss = _faiss()
+    meta = cache.with_suffix(".json") if cache else None
+    if cache and cache.exists() and meta.exists():
+        index = faiss.read_index(str(cache))
+        return index, {**json.loads(meta.read_text()), "cached": True}
     faiss.omp_set_num_threads(threads)
     gc.collect()
     reset_peak_rss()
@@ -80,8 +90,13 @@ def measured_build(make_index, xb: np.ndarray, threads: int) -> tuple[Any, dict[
     build_s = time.perf_counter() - t0
     rss1 = rss_mb()
     nbytes = faiss.serialize_index(index).nbytes  # what an index file on disk takes
-    return index, {"build_s": build_s, "bytes_mb": nbytes / 2**20, "rss_mb": rss1 - rss0,
-                   "peak_mb": peak_rss_mb() - rss0}
+    figures = {"build_s": build_s, "bytes_mb": nbytes / 2**20, "rss_mb": rss1 - rss0,
+               "peak_mb": peak_rss_mb() - rss0, "build_load": loadavg()}
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        faiss.write_index(index, str(cache))
+        meta.write_text(json.dumps(figures))
+    return index, figures
 
 
 def bench_dataset(data: str, n: int, args: argparse.Namespace, log) -> list[dict[str, Any]]:
@@ -119,8 +134,9 @@ def bench_dataset(data: str, n: int, args: argparse.Namespace, log) -> list[dict
                 idx.hnsw.efConstruction = efc
                 idx.add(xb)
                 return idx
-            idx, m = measured_build(make, xb, args.threads)
-            log(f"[{data} {n}] HNSW M={args.hnsw_m} efC={efc} built in {m['build_s']:.1f}s")
+            idx, m = measured_build(make, xb, args.threads, _cache(args, data, n, f"hnsw{args.hnsw_m}-efc{efc}"))
+            log(f"[{data} {n}] HNSW M={args.hnsw_m} efC={efc} built in {m['build_s']:.1f}s"
+                + (" (read from --index-cache)" if m.get("cached") else ""))
             for ef in args.ef_search:
                 idx.hnsw.efSearch = ef
                 r = single_query_run(idx, xq, gt)
@@ -144,9 +160,10 @@ def bench_dataset(data: str, n: int, args: argparse.Namespace, log) -> list[dict
             idx.train(train)
             idx.add(xb)
             return idx
-        idx, m = measured_build(make, xb, args.threads)
+        idx, m = measured_build(make, xb, args.threads, _cache(args, data, n, f"{kind}-nlist{nlist}"))
         name = "IVF-Flat" if kind == "ivf" else "IVF-SQ8"
-        log(f"[{data} {n}] {name} nlist={nlist} built in {m['build_s']:.1f}s")
+        log(f"[{data} {n}] {name} nlist={nlist} built in {m['build_s']:.1f}s"
+            + (" (read from --index-cache)" if m.get("cached") else ""))
         for nprobe in [p for p in args.nprobe if p <= nlist]:
             idx.nprobe = nprobe
             r = single_query_run(idx, xq, gt)
@@ -157,6 +174,12 @@ def bench_dataset(data: str, n: int, args: argparse.Namespace, log) -> list[dict
     for r in rows:
         r.update(stats)
     return rows
+
+
+def _cache(args: argparse.Namespace, data: str, n: int, what: str) -> Path | None:
+    if not args.index_cache or n < args.cache_from:
+        return None
+    return Path(args.index_cache) / f"{data}-{n}-d{args.dim}-s{args.seed}-{what}.faiss"
 
 
 def _line(r: dict[str, Any]) -> str:
@@ -194,11 +217,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--hnsw-efc-big", type=ints, default=[40, 100],
                    help="efConstruction values from --big vectors on (1M builds are long on 2 cores)")
     p.add_argument("--big", type=parse_size, default=500_000)
-    p.add_argument("--ef-search", type=ints, default=[16, 32, 64, 128, 256])
+    p.add_argument("--ef-search", type=ints, default=[16, 32, 64, 128, 256, 512])
     p.add_argument("--nprobe", type=ints, default=[4, 8, 16, 32, 64, 128])
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="FAISS threads for building")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--quick", action="store_true", help="10k vectors, 100 queries, one efConstruction")
+    p.add_argument("--index-cache", default=None,
+                   help="folder to keep built indexes in (>= --cache-from vectors) and reuse on the next run")
+    p.add_argument("--cache-from", type=parse_size, default=500_000)
+    p.add_argument("--no-save", action="store_true", help="do not write bench/out/scale-*.json")
     args = p.parse_args(argv)
     if args.quick:
         args.sizes, args.queries, args.flat_queries, args.hnsw_efc = "10k", 100, 50, [40]
@@ -224,9 +251,11 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows, COLS))
     print("\n## fastest setting with recall@10 >= 0.95 per index (meets = also p50 <= 5 ms)\n")
     print(table(best, COLS + ["meets"]))
-    path = write_json("scale", {"machine": info, "args": {k: v for k, v in vars(args).items()}, "rows": rows,
-                                "best": best, "total_s": time.perf_counter() - start})
-    print(f"\nraw: {path}  total {time.perf_counter() - start:.0f}s")
+    if not args.no_save:
+        path = write_json("scale", {"machine": info, "args": vars(args), "rows": rows, "best": best,
+                                    "total_s": time.perf_counter() - start})
+        print(f"\nraw: {path}")
+    print(f"total {time.perf_counter() - start:.0f}s")
     return 0
 
 

@@ -205,6 +205,7 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
     if not packaged and Path(load_from).expanduser().exists():
         load_from = str(Path(load_from).expanduser())
     log.info("loading embedding model %s (%s backend)", model_id, backend)
+    _quiet_transformers()
     try:
         st_model = SentenceTransformer(load_from, **kwargs)
     except Exception as err:  # hub / file errors come in many types; the user needs one line
@@ -222,3 +223,13 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
         batch_size=batch_size,
         cache_size=cache_size,
     )
+
+
+def _quiet_transformers() -> None:
+    """transformers draws a "Loading weights" bar on every model load: noise on a CLI whose own bars mean work."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - sentence-transformers always brings transformers
+        return
+    if not log.isEnabledFor(logging.DEBUG):
+        hf_logging.disable_progress_bar()

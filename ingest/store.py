@@ -189,7 +189,8 @@ def _point_current(index_dir: Path, target: str) -> None:
 
 def collect_garbage(index_dir: str | Path, *, keep_previous: int = 1) -> list[Path]:
     """Remove builds other than the live one and the `keep_previous` newest others, and leftover temp folders of
-    crashed builds. Call only while holding the index lock (a temp folder may be a running build's)."""
+    crashed builds. Call only while holding the index lock (a temp folder may be a running build's). The previous
+    build is kept so that a reader who read CURRENT just before the switch can still load what it named."""
     index_dir = Path(index_dir)
     builds = index_dir / BUILDS
     live = current_build(index_dir)

@@ -105,32 +105,18 @@ def proper_terms(text: str) -> set[str]:
     return out
 
 
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Mrs|Ms|Dr|St|Art|para|paras|vol|Vol|p|pp|cf|viz|Inc|Ltd|Co)|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
-
-
-def _fallback_split(text: str) -> list[str]:
-    out, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        last_token = text[start:m.start()].rsplit(" ", 1)[-1]
-        if _ABBREV.search(last_token):
-            continue
-        end = m.start() + len(m.group(0).rstrip())
-        piece = text[start:end].strip()
-        if piece:
-            out.append(piece)
-        start = m.end()
-    tail = text[start:].strip()
-    if tail:
-        out.append(tail)
-    return out
-
-
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph, each a verbatim substring of it (quotes must be exact)."""
-    try:
-        from ingest.sentences import split_sentences as ingest_split
-    except ImportError:  # the parser helper's splitter is being written in parallel; same contract
-        ingest_split = None
-    pieces = ingest_split(text) if ingest_split is not None else _fallback_split(text)
-    return [p for p in pieces if p and p in text]
+    from ingest.sentences import split_sentences as ingest_split
+
+    return [p for p in ingest_split(text) if p]
+
+
+_SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:how|what|when|where|which|who|whom)\b)", re.I)
+
+
+def split_subquestions(question: str) -> list[str]:
+    """'How many X and how many Y?' -> ['How many X?', 'how many Y?'] (one part when there is nothing to split)."""
+    parts = [p.strip().rstrip("?").strip() for p in _SUBQ.split(question)]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    return [p + "?" for p in parts] if len(parts) > 1 else [question]

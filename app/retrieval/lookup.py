@@ -1,0 +1,49 @@
+"""Queries that name a paragraph: "paragraph 68", "para. 68", "paras 68", "¶68", "§ 68", "what does 68 say",
+optionally "... of <document>"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ingest.types import Document
+
+_NAMED = re.compile(r"(?:\bparagraphs?|\bparas?\.?|¶+|§+)\s*(\d{1,4})\b", re.IGNORECASE)
+_WHAT_DOES = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:no\.?\s*|number\s+)?(\d{1,4})\s+(?:say|state|contain|cover)",
+                        re.IGNORECASE)
+# "article 46, paragraph 13, of the Convention" cites a treaty's paragraph, not the report's
+_TREATY = re.compile(r"\b(?:articles?|arts?\.)\s*\d+\s*,?\s*$", re.IGNORECASE)
+_OF_DOC = re.compile(r"^\s*,?\s*(?:of|in|from)\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LookupRequest:
+    number: int
+    doc_hint: str | None = None  # the words after "of"/"in", to pick a document in a multi-document corpus
+
+
+def parse_lookup(query: str) -> LookupRequest | None:
+    for pattern in (_NAMED, _WHAT_DOES):
+        for m in pattern.finditer(query):
+            if _TREATY.search(query[:m.start()]):
+                continue
+            rest = _OF_DOC.match(query[m.end():])
+            return LookupRequest(int(m.group(1)), rest.group(1) if rest else None)
+    return None
+
+
+def pick_document(hint: str | None, documents: Sequence[Document]) -> str | None:
+    """The doc_id the hint names best (by shared words with its id and title), or None if it names none."""
+    if not hint:
+        return None
+    words = {w for w in _WORD.findall(hint.casefold()) if len(w) > 2}
+    best, best_score = None, 0
+    for doc in documents:
+        if doc.doc_id.casefold() in hint.casefold():
+            return doc.doc_id
+        vocab = set(_WORD.findall(f"{doc.doc_id} {doc.title}".casefold()))
+        score = len(words & vocab)
+        if score > best_score:
+            best, best_score = doc.doc_id, score
+    return best

@@ -1,0 +1,102 @@
+"""`create_app(assistant)`: the Gradio Blocks (chat, evidence panel, controls, export), built but not launched."""
+from __future__ import annotations
+
+from functools import partial
+from typing import Sequence
+
+from app.ui import callbacks, render
+from app.ui.assets import CLIENT_JS
+from ingest.errors import ParaCiteError
+
+DEFAULT_EXAMPLES = (
+    "How many States were parties to the Organized Crime Convention?",
+    "What did UNODC do to counter cybercrime?",
+    "What does paragraph 68 say?",
+    "How did UNODC support the fight against corruption?",
+)
+
+
+def _gradio():
+    try:
+        import gradio as gr
+    except ImportError as err:  # optional at import time so the CLI and library work without the UI
+        raise ParaCiteError("the web UI needs gradio: pip install 'gradio>=5'") from err
+    return gr
+
+
+def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[str] | None = None,
+               title: str = "ParaCite"):
+    """The app over `assistant`. `concurrency`: questions answered at once (default: the assistant's settings)."""
+    gr = _gradio()
+    settings = getattr(assistant, "settings", None)
+    if concurrency is None:
+        concurrency = getattr(settings, "concurrency", 8)
+    top_k = int(getattr(settings, "top_k", 5))
+    backends = list(assistant.backends())
+    examples = list(DEFAULT_EXAMPLES if examples is None else examples)
+    # Chat turns and API calls share one pool of `concurrency` workers (Gradio's default is 1 at a time).
+    limit = dict(concurrency_limit=max(1, int(concurrency)), concurrency_id="answer")
+
+    with gr.Blocks(title=title, analytics_enabled=False, fill_width=True) as app:
+        session = gr.State(callbacks.ChatSession())
+        gr.HTML(callbacks.header(assistant), elem_id="pc-header", js_on_load=CLIENT_JS)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=420):
+                chatbot = gr.Chatbot(
+                    value=[], elem_id="pc-chat", label="Conversation", height=520, latex_delimiters=[],
+                    feedback_options=None, buttons=["copy"], sanitize_html=True, autoscroll=True,
+                    placeholder="Ask a question about the report. Answers cite numbered paragraphs: click a ¶ chip "
+                                "to see the paragraph.",
+                )
+                with gr.Row():
+                    question = gr.Textbox(placeholder="Ask about the report, or a follow-up…", show_label=False,
+                                          scale=6, elem_id="pc-question", max_lines=4, autofocus=True)
+                    ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="pc-ask")
+                if examples:
+                    gr.Examples(examples=[[e] for e in examples], inputs=question, label="Example questions")
+                with gr.Row():
+                    section = gr.Dropdown(callbacks.section_choices(assistant), value=callbacks.ALL_SECTIONS,
+                                          label="Section", elem_id="pc-section", scale=3)
+                    backend = gr.Radio(backends, value=backends[0] if backends else None, label="Answerer",
+                                       visible=len(backends) > 1, elem_id="pc-backend", scale=2)
+                    k = gr.Slider(1, callbacks.MAX_K, value=top_k, step=1, label="Paragraphs to retrieve",
+                                  elem_id="pc-k", scale=2)
+                with gr.Row():
+                    clear = gr.Button("Clear chat", elem_id="pc-clear", size="sm")
+                    download = gr.DownloadButton("Download briefing note (.md)", value=None, elem_id="pc-download",
+                                                 size="sm")
+                    copy = gr.Button("Copy briefing note", elem_id="pc-copy", size="sm")
+                with gr.Accordion("Briefing note (Markdown)", open=False):
+                    note = gr.Textbox(label="Briefing note", lines=12, interactive=False, buttons=["copy"],
+                                      elem_id="pc-note")
+            with gr.Column(scale=2, min_width=360):
+                evidence = gr.HTML(render.evidence_placeholder(), elem_id="pc-evidence", js_on_load=None)
+
+        outputs = [chatbot, evidence, session, question, note, download]
+
+        def respond(q, sess, sec, be, kk):
+            for turn in callbacks.respond(assistant, q, sess, sec, be, kk):
+                yield tuple(turn)
+
+        def clear_chat(sess):
+            return tuple(callbacks.clear(sess))
+
+        inputs = [question, session, section, backend, k]
+        ask.click(respond, inputs, outputs, api_visibility="private", **limit)
+        question.submit(respond, inputs, outputs, api_visibility="private", **limit)
+        clear.click(clear_chat, [session], outputs, api_visibility="private", queue=False)
+        chatbot.clear(clear_chat, [session], outputs, api_visibility="private", queue=False)  # its trash icon
+        copy.click(None, [note], None, api_visibility="private",
+                   js="(text) => { if (text) { navigator.clipboard.writeText(text); } return []; }")
+
+        def ask_api(question: str, section: str = "", k: int = 0, backend: str = "") -> dict:
+            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note."""
+            try:
+                return callbacks.api_ask(assistant, question, section, k, backend)
+            except ParaCiteError as err:
+                raise gr.Error(str(err)) from None
+
+        gr.api(ask_api, api_name="ask", **limit)
+
+    app.queue(default_concurrency_limit=max(1, int(concurrency)))
+    return app

@@ -1,0 +1,91 @@
+"""The answer as a Markdown briefing note with a numbered source list (report title, paragraph, section, quote)."""
+from __future__ import annotations
+
+import re
+import tempfile
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping
+
+from app.types import Answer
+
+NOTE_FILENAME = "paracite-briefing-note.md"
+_MD_ANGLE = re.compile(r"([<>])")
+
+
+def md_text(text: str, *, keep_lines: bool = False) -> str:
+    """Report/user text made inert in Markdown: `<` and `>` are backslash-escaped, so `<script>` stays text in any
+    renderer while the plain file still reads naturally. Newlines are flattened (or, with keep_lines, kept with a
+    leading `#` escaped) so the text cannot start a heading of the note."""
+    if not keep_lines:
+        return _MD_ANGLE.sub(r"\\\1", " ".join((text or "").split()))
+    lines = [md_text(line) for line in (text or "").splitlines()]
+    return "\n".join("\\" + line if line.startswith("#") else line for line in lines)
+
+
+def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, generated: datetime | None = None) -> str:
+    titles = dict(titles or {})
+    for h in answer.hits:
+        if h.title:
+            titles.setdefault(h.doc_id, h.title)
+    when = (generated or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    lines = [
+        "# Briefing note",
+        "",
+        f"**Question:** {md_text(answer.question)}",
+        "",
+        f"*Prepared with ParaCite on {when} ({md_text(answer.backend)} answerer). Every statement cites a numbered "
+        "paragraph of the report; check the sources below.*",
+        "",
+        "## Answer",
+        "",
+    ]
+    if answer.abstained:
+        lines += ["**Not in the report.** " + md_text(answer.text), ""]
+        if answer.hits:
+            lines += ["## Closest paragraphs (the report does not answer the question)", ""]
+            for i, h in enumerate(answer.hits, 1):
+                lines.append(f"{i}. {md_text(titles.get(h.doc_id, h.doc_id))}, paragraph {h.paragraph} "
+                             f"({md_text(h.section)}): “{md_text(_first_sentence(h.text))}”")
+            lines.append("")
+        return "\n".join(lines)
+
+    lines += [md_text(answer.text, keep_lines=True), ""]
+    unverified = [s for s in answer.sentences if not s.verified]
+    if unverified:
+        lines += ["**Caution:** these sentences could not be verified against the paragraphs they cite:", ""]
+        lines += [f"- {md_text(s.text)}" + (f" ({md_text(s.reason)})" if s.reason else "") for s in unverified]
+        lines.append("")
+    lines += ["## Sources", ""]
+    seen: set[tuple[str, int, str]] = set()
+    n = 0
+    for c in answer.citations:
+        key = (c.doc_id, c.paragraph, c.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        n += 1
+        flag = " *(quote not verified)*" if not c.verified else ""
+        lines.append(f"{n}. {md_text(titles.get(c.doc_id, c.doc_id))}, paragraph {c.paragraph} "
+                     f"({md_text(c.section)}): “{md_text(c.quote)}”{flag}")
+    if n == 0:
+        lines.append("(no paragraph cited)")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _first_sentence(text: str, limit: int = 240) -> str:
+    m = re.search(r"(?<=[.;:])\s", text)
+    s = text[: m.start()] if m else text
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def write_note(note: str, directory: str | Path | None = None) -> Path:
+    """Write the note to a fresh file for the download button (a new folder per note: sessions never collide)."""
+    base = Path(directory) if directory else Path(tempfile.gettempdir()) / "paracite-notes"
+    folder = base / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / NOTE_FILENAME
+    path.write_text(note, encoding="utf-8")
+    return path

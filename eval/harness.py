@@ -1,0 +1,336 @@
+"""Runs the gold set through each configuration side by side and scores it.
+
+`run_eval(settings, backends, out_dir)` is what `paracite eval` calls; `evaluate(system, gold)` scores one system and
+is what the regression gate (tests/eval/test_gate.py) uses on the default configuration.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from eval import metrics as m
+from eval.gold import GOLD_PATH, GoldQuestion, GoldSet, load_gold
+from eval.systems import DEFAULT_CONFIGS, Config, ParaCiteSystem, Response, System, paracite_variant
+
+log = logging.getLogger(__name__)
+
+RETRIEVAL_K = 10
+GATED = ("recall@5", "citation_precision", "key_fact_recall", "abstention")  # higher is better, all four
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    type: str
+    question: str
+    section: str | None
+    answerable: bool
+    gold: list[int]
+    retrieved: list[list[Any]]  # [[doc_id, paragraph], ...] best first, as searched (top RETRIEVAL_K)
+    answer: str
+    abstained: bool
+    cited: list[int]
+    standalone: str = ""
+    hit1: float | None = None
+    hit5: float | None = None
+    recall5: float | None = None
+    mrr: float | None = None
+    ndcg10: float | None = None
+    key_fact_recall: float | None = None
+    missing_facts: list[str] = field(default_factory=list)
+    citation_precision: float | None = None
+    citation_recall: float | None = None
+    quote_validity: float | None = None
+    numeric_ok: bool | None = None
+    unsupported_numbers: list[str] = field(default_factory=list)
+    top_dense: float | None = None  # best dense cosine among the top 5 searched paragraphs
+    relevance: dict[str, Any] | None = None
+    search_s: float = 0.0
+    ask_s: float = 0.0
+    error: str = ""
+    failures: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConfigResult:
+    config: Config
+    summary: dict[str, float | None]
+    by_type: dict[str, dict[str, float | None]]
+    questions: list[QuestionResult]
+
+    @property
+    def failed(self) -> list[QuestionResult]:
+        return [q for q in self.questions if q.failures]
+
+
+@dataclass
+class EvalRun:
+    configs: list[ConfigResult]
+    gold_path: str
+    n_questions: int
+    created: str
+    calibration: dict[str, Any] = field(default_factory=dict)
+    out_dir: str = ""
+    files: list[str] = field(default_factory=list)
+
+    def get(self, name: str) -> ConfigResult:
+        return next(c for c in self.configs if c.config.name == name)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> "EvalRun":
+        """Read back results.json (to re-render a report without re-running the questions)."""
+        configs = [ConfigResult(Config(**c["config"]), c["summary"], c["by_type"],
+                                [QuestionResult(**q) for q in c["questions"]]) for c in d["configs"]]
+        return cls(configs, d["gold_path"], d["n_questions"], d["created"], d.get("calibration", {}),
+                   d.get("out_dir", ""), d.get("files", []))
+
+
+# ------------------------------------------------------------------------------------------------ scoring
+
+def score_question(q: GoldQuestion, resp: Response, retrieved: list, search_s: float, system: System) -> QuestionResult:
+    ranking = [r.key for r in retrieved]
+    dense = [r.dense_score for r in retrieved[:5] if r.dense_score is not None]
+    cited_nums = [p for _, p in dict.fromkeys(resp.cited)]
+    r = QuestionResult(
+        id=q.id, type=q.type, question=q.question, section=q.section, answerable=q.answerable,
+        gold=list(q.gold_paragraphs), retrieved=[list(k) for k in ranking], answer=resp.text,
+        abstained=resp.abstained, cited=cited_nums, standalone=resp.standalone,
+        top_dense=max(dense) if dense else None, relevance=resp.relevance, search_s=search_s, ask_s=resp.seconds,
+        error=resp.error,
+    )
+    texts = {k: system.paragraph_text(k) or "" for k in resp.cited}
+    if resp.quotes:
+        r.quote_validity = m.quote_validity((quote, texts.get(k, "")) for k, quote in resp.quotes)
+    if not resp.abstained and resp.text:
+        faith = m.numeric_faithfulness(resp.text, texts.values())
+        r.numeric_ok, r.unsupported_numbers = faith.ok, list(faith.unsupported)
+    if q.answerable:
+        gold = q.gold_keys
+        r.hit1, r.hit5 = m.hit_at_k(ranking, gold, 1), m.hit_at_k(ranking, gold, 5)
+        r.recall5, r.mrr, r.ndcg10 = m.recall_at_k(ranking, gold, 5), m.reciprocal_rank(ranking, gold), \
+            m.ndcg_at_k(ranking, gold, 10)
+        answer = "" if resp.abstained else resp.text
+        r.key_fact_recall = m.key_fact_recall(answer, q.key_facts)
+        r.missing_facts = [f for f in q.key_facts if m.key_fact_recall(answer, [f]) == 0.0]
+        r.citation_precision = m.citation_precision(resp.cited, gold)
+        r.citation_recall = m.citation_recall(resp.cited, gold)
+    r.failures = _failures(r)
+    return r
+
+
+def _failures(r: QuestionResult) -> list[str]:
+    out = [f"error: {r.error}"] if r.error else []
+    if not r.answerable:
+        return out + ([] if r.abstained else ["answered an unanswerable question"])
+    if r.abstained:
+        out.append("abstained on an answerable question")
+    if not r.hit5:
+        out.append("no gold paragraph in the top 5")
+    if r.missing_facts and not r.abstained:
+        out.append("missing key facts: " + "; ".join(r.missing_facts))
+    if not r.abstained and r.citation_precision is None:
+        out.append("no citation")
+    elif r.citation_precision == 0.0:
+        out.append("cites no gold paragraph")
+    if r.quote_validity is not None and r.quote_validity < 1.0:
+        out.append("a quote is not in its cited paragraph")
+    if r.numeric_ok is False:
+        out.append("numbers not in any cited paragraph: " + ", ".join(r.unsupported_numbers))
+    return out
+
+
+def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
+    ans = [r for r in results if r.answerable]
+    rates = m.abstention_rates([(r.answerable, r.abstained) for r in results])
+    out: dict[str, float | None] = {
+        "n": float(len(results)),
+        "hit@1": m.mean(r.hit1 for r in ans),
+        "hit@5": m.mean(r.hit5 for r in ans),
+        "recall@5": m.mean(r.recall5 for r in ans),
+        "mrr": m.mean(r.mrr for r in ans),
+        "ndcg@10": m.mean(r.ndcg10 for r in ans),
+        "key_fact_recall": m.mean(r.key_fact_recall for r in ans),
+        "all_key_facts": m.mean(float(r.key_fact_recall == 1.0) for r in ans) if ans else None,
+        "citation_precision": m.mean(r.citation_precision for r in ans),
+        "citation_recall": m.mean(r.citation_recall for r in ans),
+        "quote_validity": m.mean(r.quote_validity for r in results),
+        "numeric_faithfulness": m.mean(None if r.numeric_ok is None else float(r.numeric_ok) for r in results),
+        "abstention": rates.abstention,
+        "false_abstention": rates.false_abstention,
+        "failed": float(sum(1 for r in results if r.failures)),
+    }
+    for stage, values in (("search", [r.search_s for r in results]), ("ask", [r.ask_s for r in results])):
+        lat = m.latency(values) if values else None
+        out[f"{stage}_p50_ms"] = lat.p50 * 1000 if lat else None
+        out[f"{stage}_p95_ms"] = lat.p95 * 1000 if lat else None
+    return out
+
+
+def evaluate(system: System, gold: GoldSet, config: Config | None = None, *, progress: bool = False) -> ConfigResult:
+    """Ask every gold question (follow-ups after the question they follow, with its answer as history), search the
+    question actually asked (the condensed one for follow-ups), and score both."""
+    config = config or Config(getattr(system, "name", "system"))
+    answers: dict[str, str] = {}
+    results = []
+    for i, q in enumerate(gold.questions, 1):
+        history = []
+        if q.follows and q.follows in answers:
+            history = [(gold.by_id()[q.follows].question, answers[q.follows])]
+        elif q.history:
+            history = [(hq, ha or "") for hq, ha in q.history]
+        resp = system.ask(q.question, history=history, section=q.section)
+        answers[q.id] = resp.text
+        query = resp.standalone or q.question
+        t = time.perf_counter()
+        try:
+            retrieved = system.search(query, k=RETRIEVAL_K, section=q.section)
+        except Exception as err:  # noqa: BLE001 - one failing question must not end the run; it is reported
+            retrieved, resp.error = [], resp.error or f"search failed: {err}"
+        search_s = time.perf_counter() - t
+        results.append(score_question(q, resp, retrieved, search_s, system))
+        if progress and i % 25 == 0:
+            print(f"  {config.name}: {i}/{len(gold)}", file=sys.stderr, flush=True)
+    types = sorted({r.type for r in results})
+    return ConfigResult(config, summarize(results), {t: summarize([r for r in results if r.type == t]) for t in types},
+                        results)
+
+
+# ------------------------------------------------------------------------------------------------ calibration
+
+def calibration(result: ConfigResult) -> dict[str, Any]:
+    """How the abstention signals separate answerable from unanswerable questions, and what each threshold on the
+    gate's score would give (abstention on unanswerable vs false abstention on answerable)."""
+    def dist(values: list[float]) -> dict[str, float] | None:
+        if not values:
+            return None
+        return {"min": min(values), "p25": m.percentile(values, 25), "p50": m.percentile(values, 50),
+                "p75": m.percentile(values, 75), "max": max(values), "n": len(values)}
+
+    out: dict[str, Any] = {"config": result.config.name, "signals": {}}
+    for signal in ("top_dense", "gate_score"):
+        vals = {True: [], False: []}
+        for r in result.questions:
+            v = r.top_dense if signal == "top_dense" else (r.relevance or {}).get("score")
+            if v is not None:
+                vals[r.answerable].append(float(v))
+        sweep = []
+        allv = sorted(set(round(v, 2) for v in vals[True] + vals[False]))
+        for t in allv[:: max(1, len(allv) // 40)]:
+            sweep.append({"threshold": t,
+                          "abstention": m.mean(float(v < t) for v in vals[False]),
+                          "false_abstention": m.mean(float(v < t) for v in vals[True])})
+        out["signals"][signal] = {"answerable": dist(vals[True]), "unanswerable": dist(vals[False]), "sweep": sweep}
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ running
+
+def build_systems(settings: Any, configs: Sequence[Config], *, embedder: Any = None, workdir: str | Path,
+                  backends: Sequence[str] = ("extractive",), progress: bool = False) -> list[tuple[Config, System]]:
+    from app.assistant import Assistant
+    from ingest.build import build_index
+
+    base = Assistant.load(settings, embedder=embedder, progress=progress)
+    out: list[tuple[Config, System]] = []
+    no_headers = None
+    for c in configs:
+        if c.kind == "peer":
+            from eval.peer import LangChainTutorialRAG
+
+            llm = _peer_llm(settings) if any(b != "extractive" for b in backends) else None
+            out.append((c, LangChainTutorialRAG(settings.corpus_dir, base.stored.paragraphs, base.embedder, llm=llm,
+                                                name=c.name)))
+            continue
+        if c.section_headers != base.settings.section_headers:
+            if no_headers is None:
+                idx = Path(workdir) / f"index-headers-{c.section_headers}"
+                build_index(settings.corpus_dir, idx, base.embedder, section_headers=c.section_headers,
+                            progress=progress)
+                no_headers = Assistant.load(settings, embedder=base.embedder, index_dir=idx,
+                                            section_headers=c.section_headers)
+            assistant = paracite_variant(no_headers, c)
+        else:
+            assistant = paracite_variant(base, c)
+        for b in backends:
+            name = c.name if b == "extractive" else f"{c.name}+{b}"
+            if b != "extractive" and c.name != DEFAULT_CONFIGS[0].name:
+                continue  # LLM backends are compared on the default retrieval only: they are slow
+            # the gate's signals feed the calibration table, which is computed on the first configuration only
+            out.append((Config(name, c.kind, c.retrieval_mode, c.fusion, c.section_headers, b, c.description),
+                        ParaCiteSystem(name, assistant, backend=b, assess=not out)))
+    return out
+
+
+def _peer_llm(settings: Any) -> Any:
+    if not (settings.llm_base_url and settings.llm_model):
+        return None
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model,
+                      api_key=settings.llm_api_key or "none", timeout=settings.llm_timeout, temperature=0)
+
+
+def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir: str | Path = "eval/results", *,
+             configs: Sequence[Config] = DEFAULT_CONFIGS, gold_path: str | Path = GOLD_PATH, embedder: Any = None,
+             summary_path: str | Path | None = None, progress: bool = True) -> EvalRun:
+    """Evaluate every configuration on the gold set; write results.json, report.md, the plots and failures.md to
+    out_dir (and the committed summary to summary_path when given). Returns the results."""
+    from eval import report
+
+    if isinstance(backends, str):
+        backends = [backends]
+    backends = list(dict.fromkeys(["extractive", *(backends or [])]))
+    gold = load_gold(gold_path)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="paracite-eval-") as work:
+        for config, system in build_systems(settings, configs, embedder=embedder, workdir=work, backends=backends,
+                                            progress=False):
+            if progress:
+                print(f"evaluating {config.name} ...", file=sys.stderr, flush=True)
+            results.append(evaluate(system, gold, config, progress=progress))
+    run = EvalRun(results, str(gold_path), len(gold), time.strftime("%Y-%m-%d %H:%M:%S"),
+                  calibration=calibration(results[0]), out_dir=str(out_dir))
+    run.files = report.write_all(run, out_dir, summary_path=summary_path)
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m eval.harness [--backend B] [--out DIR] [--summary eval/REPORT.md] [--configs a,b]`."""
+    from app.settings import Settings
+    from eval import report
+
+    p = argparse.ArgumentParser(prog="paracite eval", description="Evaluate ParaCite on the gold question set.")
+    p.add_argument("--backend", action="append", default=[], help="also evaluate this answer backend (repeatable)")
+    p.add_argument("--out", default="eval/results", help="folder for results.json, report.md, plots")
+    p.add_argument("--summary", default=None, help="also write the committed summary here (e.g. eval/REPORT.md)")
+    p.add_argument("--configs", default=None, help="comma-separated subset of: "
+                   + ", ".join(c.name for c in DEFAULT_CONFIGS))
+    p.add_argument("--gold", default=str(GOLD_PATH))
+    args = p.parse_args(argv)
+    configs = DEFAULT_CONFIGS
+    if args.configs:
+        wanted = [s.strip() for s in args.configs.split(",") if s.strip()]
+        unknown = set(wanted) - {c.name for c in DEFAULT_CONFIGS}
+        if unknown:
+            p.error(f"unknown configuration(s) {', '.join(sorted(unknown))}")
+        configs = tuple(c for c in DEFAULT_CONFIGS if c.name in wanted)
+    run = run_eval(Settings.from_env(), args.backend, args.out, configs=configs, gold_path=args.gold,
+                   summary_path=args.summary)
+    print(report.table(run))
+    print("\nwrote " + ", ".join(run.files))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""Turning an EvalRun into a printed table, results.json, a Markdown report with plots, and the failure list."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any, Sequence
+
+TABLE_METRICS = ("hit@1", "hit@5", "recall@5", "mrr", "ndcg@10", "key_fact_recall", "all_key_facts",
+                 "citation_precision", "citation_recall", "quote_validity", "numeric_faithfulness", "abstention",
+                 "false_abstention", "search_p50_ms", "search_p95_ms", "ask_p50_ms", "ask_p95_ms")
+PLOT_METRICS = ("hit@1", "hit@5", "recall@5", "mrr", "ndcg@10", "key_fact_recall", "citation_precision",
+                "abstention", "false_abstention")
+TYPE_METRICS = ("hit@5", "key_fact_recall")
+
+
+def _fmt(v: Any, metric: str = "") -> str:
+    if v is None:
+        return "–"
+    if metric.endswith("_ms"):
+        return f"{v:.1f}"
+    return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def _rows(run: Any, metrics: Sequence[str]) -> list[list[str]]:
+    return [[c.config.name] + [_fmt(c.summary.get(k), k) for k in metrics] for c in run.configs]
+
+
+def table(run: Any, metrics: Sequence[str] = TABLE_METRICS) -> str:
+    head = ["configuration", *metrics]
+    rows = _rows(run, metrics)
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    line = lambda r: "  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths)))
+    return "\n".join([line(head), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+def plot(run: Any, path: Path) -> Path:
+    """Two panels: the main metrics per configuration, and hit@5 / key-fact recall per question type."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise RuntimeError("the eval plot needs matplotlib: pip install matplotlib") from None
+    names = [c.config.name for c in run.configs]
+    fig, axes = plt.subplots(2, 1, figsize=(13, 9))
+    width = 0.8 / max(1, len(names))
+    ax = axes[0]
+    for i, c in enumerate(run.configs):
+        xs = [j + i * width for j in range(len(PLOT_METRICS))]
+        ax.bar(xs, [c.summary.get(k) or 0.0 for k in PLOT_METRICS], width, label=c.config.name)
+    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(PLOT_METRICS))], PLOT_METRICS, fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_title(f"Metrics per configuration ({run.n_questions} gold questions; false_abstention: lower is better)")
+    ax.legend(fontsize=7, ncol=3)
+    ax = axes[1]
+    types = sorted({t for c in run.configs for t in c.by_type})
+    series = [(c, k) for c in run.configs for k in TYPE_METRICS]
+    w2 = 0.8 / max(1, len(series))
+    for i, (c, k) in enumerate(series):
+        xs = [j + i * w2 for j in range(len(types))]
+        ys = [(c.by_type.get(t, {}).get(k) or 0.0) for t in types]
+        ax.bar(xs, ys, w2, label=f"{c.config.name}: {k}", hatch="//" if k == "key_fact_recall" else None)
+    ax.set_xticks([j + 0.4 - w2 / 2 for j in range(len(types))], types, fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_title("Per question type: hit@5 (plain) and key-fact recall (hatched); unanswerable has neither")
+    ax.legend(fontsize=6, ncol=3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+    return path
+
+
+def failures_md(run: Any, config_names: Sequence[str] | None = None) -> str:
+    out = ["# Failed questions", ""]
+    for c in run.configs:
+        if config_names and c.config.name not in config_names:
+            continue
+        out += [f"## {c.config.name}: {len(c.failed)} of {len(c.questions)} failed", ""]
+        for r in c.failed:
+            sec = f" (section {r.section})" if r.section else ""
+            out.append(f"- **{r.id}** [{r.type}]{sec} {r.question}")
+            if r.standalone and r.standalone != r.question:
+                out.append(f"  - searched as: {r.standalone}")
+            out.append(f"  - why: {'; '.join(r.failures)}")
+            out.append(f"  - gold: {r.gold or 'none (unanswerable)'}; retrieved: "
+                       f"{[p for _, p in r.retrieved[:5]]}; cited: {r.cited}")
+            rel = r.relevance or {}
+            if rel or r.top_dense is not None:
+                out.append(f"  - top dense {_fmt(r.top_dense)}; gate score {_fmt(rel.get('score'))}")
+            answer = " ".join(r.answer.split())
+            out.append(f"  - answered: {answer[:400]}{'…' if len(answer) > 400 else ''}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _calibration_md(cal: dict[str, Any]) -> str:
+    if not cal:
+        return ""
+    out = [f"## Abstention signals ({cal['config']})", "",
+           "Distribution of each signal over answerable and unanswerable questions, and the rates a threshold on it "
+           "would give (abstain when the signal is below the threshold).", ""]
+    for name, s in cal["signals"].items():
+        head = ["signal", "questions", "min", "p25", "p50", "p75", "max"]
+        rows = []
+        for label in ("answerable", "unanswerable"):
+            d = s[label]
+            if d:
+                rows.append([name, label, *(_fmt(d[k]) for k in ("min", "p25", "p50", "p75", "max"))])
+        if rows:
+            out += [_md_table(head, rows), ""]
+        sweep = s["sweep"]
+        if sweep:
+            step = max(1, len(sweep) // 12)
+            out += [_md_table(["threshold on " + name, "abstention (unanswerable)", "false abstention (answerable)"],
+                              [[_fmt(p["threshold"]), _fmt(p["abstention"]), _fmt(p["false_abstention"])]
+                               for p in sweep[::step]]), ""]
+    return "\n".join(out)
+
+
+def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "failures.md") -> str:
+    head = ["configuration", *TABLE_METRICS]
+    out = [
+        "# ParaCite evaluation", "",
+        f"Gold set: `{Path(run.gold_path).name}`, {run.n_questions} hand-labelled questions; run {run.created}.",
+        "Retrieval metrics are at paragraph level over answerable questions (a paragraph retrieved twice counts once); "
+        "key-fact recall uses the number-aware normaliser (an abstention scores 0); citation precision is over "
+        "answers that cite something; numeric faithfulness = share of non-abstaining answers whose every number "
+        "occurs in a cited paragraph; abstention = share of unanswerable questions abstained on; latency is per "
+        "question (ask includes retrieval).", "",
+        "## Configurations side by side", "",
+        _md_table(head, _rows(run, TABLE_METRICS)), "",
+        f"![metrics per configuration and per question type]({plot_name})", "",
+        "| configuration | description |", "|---|---|",
+        *[f"| {c.config.name} | {c.config.description} |" for c in run.configs], "",
+        "## Per question type (hit@5 / key-fact recall / abstention)", "",
+    ]
+    types = sorted({t for c in run.configs for t in c.by_type})
+    rows = []
+    for c in run.configs:
+        cells = []
+        for t in types:
+            s = c.by_type.get(t, {})
+            cells.append(_fmt(s.get("abstention")) if t == "unanswerable"
+                         else f"{_fmt(s.get('hit@5'))} / {_fmt(s.get('key_fact_recall'))}")
+        rows.append([c.config.name, *cells])
+    counts = {t: int(run.configs[0].by_type[t]["n"]) for t in types} if run.configs else {}
+    out += [_md_table(["configuration", *[f"{t} ({counts.get(t, 0)})" for t in types]], rows), ""]
+    out += [_calibration_md(run.calibration), ""]
+    out += ["## Failures", "",
+            "Every failed question, per configuration, with what was retrieved and answered: "
+            f"[{failures_name}]({failures_name}).", ""]
+    out += [f"- {c.config.name}: {len(c.failed)} failed" for c in run.configs]
+    return "\n".join(out) + "\n"
+
+
+def write_all(run: Any, out_dir: str | Path, *, summary_path: str | Path | None = None) -> list[str]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = []
+    p = out_dir / "results.json"
+    p.write_text(json.dumps(run.to_json(), indent=1, default=str), encoding="utf-8")
+    files.append(str(p))
+    files.append(str(plot(run, out_dir / "metrics.png")))
+    p = out_dir / "failures.md"
+    p.write_text(failures_md(run), encoding="utf-8")
+    files.append(str(p))
+    p = out_dir / "report.md"
+    p.write_text(markdown(run), encoding="utf-8")
+    files.append(str(p))
+    if summary_path:
+        summary_path = Path(summary_path)
+        stem = summary_path.stem
+        shutil.copyfile(out_dir / "metrics.png", summary_path.parent / f"{stem}_metrics.png")
+        (summary_path.parent / f"{stem}_failures.md").write_text(failures_md(run, [run.configs[0].config.name]),
+                                                                   encoding="utf-8")
+        summary_path.write_text(markdown(run, plot_name=f"{stem}_metrics.png",
+                                         failures_name=f"{stem}_failures.md"), encoding="utf-8")
+        files.append(str(summary_path))
+    return files

@@ -1,0 +1,158 @@
+"""Repairing what PDF text extraction does to words: lines joined, split words rejoined, stray spaces removed.
+
+Every join of two space-separated pieces is checked against a vocabulary built from the document itself (never a
+fixed list of this report's words), so that real word pairs are left alone. Only regular spaces and tabs are
+touched: non-breaking spaces, curly quotes and dashes are kept exactly as extracted.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+# A word: letters, optionally joined by inner hyphens or apostrophes ("anti-corruption", "Office’s", "d’Ivoire").
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_LETTERS = r"[^\W\d_]"
+_SPACES = re.compile(r"[ \t]+")
+_EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
+# "anti -corruption": a space before a hyphen that is glued to the next word never happens in edited prose.
+_SPACE_HYPHEN = re.compile(rf"(?<={_LETTERS}) -(?={_LETTERS})")
+# "international cooperation , which", "Corruption .", "Israel ,": no space belongs before these marks.
+_SPACE_PUNCT = re.compile(r"(?<=[\w”’)\]]) ([,.;:!?])(?=\s|$|[”’)\]])")
+# "Office ’s": a possessive split from its word.
+_SPACE_POSSESSIVE = re.compile(rf"(?<={_LETTERS}) ([’']s)(?!{_LETTERS})")
+
+
+def clean_line(line: str) -> str:
+    """One extracted line without its edge spaces and with inner runs of spaces/tabs collapsed."""
+    return _SPACES.sub(" ", line.strip(_EDGE))
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one paragraph (or heading) as a single line.
+
+    A line ending in a hyphen right after a letter is a compound broken at the line end ("cross-" + "border"):
+    the hyphen is kept and no space is added. UN documents do not hyphenate plain words at line ends, so
+    dropping the hyphen is left to `repair_words`, which does so only when the document supports it.
+    """
+    out = ""
+    for raw in lines:
+        line = clean_line(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif re.search(rf"{_LETTERS}-$", out) and re.match(_LETTERS, line):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+@dataclass
+class Vocabulary:
+    """Word counts of one document (lower-cased), and counts of adjacent word pairs, to judge repairs."""
+
+    words: Counter = field(default_factory=Counter)
+    pairs: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
+        vocab = cls()
+        for text in texts:
+            vocab.add(text)
+        return vocab
+
+    def add(self, text: str) -> None:
+        tokens = list(WORD_RE.finditer(text))
+        for m in tokens:
+            word = m.group().lower()
+            self.words[word] += 1
+            if "-" in word:  # parts of compounds are words too ("anti-corruption" -> "corruption")
+                for part in word.split("-"):
+                    self.words[part] += 1
+        for a, b in zip(tokens, tokens[1:]):
+            if text[a.end():b.start()] == " ":
+                self.pairs[(a.group().lower(), b.group().lower())] += 1
+
+    def knows(self, word: str) -> bool:
+        return self.words.get(word.lower(), 0) > 0
+
+    def standalone_elsewhere(self, word: str, left: str, right: str) -> bool:
+        """`word` occurs in the document other than inside the pair (left, right) under judgement."""
+        return self.words.get(word.lower(), 0) - self.pairs.get((left.lower(), right.lower()), 0) > 0
+
+
+def should_join(left: str, right: str, vocab: Vocabulary) -> bool:
+    """Is "left right" one word split by extraction?
+
+    Yes when the joined form is a word of this document and the two pieces are not both words used on their
+    own elsewhere in it ("Tra fficking", "investiga tors", "contac t"); "on going" stays two words when the
+    document also uses "on" and "going" on their own.
+    """
+    if "-" in left or "-" in right or "’" in left or "'" in left:
+        return False
+    joined = left + right
+    if not vocab.knows(joined):
+        return False
+    left_word = vocab.standalone_elsewhere(left, left, right)
+    right_word = vocab.standalone_elsewhere(right, left, right)
+    return not (left_word and right_word)
+
+
+def _join_split_words(text: str, vocab: Vocabulary) -> str:
+    tokens = list(WORD_RE.finditer(text))
+    if len(tokens) < 2:
+        return text
+    out: list[str] = []
+    pos = 0
+    i = 0
+    while i < len(tokens) - 1:
+        a, b = tokens[i], tokens[i + 1]
+        if text[a.end():b.start()] == " " and should_join(a.group(), b.group(), vocab):
+            out.append(text[pos:a.end()])
+            pos = b.start()  # drop the space
+            i += 2
+            continue
+        i += 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _join_hyphen_gaps(text: str, vocab: Vocabulary) -> str:
+    """"cross- border" -> "cross-border" only when the document spells the compound so elsewhere: a hyphen
+    followed by a space is otherwise a real suspended hyphen ("pre- and post-ratification")."""
+
+    def fix(m: re.Match) -> str:
+        compound = f"{m.group(1)}-{m.group(2)}"
+        return compound if vocab.knows(compound) else m.group(0)
+
+    return re.sub(rf"({_LETTERS}+)- ({_LETTERS}+)", fix, text)
+
+
+def repair_words(text: str, vocab: Vocabulary) -> str:
+    """Split words rejoined and stray spaces before punctuation removed, judged against `vocab`."""
+    text = _SPACE_HYPHEN.sub("-", text)
+    text = _SPACE_POSSESSIVE.sub(r"\1", text)
+    text = _SPACE_PUNCT.sub(r"\1", text)
+    text = _join_hyphen_gaps(text, vocab)
+    return _join_split_words(text, vocab)
+
+
+def suspicious_splits(texts: Iterable[str], vocab: Vocabulary | None = None) -> list[tuple[str, str]]:
+    """Adjacent pieces "a b" in `texts` that look like one split word: their join is a word of the document
+    while neither piece is used on its own elsewhere. Used to check the parser's output (and by tests)."""
+    texts = list(texts)
+    vocab = vocab or Vocabulary.from_texts(texts)
+    found = []
+    for text in texts:
+        tokens = list(WORD_RE.finditer(text))
+        for a, b in zip(tokens, tokens[1:]):
+            if text[a.end():b.start()] != " ":
+                continue
+            left, right = a.group(), b.group()
+            if (vocab.knows(left + right) and not vocab.standalone_elsewhere(left, left, right)
+                    and not vocab.standalone_elsewhere(right, left, right)):
+                found.append((left, right))
+    return found

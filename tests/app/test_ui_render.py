@@ -1,0 +1,149 @@
+"""Rendering of chat messages, the evidence panel and the header: chips, highlights, unverified marks, escaping."""
+from __future__ import annotations
+
+import re
+
+from app.types import Answer, Citation, Hit, Sentence
+from app.ui import render
+
+DOC = "unodc-ccpcj-2018-activities"
+P7 = ("As at 1 March 2018, 189 States had become parties to the Organized Crime Convention. "
+      "UNODC continued to promote its ratification.")
+
+
+def hit(n: int, text: str, doc: str = DOC, section=("II. Transnational organized crime", "A. Working groups")) -> Hit:
+    return Hit(doc_id=doc, paragraph=n, section_path=section, text=text, score=1.0 / n, title="Activities of UNODC")
+
+
+def answer_189(**kw) -> Answer:
+    q = "As at 1 March 2018, 189 States had become parties to the Organized Crime Convention."
+    defaults = dict(
+        question="How many States were parties?",
+        text=f"{q} [¶7]",
+        citations=[Citation(7, DOC, "II. Transnational organized crime > A. Working groups", q)],
+        hits=[hit(7, P7), hit(9, "The Conference of the Parties met in Vienna.")],
+        sentences=[Sentence(q, ((DOC, 7),))],
+    )
+    defaults.update(kw)
+    return Answer(**defaults)
+
+
+def test_markers_become_chips_linking_to_the_paragraph_card():
+    a = answer_189()
+    html = render.answer_html(a)
+    chip = re.search(r'<a href="#(para-[\w-]+)" class="cite-chip"[^>]*>¶7</a>', html)
+    assert chip, html
+    assert chip.group(1) == render.para_dom_id(DOC, 7)
+    assert "[¶7]" not in html
+    evidence = render.evidence_html(a)
+    assert f'id="{chip.group(1)}"' in evidence  # the chip's target exists in the panel
+
+
+def test_grouped_markers_give_one_chip_each():
+    html = render.text_with_chips("Both [¶7, ¶9] and [¶12; 13].", answer_189())
+    assert [int(n) for n in re.findall(r">¶(\d+)</", html)] == [7, 9, 12, 13]
+
+
+def test_chat_message_is_one_raw_html_block():
+    # A blank line would end the raw HTML block and let Markdown re-interpret report text.
+    a = answer_189(text="First line [¶7]\n\nSecond *line* [¶9]")
+    html = render.answer_html(a)
+    assert "\n" not in html and html.startswith("<div") and html.endswith("</div>")
+
+
+def test_evidence_panel_shows_number_section_full_text_and_highlighted_quote():
+    html = render.evidence_html(answer_189())
+    cited, _, related = html.partition("Also relevant")
+    assert "¶7" in cited and "II. Transnational organized crime &gt; A. Working groups" in cited
+    assert "UNODC continued to promote its ratification." in cited  # the full text, not only the quote
+    assert "<mark>As at 1 March 2018, 189 States had become parties to the Organized Crime Convention.</mark>" in cited
+    assert "¶9" in related and "The Conference of the Parties met in Vienna." in related
+    assert "¶9" not in cited
+    assert f'<details id="{render.para_dom_id(DOC, 9)}" class="pc-para related"' in related  # folded, openable
+
+
+def test_highlight_merges_overlaps_and_escapes_around_marks():
+    text = "A <b>bold</b> claim. Another claim."
+    out = render.highlight(text, ["<b>bold</b> claim.", "claim. Another"])
+    assert out == "A <mark>&lt;b&gt;bold&lt;/b&gt; claim. Another</mark> claim."
+    assert render.highlight("a  spaced   quote here", ["spaced quote"]) == "a  <mark>spaced   quote</mark> here"
+    assert render.highlight("nothing", ["absent"]) == "nothing"
+
+
+def test_unverified_sentences_are_marked_in_chat_and_panel():
+    good = Sentence("189 States had become parties.", ((DOC, 7),))
+    bad = Sentence("109 States had ratified it.", ((DOC, 7),), verified=False, reason="number 109 not in ¶7")
+    a = answer_189(text="189 States had become parties. [¶7] 109 States had ratified it. [¶7]", sentences=[good, bad])
+    chat = render.answer_html(a)
+    assert 'class="pc-unverified"' in chat and "number 109 not in ¶7" in chat
+    assert chat.count("pc-unverified\"") == 1  # only the bad sentence
+    assert 'class="cite-chip unverified"' in chat
+    assert "1 sentence could not be verified" in chat
+    panel = render.evidence_html(a)
+    assert 'class="pc-para cited unverified"' in panel and "Unverified" in panel
+
+
+def test_verified_answer_has_no_unverified_marks():
+    chat = render.answer_html(answer_189())
+    assert "unverified" not in chat.lower()
+
+
+def test_abstention_is_unmistakable_and_offers_the_closest_paragraphs():
+    a = Answer(question="What was UNODC's budget in 2019?", text="The report does not say.", abstained=True,
+               hits=[hit(40, "Funding was discussed."), hit(41, "Donors pledged."), hit(42, "x"), hit(43, "y")])
+    chat = render.answer_html(a)
+    assert render.ABSTAIN_TITLE in chat and "pc-abstain" in chat
+    see = chat.split("see:")[1]
+    assert re.findall(r">¶(\d+)</a>", see) == ["40", "41", "42"]
+    panel = render.evidence_html(a)
+    assert render.ABSTAIN_TITLE in panel and "Cited paragraphs" not in panel
+    assert f'id="{render.para_dom_id(DOC, 40)}"' in panel and "Donors pledged." in panel
+
+
+def test_report_and_user_text_is_escaped_everywhere():
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    a = Answer(question=evil, text=f"{evil} [¶7]", citations=[Citation(7, DOC, f"Sec {evil}", evil)],
+               hits=[hit(7, f"Intro {evil} outro", section=(f"Chapter {evil}",))],
+               sentences=[Sentence(evil, ((DOC, 7),), verified=False, reason=evil)], notes=[evil])
+    outputs = [render.answer_html(a), render.evidence_html(a), render.question_html(evil),
+               render.streaming_html(evil + " [¶7]"), render.error_html(evil),
+               render.header_html({"documents": [{"doc_id": evil, "title": evil, "n_paragraphs": 1}],
+                                   "n_paragraphs": 1, "embedding_model": evil, "created": evil})]
+    for out in outputs:
+        assert "<script" not in out and "<img" not in out, out
+        assert "&lt;script&gt;" in out
+    a.abstained = True
+    assert "<script" not in render.answer_html(a) and "<script" not in render.evidence_html(a)
+
+
+def test_doc_ids_become_safe_element_ids():
+    assert render.para_dom_id('a"b c/<d>', 7) == "para-a-b-c-d--7"
+    assert render.para_dom_id(DOC, 12) == f"para-{DOC}-12"
+
+
+def test_chips_resolve_the_document_when_several_are_loaded():
+    other = "other-report"
+    a = answer_189(text="X [¶7]. Y [¶3].",
+                   citations=[Citation(7, DOC, "s", "q"), Citation(3, other, "s2", "r")],
+                   hits=[hit(7, "q"), hit(3, "r", doc=other)])
+    html = render.answer_html(a)
+    assert f'href="#{render.para_dom_id(DOC, 7)}"' in html
+    assert f'href="#{render.para_dom_id(other, 3)}"' in html
+    assert 'class="pc-doc"' in render.evidence_html(a)  # with several reports, each card names its report
+    assert 'class="pc-doc"' not in render.evidence_html(answer_189())  # with one, the title would be noise
+
+
+def test_streaming_text_shows_pending_chips_without_links():
+    html = render.streaming_html("189 States [¶7")
+    assert "cite-chip" not in html  # an unfinished marker stays text until it closes
+    html = render.streaming_html("189 States [¶7] and")
+    assert 'class="cite-chip pending"' in html and "href" not in html
+
+
+def test_header_lists_documents_paragraphs_model_and_date():
+    info = {"documents": [{"doc_id": DOC, "title": "Activities of UNODC", "n_paragraphs": 85}],
+            "n_paragraphs": 85, "n_chunks": 90, "embedding_model": "sentence-transformers/all-MiniLM-L6-v2",
+            "created": "2024-05-01T10:11:12+00:00", "index_kind": "flat"}
+    out = render.header_html(info)
+    for part in ("Activities of UNODC", "1 document", "85 paragraphs", "all-MiniLM-L6-v2", "2024-05-01 10:11:12"):
+        assert part in out

@@ -1,0 +1,41 @@
+"""Regression gate: the default configuration (hybrid retrieval, extractive answers) on the whole gold set, with the
+real model over the real report, must not fall below the accepted figures in eval/baseline.json."""
+from __future__ import annotations
+
+import pytest
+
+from eval.gate import GATED, check, load_baseline
+from eval.gold import load_gold
+from eval.harness import evaluate
+from eval.systems import DEFAULT_CONFIGS, ParaCiteSystem
+
+
+@pytest.fixture(scope="module")
+def default_result(assistant):
+    system = ParaCiteSystem("hybrid", assistant, assess=False)
+    return evaluate(system, load_gold(), DEFAULT_CONFIGS[0])
+
+
+def test_gate_checks_are_strict_enough_to_fail():
+    baseline = {"tolerance": 0.02, "metrics": {k: 0.9 for k in GATED}}
+    assert all(c.ok for c in check({k: 0.89 for k in GATED}, baseline))
+    failing = check({**{k: 0.9 for k in GATED}, "recall@5": 0.87}, baseline)
+    assert [c.metric for c in failing if not c.ok] == ["recall@5"]
+    assert not check({}, baseline)[0].ok  # a metric that is not measured fails
+
+
+@pytest.mark.slow
+def test_default_configuration_does_not_regress(default_result):
+    baseline = load_baseline()
+    assert baseline["n_questions"] == len(default_result.questions), "gold set changed: update eval/baseline.json"
+    checks = check(default_result.summary, baseline)
+    failed = [str(c) for c in checks if not c.ok]
+    assert not failed, "regression against eval/baseline.json: " + "; ".join(failed)
+
+
+@pytest.mark.slow
+def test_every_quote_is_verbatim_and_every_number_is_cited(default_result):
+    """Whatever the accepted figures, these two hold for every answer of the default configuration."""
+    bad_quotes = [r.id for r in default_result.questions if r.quote_validity not in (None, 1.0)]
+    unfaithful = [(r.id, r.unsupported_numbers) for r in default_result.questions if r.numeric_ok is False]
+    assert not bad_quotes and not unfaithful, (bad_quotes, unfaithful)
