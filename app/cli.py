@@ -81,11 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="default answerer in the UI")
 
     ev = sub.add_parser("eval", parents=[common], help="measure answer quality on the gold question set",
-                        description="Run the gold set through ParaCite's configurations and the LangChain-tutorial "
-                                    "baseline; print a table, write JSON + Markdown + a plot.")
-    ev.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"])
-    ev.add_argument("--out", default="eval/results", help="output folder (default eval/results/)")
-    ev.add_argument("--quick", action="store_true", help="default configuration only, no comparisons")
+                        description="Run the gold set (eval/gold.jsonl) through ParaCite's configurations and the "
+                                    "LangChain-tutorial baseline; print a table, write JSON + Markdown + plots and "
+                                    "the list of failed questions.")
+    from eval.harness import add_arguments
+
+    add_arguments(ev)
 
     sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
@@ -139,9 +140,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "ingest":
         return _ingest(settings, force=args.force)
     if args.command == "eval":
-        from eval.harness import main as eval_main
+        from eval.harness import run_and_print
 
-        return eval_main(settings=settings, backend=args.answer_backend, out_dir=args.out, quick=args.quick)
+        return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
+                             gold_path=args.gold, summary_path=args.summary)
 
     from app.assistant import Assistant
 

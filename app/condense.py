@@ -135,9 +135,10 @@ def condense_llm(chat_model, question: str, history: Sequence[tuple[str, str]] |
     prompt = f"Conversation:\n{convo}\n\nFollow-up question: {q}\n\nStandalone question:"
     try:
         reply = chat_model.invoke([SystemMessage(CONDENSE_SYSTEM), HumanMessage(prompt)])
-        text = clean_text(str(getattr(reply, "content", reply))).strip('"“” ')
+        raw = str(getattr(reply, "content", reply)).strip()
     except Exception:  # noqa: BLE001 - any LLM failure means: use the rules
         return condense_rules(q, history)
-    if not text or len(text) > 4 * max(len(q), 80) or "\n" in text:
+    text = clean_text(raw).strip('"“” ')
+    if not text or len(text) > 4 * max(len(q), 80) or "\n" in raw:  # one question, not an essay
         return condense_rules(q, history)
     return text

@@ -305,31 +305,55 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
     return run
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m eval.harness [--backend B] [--out DIR] [--summary eval/REPORT.md] [--configs a,b]`."""
-    from app.settings import Settings
+def select_configs(names: str | None) -> tuple[Config, ...]:
+    """The configurations named in a comma-separated list (all when None)."""
+    from ingest.errors import ParaCiteError
+
+    if not names:
+        return DEFAULT_CONFIGS
+    wanted = [s.strip() for s in names.split(",") if s.strip()]
+    unknown = set(wanted) - {c.name for c in DEFAULT_CONFIGS}
+    if unknown:
+        raise ParaCiteError(f"unknown eval configuration(s) {', '.join(sorted(unknown))}; choose from "
+                            + ", ".join(c.name for c in DEFAULT_CONFIGS))
+    return tuple(c for c in DEFAULT_CONFIGS if c.name in wanted)
+
+
+def run_and_print(settings: Any, *, backends: Sequence[str] = (), out_dir: str | Path = "eval/results",
+                  configs: str | None = None, gold_path: str | Path = GOLD_PATH,
+                  summary_path: str | Path | None = None) -> int:
+    """What `paracite eval` and `python -m eval.harness` do: run, print the table, say where the files are."""
     from eval import report
 
-    p = argparse.ArgumentParser(prog="paracite eval", description="Evaluate ParaCite on the gold question set.")
-    p.add_argument("--backend", action="append", default=[], help="also evaluate this answer backend (repeatable)")
-    p.add_argument("--out", default="eval/results", help="folder for results.json, report.md, plots")
-    p.add_argument("--summary", default=None, help="also write the committed summary here (e.g. eval/REPORT.md)")
-    p.add_argument("--configs", default=None, help="comma-separated subset of: "
-                   + ", ".join(c.name for c in DEFAULT_CONFIGS))
-    p.add_argument("--gold", default=str(GOLD_PATH))
-    args = p.parse_args(argv)
-    configs = DEFAULT_CONFIGS
-    if args.configs:
-        wanted = [s.strip() for s in args.configs.split(",") if s.strip()]
-        unknown = set(wanted) - {c.name for c in DEFAULT_CONFIGS}
-        if unknown:
-            p.error(f"unknown configuration(s) {', '.join(sorted(unknown))}")
-        configs = tuple(c for c in DEFAULT_CONFIGS if c.name in wanted)
-    run = run_eval(Settings.from_env(), args.backend, args.out, configs=configs, gold_path=args.gold,
-                   summary_path=args.summary)
+    run = run_eval(settings, list(backends), out_dir, configs=select_configs(configs), gold_path=gold_path,
+                   summary_path=summary_path)
     print(report.table(run))
     print("\nwrote " + ", ".join(run.files))
     return 0
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The eval options, shared by `paracite eval` and `python -m eval.harness`."""
+    p.add_argument("--backend", dest="backends", action="append", default=[],
+                   choices=["extractive", "openai", "llamacpp"],
+                   help="also evaluate this answer backend (repeatable; LLM backends need their settings)")
+    p.add_argument("--out", default="eval/results", help="folder for results.json, report.md, plots "
+                   "(default eval/results/)")
+    p.add_argument("--summary", default=None, help="also write the committed summary here (e.g. eval/REPORT.md)")
+    p.add_argument("--configs", default=None, help="comma-separated subset of: "
+                   + ", ".join(c.name for c in DEFAULT_CONFIGS))
+    p.add_argument("--gold", default=str(GOLD_PATH), help="gold question set (JSONL)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m eval.harness [--backend B] [--out DIR] [--summary eval/REPORT.md] [--configs a,b]`."""
+    from app.settings import Settings
+
+    p = argparse.ArgumentParser(prog="python -m eval.harness", description="Evaluate ParaCite on the gold question set.")
+    add_arguments(p)
+    args = p.parse_args(argv)
+    return run_and_print(Settings.from_env(), backends=args.backends, out_dir=args.out, configs=args.configs,
+                         gold_path=args.gold, summary_path=args.summary)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ TUTORIAL_PROMPT = (
     "answer concise.\nQuestion: {question}\nContext: {context}\nAnswer:"
 )
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(“\"])")
+_URL = re.compile(r"https?://\S+")
+_PARA_NUMBER = re.compile(r"(?<=\s)\d{1,3}\.\s+(?=[A-Z])")
 _DONT_KNOW = re.compile(r"\b(don'?t|do not|does not|cannot|can't) (know|say|answer|provide|contain)", re.I)
 
 
@@ -134,7 +136,9 @@ class LangChainTutorialRAG:
 
     def _sentences(self, chunk_text: str) -> tuple[list[str], np.ndarray]:
         if chunk_text not in self._sentence_cache:
-            flat = " ".join(chunk_text.split())
+            # Raw-text artefacts an LLM would not repeat: URL lines and the report's own paragraph numbers ("105.").
+            flat = _URL.sub(" ", chunk_text)
+            flat = " ".join(_PARA_NUMBER.sub(" ", " " + " ".join(flat.split())).split())
             sents = [s for s in _SENTENCE_END.split(flat) if len(s.split()) >= 3] or [flat]
             self._sentence_cache[chunk_text] = (sents, self.embedder.encode(sents, kind="passage"))
         return self._sentence_cache[chunk_text]

@@ -59,19 +59,22 @@ def plot(run: Any, path: Path) -> Path:
     ax.set_xticks([j + 0.4 - width / 2 for j in range(len(PLOT_METRICS))], PLOT_METRICS, fontsize=8)
     ax.set_ylim(0, 1.05)
     ax.set_title(f"Metrics per configuration ({run.n_questions} gold questions; false_abstention: lower is better)")
-    ax.legend(fontsize=7, ncol=3)
+    ax.legend(fontsize=7, ncol=len(names), loc="upper center", bbox_to_anchor=(0.5, -0.08))
     ax = axes[1]
     types = sorted({t for c in run.configs for t in c.by_type})
-    series = [(c, k) for c in run.configs for k in TYPE_METRICS]
-    w2 = 0.8 / max(1, len(series))
-    for i, (c, k) in enumerate(series):
-        xs = [j + i * w2 for j in range(len(types))]
-        ys = [(c.by_type.get(t, {}).get(k) or 0.0) for t in types]
-        ax.bar(xs, ys, w2, label=f"{c.config.name}: {k}", hatch="//" if k == "key_fact_recall" else None)
-    ax.set_xticks([j + 0.4 - w2 / 2 for j in range(len(types))], types, fontsize=8)
+    w2 = 0.8 / max(1, 2 * len(names))
+    for i, c in enumerate(run.configs):
+        for j, k in enumerate(TYPE_METRICS):
+            xs = [t + (2 * i + j) * w2 for t in range(len(types))]
+            # unanswerable questions have no hit@5 or key facts: their slot shows the abstention rate
+            ys = [(c.by_type.get(t, {}).get("abstention" if t == "unanswerable" else k) or 0.0) if
+                  (t != "unanswerable" or j == 0) else 0.0 for t in types]
+            ax.bar(xs, ys, w2, color=f"C{i}", hatch="//" if j else None, edgecolor="white" if j else None,
+                   label=c.config.name if j == 0 else None)
+    ax.set_xticks([t + 0.4 - w2 / 2 for t in range(len(types))], types, fontsize=8)
     ax.set_ylim(0, 1.05)
-    ax.set_title("Per question type: hit@5 (plain) and key-fact recall (hatched); unanswerable has neither")
-    ax.legend(fontsize=6, ncol=3)
+    ax.set_title("Per question type: hit@5 (plain), key-fact recall (hatched); unanswerable: abstention rate")
+    ax.legend(fontsize=7, ncol=len(names), loc="upper center", bbox_to_anchor=(0.5, -0.08))
     fig.tight_layout()
     fig.savefig(path, dpi=90)
     plt.close(fig)
@@ -125,6 +128,23 @@ def _calibration_md(cal: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _versus_peer(run: Any) -> list[str]:
+    peers = [c for c in run.configs if c.config.kind == "peer"]
+    if not peers or run.configs[0].config.kind == "peer":
+        return []
+    ours, peer = run.configs[0], peers[0]
+    rows = []
+    for k in TABLE_METRICS:
+        a, b = ours.summary.get(k), peer.summary.get(k)
+        diff = "–" if a is None or b is None else (f"{a - b:+.1f}" if k.endswith("_ms") else f"{a - b:+.3f}")
+        rows.append([k, _fmt(a, k), _fmt(b, k), diff])
+    return [f"## ParaCite ({ours.config.name}) vs the LangChain-tutorial baseline", "",
+            _md_table(["metric", ours.config.name, peer.config.name, "difference"], rows), "",
+            "The baseline's citations are the paragraphs overlapped by the 4 chunks it puts in its prompt (the "
+            "tutorial shows those as sources); it has no quotes and, without an LLM configured, answers with its "
+            "3 context sentences most similar to the question and never abstains.", ""]
+
+
 def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "failures.md") -> str:
     head = ["configuration", *TABLE_METRICS]
     out = [
@@ -134,12 +154,15 @@ def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "
         "key-fact recall uses the number-aware normaliser (an abstention scores 0); citation precision is over "
         "answers that cite something; numeric faithfulness = share of non-abstaining answers whose every number "
         "occurs in a cited paragraph; abstention = share of unanswerable questions abstained on; latency is per "
-        "question (ask includes retrieval).", "",
+        "question (ask includes retrieval). Configurations run one after another in one process and share the "
+        "embedder's cache, so the first pays the cold-cache cost; latencies are only indicative here (see bench/ "
+        "for the speed measurements).", "",
         "## Configurations side by side", "",
         _md_table(head, _rows(run, TABLE_METRICS)), "",
         f"![metrics per configuration and per question type]({plot_name})", "",
         "| configuration | description |", "|---|---|",
         *[f"| {c.config.name} | {c.config.description} |" for c in run.configs], "",
+        *_versus_peer(run),
         "## Per question type (hit@5 / key-fact recall / abstention)", "",
     ]
     types = sorted({t for c in run.configs for t in c.by_type})

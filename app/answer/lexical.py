@@ -25,12 +25,14 @@ _NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
 def clean_text(text: str) -> str:
     """NFC, control and invisible formatting characters turned into spaces, whitespace collapsed."""
     text = unicodedata.normalize("NFC", text)
+    text = _ANSI.sub("", text)  # terminal colour codes pasted with a question
     text = _CONTROL.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -10,6 +10,7 @@ NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 def _numbers(text: str) -> set[str]:
     text = re.sub(r"\[[^\]]*¶[^\]]*\]", " ", text)  # citation markers are not claims
+    text = re.sub(r"¶\s*\d+", " ", text)  # nor are "see ¶46" pointers
     return {n.replace(",", "").rstrip(".") for n in NUMBER.findall(text)}
 
 
