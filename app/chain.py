@@ -18,10 +18,10 @@ from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
 from app.abstain import Relevance, RelevanceGate, abstention_text
 from app.answer.extractive import ExtractiveAnswerer
-from app.answer.lexical import clean_text, split_subquestions
+from app.answer.lexical import split_subquestions
 from app.answer.scoring import SentenceScorer
 from app.citations import CitationVerifier
-from app.condense import condense_llm, condense_rules
+from app.condense import asked_question, condense_llm, condense_rules
 from app.context import PackedContext, pack_context
 from app.types import Answer, Hit
 
@@ -40,6 +40,10 @@ class AnswerChain:
         if scorer is None or (scorer.embedder is None and embedder is not None):
             scorer = SentenceScorer(embedder)
         self.scorer = scorer  # shared: one sentence-embedding cache for extraction, gating and verification
+        stored = getattr(searcher, "stored", None)
+        if scorer.vocabulary is None and getattr(stored, "paragraphs", None):
+            # distinctive question terms weigh more in sentence choice (IDF over the indexed paragraphs)
+            scorer.use_vocabulary(p.text for p in stored.paragraphs)
         if fallback is None and getattr(answerer, "name", "") != "extractive":
             fallback = ExtractiveAnswerer(scorer=scorer)
         self.fallback = fallback
@@ -82,7 +86,7 @@ class AnswerChain:
         return self._prepare | RunnableLambda(self._respond)
 
     def _condense(self, x: dict) -> str:
-        question = clean_text(x["question"])
+        question = asked_question(x["question"])
         chat_model = getattr(self.answerer, "chat_model", None)
         if x["history"] and chat_model is not None:
             return condense_llm(chat_model, question, x["history"])

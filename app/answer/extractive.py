@@ -3,17 +3,25 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from app.answer.lexical import content_terms, split_subquestions
+import re
+
+from app.answer.focus import question_kind
+from app.answer.lexical import DOMAIN_COMMON, content_terms, split_subquestions
 from app.answer.scoring import ScoredSentence, SentenceScorer
 from app.context import PackedContext, format_marker
 
 MAX_SENTENCES = 3
 MAX_PARAGRAPHS = 3
 # A further sentence must score at least this share of the best one: one precise sentence beats three loose ones.
-RELATIVE_FLOOR = 0.85
+RELATIVE_FLOOR = 0.8
 # ...and must add something: sentences mostly made of terms already shown are skipped.
 MAX_REDUNDANCY = 0.8
 MAX_SENTENCE_CHARS = 1400  # a runaway "sentence" (a list without full stops) is not a short answer
+# A neighbouring sentence joins an answer sentence when it carries the asked answer type the chosen one lacks, or when
+# it continues it ("It ...", "The briefing ...") and adds at least this (IDF-weighted) share of the question's terms.
+NEW_COVERAGE = 0.15
+MAX_WITH_NEIGHBOURS = 5  # sentences in an answer, neighbours included
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|there)\b", re.I)
 
 
 class ExtractiveAnswerer:
@@ -33,13 +41,19 @@ class ExtractiveAnswerer:
         if len(parts) > 1:
             # "how many X and how many Y": the best sentence for each part, in the order asked
             picked: list[ScoredSentence] = []
-            for part in parts:
-                best = next((s for s in self.scorer.score(part, context.hits, texts)
+            everything: list[ScoredSentence] = []
+            for j, part in enumerate(parts):
+                # "..., and where was it held?": the later part is about the first part's topic
+                text = f"{part} {parts[0]}" if j and _PRONOUN.search(part) else part
+                part_scored = self.scorer.score(text, context.hits, texts, kind=question_kind(part))
+                everything = everything or part_scored
+                best = next((s for s in part_scored
                              if len(s.text) <= MAX_SENTENCE_CHARS and (s.hit.key, s.index) not in
                              {(p.hit.key, p.index) for p in picked}), None)
                 if best is not None:
                     picked.append(best)
-            return picked[: max(self.max_sentences, len(parts))]
+            picked = picked[: max(self.max_sentences, len(parts))]
+            return _in_report_order(self._with_neighbours(question, picked, everything, len(picked) + 2))
         if scored is None:
             scored = self.scorer.score(question, context.hits, texts)
         scored = [s for s in scored if len(s.text) <= MAX_SENTENCE_CHARS] or scored[:1]
@@ -61,14 +75,54 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(s)
             seen_terms |= terms
-        # read in report order within the answer: by the best sentence's paragraph first, then sentence position
-        para_order = {}
+        return _in_report_order(self._with_neighbours(question, chosen, scored, MAX_WITH_NEIGHBOURS))
+
+    def _with_neighbours(self, question: str, chosen: list[ScoredSentence], scored: list[ScoredSentence],
+                         limit: int) -> list[ScoredSentence]:
+        """Complete each chosen sentence from its own paragraph: the sentence its subject refers back to, and the
+        next sentence when that one carries the asked answer type or continues it with more of the question."""
+        by_pos = {(s.hit.key, s.index): s for s in scored}
+        kind = question_kind(question)
+        q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
+        out = list(chosen)
+        have = {(s.hit.key, s.index) for s in out}
+
+        def add(s: ScoredSentence | None) -> bool:
+            if s is None or (s.hit.key, s.index) in have or len(out) >= limit or len(s.text) > MAX_SENTENCE_CHARS:
+                return False
+            out.append(s)
+            have.add((s.hit.key, s.index))
+            return True
+
         for c in chosen:
-            para_order.setdefault(c.hit.key, len(para_order))
-        chosen.sort(key=lambda c: (para_order[c.hit.key], c.index))
-        return chosen
+            unit = [c]
+            cur = c
+            while cur.refers_back and len(unit) < 3:  # "It ..." after "They ..." after the sentence naming them
+                prev = by_pos.get((cur.hit.key, cur.index - 1))
+                if prev is None:
+                    break
+                add(prev)
+                unit.append(prev)
+                cur = prev
+            nxt = by_pos.get((c.hit.key, c.index + 1))
+            if nxt is None:
+                continue
+            shown = set().union(*(content_terms(u.text) for u in unit))
+            typed = kind != "other" and nxt.type_match > max(u.type_match for u in unit)
+            adds = self.scorer.coverage(q_terms, content_terms(nxt.text) - shown) >= NEW_COVERAGE
+            if typed or (nxt.refers_back and adds):
+                add(nxt)
+        return out
 
     def generate(self, question: str, context: PackedContext,
                  scored: list[ScoredSentence] | None = None) -> Iterator[str]:
         for i, s in enumerate(self.select(question, context, scored)):
             yield ("" if i == 0 else " ") + f"{s.text} {format_marker([s.hit], context.multi_document)}"
+
+
+def _in_report_order(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
+    """By the best sentence's paragraph first, then sentence position within each paragraph."""
+    para_order: dict = {}
+    for c in chosen:
+        para_order.setdefault(c.hit.key, len(para_order))
+    return sorted(chosen, key=lambda c: (para_order[c.hit.key], c.index))

@@ -14,7 +14,11 @@ many much give tell list name say said show describe explain mention mentioned a
 """.split())
 
 # Words too common in these reports to mark a question's topic: they would make every paragraph look relevant.
-DOMAIN_COMMON = frozenset("unodc office united nations states state member report period reporting".split())
+DOMAIN_COMMON = frozenset("unodc office united nations un states state member report period reporting".split())
+# Words that frame a question rather than name its topic ("What does the acronym X stand for?", "Roughly how many"):
+# their absence from a paragraph says nothing about whether it answers.
+QUESTION_FRAME = frozenset("""acronym abbreviation stand stands mean meaning roughly approximately about exactly
+kind type sort main key specific particular happen happened""".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 # "2,700", "1.66", "186,990", "7/4", "2016–2020"; a thousands comma needs exactly three digits after it

@@ -14,9 +14,12 @@ from typing import Sequence
 import numpy as np
 
 from app.answer.lexical import (
-    DOMAIN_COMMON, all_numbers, content_terms, numbers, proper_terms, split_sentences, stem, years,
+    DOMAIN_COMMON, all_numbers, content_terms, numbers, proper_terms, split_sentences, stem,
 )
+from app.answer.focus import Vocabulary, counted_noun, counts, question_kind, refers_back, type_match
 from app.types import Hit
+
+__all__ = ["ScoredSentence", "SentenceScorer", "Vocabulary", "counted_noun", "key_terms", "question_kind"]
 
 # Weights tuned on the questions in tests/app/test_answer_real.py (see the report in the module docstring there).
 W_DENSE = 1.0  # cosine(question, sentence) with all-MiniLM-L6-v2; typically 0.2-0.8
@@ -28,14 +31,6 @@ W_RANK = 0.08  # retrieval rank prior: 1 for the first hit, decaying
 W_PARAGRAPH = 0.3  # share of the question's terms in the sentence's paragraph + section headings (its context)
 W_COUNTED = 0.35  # "how many States" and the sentence has "<number> ... States": the count asked for
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
-_QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
-                         r"how big|size of|count)\b", re.I)
-_WHEN_Q = re.compile(r"\b(when|what date|which date|what year|which year|what month|since when|until when)\b", re.I)
-_WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which country|location)\b", re.I)
-
-
 @dataclass(frozen=True)
 class ScoredSentence:
     hit: Hit
@@ -45,16 +40,8 @@ class ScoredSentence:
     dense: float
     lexical: float
     rank: int  # rank of the paragraph in the retrieval
-
-
-def question_kind(question: str) -> str:
-    if _QUANTITY_Q.search(question):
-        return "quantity"
-    if _WHEN_Q.search(question):
-        return "date"
-    if _WHERE_Q.search(question):
-        return "place"
-    return "other"
+    refers_back: bool = False  # its subject is in the previous sentence of the paragraph ("It ...", "The workshop ...")
+    type_match: float = 0.0  # carries what the question type asks for (a count of the asked noun, a date, a place)
 
 
 def key_terms(question: str) -> tuple[set[str], set[str]]:
@@ -68,6 +55,7 @@ class SentenceScorer:
         self._cache: OrderedDict[tuple[str, int, int], tuple[list[str], np.ndarray | None]] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
 
     def sentences(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[tuple[list[str], np.ndarray | None]]:
         """Sentences and their (cached) embeddings for each hit; `texts` overrides hit.text (a truncated context)."""
@@ -97,9 +85,21 @@ class SentenceScorer:
             return None
         return np.asarray(self.embedder.encode([question], kind="query")[0], dtype=np.float32)
 
+    def use_vocabulary(self, texts) -> None:
+        """Weigh question terms by their inverse document frequency over these paragraph texts."""
+        self.vocabulary = Vocabulary(texts)
+
+    def coverage(self, q_terms: set[str], terms: set[str]) -> float:
+        if not q_terms:
+            return 0.0
+        if self.vocabulary is None:
+            return len(q_terms & terms) / len(q_terms)
+        return self.vocabulary.coverage(q_terms, terms)
+
     def score(self, question: str, hits: Sequence[Hit], texts: Sequence[str] | None = None,
-              qvec: np.ndarray | None = None) -> list[ScoredSentence]:
-        """Every sentence of every hit, best first."""
+              qvec: np.ndarray | None = None, *, kind: str | None = None) -> list[ScoredSentence]:
+        """Every sentence of every hit, best first. `kind` overrides the expected answer type read from the
+        question (a sub-question scored with its whole question's topic)."""
         if not hits:
             return []
         per_hit = self.sentences(hits, texts)
@@ -107,7 +107,7 @@ class SentenceScorer:
             qvec = self.embed_query(question)
         q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
         q_numbers, q_proper = key_terms(question)
-        kind = question_kind(question)
+        kind = kind or question_kind(question)
         counted = counted_noun(question) if kind == "quantity" else None
         out: list[ScoredSentence] = []
         for rank, (hit, (sents, mat)) in enumerate(zip(hits, per_hit)):
@@ -115,58 +115,26 @@ class SentenceScorer:
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
             p_terms = content_terms(" ".join(sents) + " " + " ".join(hit.section_path))
-            para_lex = len(q_terms & p_terms) / len(q_terms) if q_terms else 0.0
+            para_lex = self.coverage(q_terms, p_terms)
             for i, s in enumerate(sents):
                 s_terms = content_terms(s)
-                lexical = len(q_terms & s_terms) / len(q_terms) if q_terms else 0.0
-                proper = len(q_proper & s_terms) / len(q_proper) if q_proper else 0.0
+                # "It brought together experts ...": the subject is in the previous sentence, which the answer
+                # will include; the pair is judged together
+                back = i > 0 and refers_back(s, sents[i - 1])
+                unit_terms = s_terms | content_terms(sents[i - 1]) if back else s_terms
+                lexical = self.coverage(q_terms, unit_terms)
+                proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)
-                type_bonus = _type_bonus(kind, s, s_numbers)
+                type_bonus = type_match(kind, s, counted)
                 number_match = 1.0 if q_numbers and q_numbers <= s_numbers else 0.0
                 dense = float(dense_all[i])
-                counted_bonus = 1.0 if counted and _counts(s, counted) else 0.0
+                counted_bonus = 1.0 if counted and counts(s, counted) else 0.0
                 score = (W_DENSE * dense + W_LEXICAL * lexical + W_PROPER * proper + W_TYPE * type_bonus
                          + W_NUMBER_MATCH * number_match + W_RANK / (1 + rank) + W_COUNTED * counted_bonus
                          + W_PARAGRAPH * para_lex)
-                out.append(ScoredSentence(hit, i, s, score, dense, lexical, rank))
+                out.append(ScoredSentence(hit, i, s, score, dense, lexical, rank, back, type_bonus))
         out.sort(key=lambda s: -s.score)
         return out
-
-
-_NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))?|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-             r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-             r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)")
-
-
-_COUNT = re.compile(rf"\b{_NUM_WORD}\s+(?!(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d", re.I)
-
-
-def counted_noun(question: str) -> str | None:
-    """The stem of what a how-many question counts ("How many States ..." -> "state")."""
-    m = re.search(r"\bhow many\s+(?:of\s+the\s+)?([A-Za-z][\w\-]*)", question, re.I) or \
-        re.search(r"\bnumber of\s+([A-Za-z][\w\-]*)", question, re.I)
-    return stem(m.group(1)) if m else None
-
-
-def _counts(sentence: str, noun_stem: str) -> bool:
-    """A number followed (within three words) by the counted noun: "189 States", "Twenty-one experts"."""
-    # a lookahead so that overlapping candidates ("2018, 189 States") are all tried
-    for m in re.finditer(rf"(?=\b{_NUM_WORD}\s+((?:[\w’'\-]+\s+){{0,3}})([\w’'\-]+))", sentence, re.I):
-        words_after = (m.group(1) + m.group(2)).split()
-        if any(stem(w) == noun_stem for w in words_after):
-            return True
-    return False
-
-
-def _type_bonus(kind: str, sentence: str, s_numbers: set[str]) -> float:
-    if kind == "quantity":
-        # a count is a number followed by what it counts: not a year, a date, or a resolution number ("8/2")
-        return 1.0 if _COUNT.search(sentence) else 0.0
-    if kind == "date":
-        return 1.0 if _DATE.search(sentence) else 0.0
-    if kind == "place":
-        return 1.0 if re.search(r"\b(?:in|at) [A-Z][a-z]+", sentence) else 0.0
-    return 0.0
 
 
 def term_stems(text: str) -> set[str]:

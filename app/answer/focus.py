@@ -1,0 +1,136 @@
+"""What a question asks for, and whether a sentence supplies it.
+
+The wh-type gives the expected answer type (how many/much -> a count of the asked noun; when -> a date; where -> a
+place; which countries / who -> names); the extractive answerer uses it to score sentences and to complete an answer
+with the neighbouring sentence that carries what the question asks ("It brought together experts ... from Tunisia,
+Egypt, Libya and the Sudan" after the sentence naming the workshop). All rules are about English question and report
+grammar, never about one report's wording.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterable
+
+from app.answer.lexical import content_terms, stem
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
+_QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
+                         r"how big|size of|count)\b", re.I)
+_WHEN_Q = re.compile(r"\b(when|what date|which date|what year|which year|what month|since when|until when)\b", re.I)
+_WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which country|location)\b", re.I)
+# "which countries", "what States", "who": the answer is one or more names
+_NAMES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|jurisdictions|regions|"
+                      r"organizations|partners|bodies|agencies|institutions)\b|^\s*who\b|\bby whom\b", re.I)
+
+NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))?|(?:one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+            r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)")
+_COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d", re.I)
+_PLACE = re.compile(r"\b(?:in|at) (?:the )?[A-Z][a-z]+")
+# Two or more capitalised names in a comma/"and" list: "from Tunisia, Egypt, Libya and the Sudan"
+_NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
+_NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
+_BY_NAME = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
+# A sentence whose subject points back: "It brought together ...", "They ...", "Those steps ...", "Such ..."
+_PRONOUN_START = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|he|she|his|her|both|each)\b", re.I)
+_DEFINITE_START = re.compile(r"^the\s+([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?")
+
+
+def question_kind(question: str) -> str:
+    if _QUANTITY_Q.search(question):
+        return "quantity"
+    if _WHEN_Q.search(question):
+        return "date"
+    if _WHERE_Q.search(question):
+        return "place"
+    if _NAMES_Q.search(question):
+        return "names"
+    return "other"
+
+
+_COUNT_STOP = frozenset("""of the a an and or in on at to by for from with were was are is did do does have has had
+will would could can been be that which who there their its it this these those per""".split())
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of what a how-many question counts: the head noun of the phrase after "how many" ("How many hidden
+    drug production sites were ..." -> "site", "How many States ..." -> "state")."""
+    m = re.search(r"\b(?:how many|number of)\s+(?:of\s+the\s+)?([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,4})",
+                  question, re.I)
+    if not m:
+        return None
+    head = []
+    for w in m.group(1).split():
+        if w.lower() in _COUNT_STOP or (head and w.lower().endswith("ed")):  # a verb ends the noun phrase
+            break
+        head.append(w)
+    return stem(head[-1]) if head else None
+
+
+def counts(sentence: str, noun_stem: str) -> bool:
+    """A number followed (within six words) by the counted noun: "189 States", "Sixty-eight European Union and
+    non-European Union countries"."""
+    # a lookahead so that overlapping candidates ("2018, 189 States") are all tried; no crossing of a clause break
+    for m in re.finditer(rf"(?=\b{NUM_WORD}\s+((?:[\w’'\-]+\s+){{0,5}})([\w’'\-]+))", sentence, re.I):
+        words_after = (m.group(1) + m.group(2)).split()
+        if any(stem(w) == noun_stem for w in words_after):
+            return True
+    return False
+
+
+def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
+    """1.0 when the sentence carries what the question type asks for (0.5 for a bare number when a count of a
+    specific noun is asked)."""
+    if kind == "quantity":
+        # a count is a number followed by what it counts: not a year, a date, or a resolution number ("8/2")
+        if counted:
+            return 1.0 if counts(sentence, counted) else (0.5 if _COUNT.search(sentence) else 0.0)
+        return 1.0 if _COUNT.search(sentence) else 0.0
+    if kind == "date":
+        return 1.0 if DATE.search(sentence) else 0.0
+    if kind == "place":
+        return 1.0 if _PLACE.search(sentence) else 0.0
+    if kind == "names":
+        return 1.0 if (_NAME_LIST.search(sentence) or _BY_NAME.search(sentence)) else 0.0
+    return 0.0
+
+
+def refers_back(sentence: str, previous: str | None) -> bool:
+    """The sentence's subject needs the previous sentence: a pronoun, or "The workshop ..." after "A workshop ..."."""
+    if not previous:
+        return False
+    s = sentence.lstrip("“\"'( ")
+    if _PRONOUN_START.match(s):
+        return True
+    m = _DEFINITE_START.match(s[:1].lower() + s[1:])
+    if m and s[4:5].islower():  # "The workshop", not "The Secretariat" (a name stands on its own)
+        prev = {stem(w) for w in re.findall(r"[A-Za-z][\w\-]*", previous)}
+        return any(g and stem(g) in prev for g in m.groups())
+    return False
+
+
+class Vocabulary:
+    """Inverse document frequencies of content-word stems over a collection of paragraphs: distinctive question
+    terms ("chaired", "aim", "Tunis") should weigh more than ones every paragraph shares ("Convention")."""
+
+    def __init__(self, texts: Iterable[str], *, max_texts: int = 20000):
+        texts = list(texts)
+        step = max(1, math.ceil(len(texts) / max_texts))  # a large corpus: a regular sample is enough for weights
+        sample = texts[::step]
+        df: dict[str, int] = {}
+        for t in sample:
+            for term in content_terms(t):
+                df[term] = df.get(term, 0) + 1
+        self.n = max(1, len(sample))
+        self._idf = {t: math.log(1 + self.n / d) for t, d in df.items()}
+        # a term the collection never uses is as distinctive as one used once (no more: it may be a paraphrase)
+        self._unseen = math.log(1 + self.n)
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unseen)
+
+    def coverage(self, question_terms: set[str], terms: set[str]) -> float:
+        total = sum(self.idf(t) for t in question_terms)
+        return sum(self.idf(t) for t in question_terms & terms) / total if total else 0.0
