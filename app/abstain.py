@@ -18,6 +18,7 @@ from app.answer.lexical import (
 )
 from app.answer.scoring import ScoredSentence, SentenceScorer, key_terms
 from app.context import PackedContext
+from app.retrieval.lookup import is_pure_lookup, strip_lookup
 from app.types import Hit
 
 # Relevance below this abstains. Chosen by a sweep on the DEV half of eval/gold.jsonl (odd ids: 100 answerable
@@ -59,6 +60,12 @@ class RelevanceGate:
     def assess(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> Relevance:
         if not context.paragraphs or not scored:
             return Relevance(0.0, 0.0, 0.0, (), True)
+        if context.hits[0].match == "lookup":
+            if is_pure_lookup(question):
+                # "What does paragraph 80 say?": the paragraph exists, so the report answers by definition
+                return Relevance(scored[0].score, scored[0].score, 1.0, (), False, {"lookup": True})
+            # "... paragraph 68 ... about Japan?": 68 names the paragraph, it is not a figure to find in it
+            question = strip_lookup(question)
         best = scored[0].score
         dense = [h.dense_score for h in context.hits if h.dense_score is not None]
         top_dense = max(dense) if dense else scored[0].dense

@@ -3,7 +3,7 @@
 For each index: build time (all cores), memory (serialized bytes, RSS growth, build peak), single-query latency
 p50/p95 with one FAISS thread (how the app serves), recall@10 against exact search. Run from the repo root:
 
-    python -m bench.scale                      # 10k, 100k and 1M, uniform and clustered (about 40 min on 2 cores)
+    python -m bench.scale                      # 10k, 100k and 1M, uniform and clustered (~30 min, quiet 2 cores)
     python -m bench.scale --quick              # 10k only, a few seconds
     python -m bench.scale --sizes 1M --data clustered --kinds hnsw --hnsw-efc 40
 
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dim", type=int, default=384)
     p.add_argument("--hnsw-m", type=int, default=32)
     p.add_argument("--hnsw-efc", type=ints, default=[40, 200], help="efConstruction values")
-    p.add_argument("--hnsw-efc-big", type=ints, default=[40, 100],
+    p.add_argument("--hnsw-efc-big", type=ints, default=[40],
                    help="efConstruction values from --big vectors on (1M builds are long on 2 cores)")
     p.add_argument("--big", type=parse_size, default=500_000)
     p.add_argument("--ef-search", type=ints, default=[16, 32, 64, 128, 256, 512])

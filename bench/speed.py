@@ -109,6 +109,12 @@ def report(res: dict[str, Any]) -> str:
     ]
     lines += ["| target | measured | met |", "|---|---|---|"]
     lines += [f"| {n} | {_fmt(v)} | {'yes' if v <= t else 'NO'} |" for n, v, t in checks]
+    pt = res.get("paracite_threads")
+    if pt:
+        lines += [f"With torch.set_num_threads({pt['torch_threads']}) after load (same index, same questions): "
+                  f"search p50 {pt['search']['p50_ms']:.1f} ms / p95 {pt['search']['p95_ms']:.1f} ms, "
+                  f"ask p50 {pt['ask']['p50_ms']:.1f} ms / p95 {pt['ask']['p95_ms']:.1f} ms "
+                  f"(retrieve stage p50 {pt['ask'].get('stages_p50_ms', {}).get('retrieve', float('nan')):.1f} ms)", ""]
     stages = pc["ask"].get("stages_p50_ms") or {}
     if stages:
         lines.append("\nask stages p50 ms (Answer.timings): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
@@ -132,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-langchain", action="store_true", help="skip the LangChain-tutorial baseline")
     p.add_argument("--backend", default="torch", help="ParaCite embedding backend: torch or onnx")
     p.add_argument("--help-repeats", type=int, default=5)
+    p.add_argument("--torch-threads", type=int, default=1,
+                   help="also time ParaCite with torch.set_num_threads(N) after load (0: skip that variant)")
     p.add_argument("--quick", action="store_true", help="3 questions, 2 --help runs")
     p.add_argument("--no-save", action="store_true", help="do not write bench/out/speed-*.json")
     args = p.parse_args(argv)
@@ -151,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         res["ingest"] = run_child("ingest", tmp, *common)
         print("paracite ...", file=sys.stderr, flush=True)
         res["paracite"] = run_child("paracite", tmp, *common, *nq)
+        if args.torch_threads:
+            print(f"paracite, torch threads {args.torch_threads} ...", file=sys.stderr, flush=True)
+            res["paracite_threads"] = run_child("paracite", tmp, *common, *nq,
+                                                "--torch-threads", str(args.torch_threads))
         if not args.no_langchain:
             print("langchain ...", file=sys.stderr, flush=True)
             res["langchain"] = run_child("langchain", tmp, "--corpus", str(corpus), *nq)

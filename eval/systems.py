@@ -19,15 +19,16 @@ class Config:
     name: str
     kind: str = "paracite"  # "paracite" or "peer"
     retrieval_mode: str = "hybrid"
-    fusion: str = "rrf"
+    fusion: str = "convex"
     section_headers: bool = True
     backend: str = "extractive"
     description: str = ""
 
 
+# The first configuration is ParaCite's default (what Assistant.load() builds); the peer is compared against it.
 DEFAULT_CONFIGS: tuple[Config, ...] = (
-    Config("hybrid", description="ParaCite default: dense + BM25, reciprocal rank fusion, section headers embedded"),
-    Config("hybrid-convex", fusion="convex", description="hybrid with convex (weighted score) fusion"),
+    Config("hybrid", description="ParaCite default: dense + BM25, convex fusion (0.7 dense), section headers embedded"),
+    Config("hybrid-rrf", fusion="rrf", description="hybrid with reciprocal rank fusion (k=60) instead of convex"),
     Config("dense", retrieval_mode="dense", description="dense (FAISS) only"),
     Config("bm25", retrieval_mode="bm25", description="BM25 only"),
     Config("hybrid-no-headers", section_headers=False,

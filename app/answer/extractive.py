@@ -9,11 +9,12 @@ from app.answer.focus import question_kind
 from app.answer.lexical import DOMAIN_COMMON, content_terms, split_subquestions
 from app.answer.scoring import ScoredSentence, SentenceScorer
 from app.context import PackedContext, format_marker
+from app.retrieval.lookup import is_pure_lookup, strip_lookup
 
 MAX_SENTENCES = 3
 MAX_PARAGRAPHS = 3
 # A further sentence must score at least this share of the best one: one precise sentence beats three loose ones.
-RELATIVE_FLOOR = 0.8
+RELATIVE_FLOOR = 0.85
 # ...and must add something: sentences mostly made of terms already shown are skipped.
 MAX_REDUNDANCY = 0.8
 MAX_SENTENCE_CHARS = 1400  # a runaway "sentence" (a list without full stops) is not a short answer
@@ -37,6 +38,15 @@ class ExtractiveAnswerer:
     def select(self, question: str, context: PackedContext,
                scored: list[ScoredSentence] | None = None) -> list[ScoredSentence]:
         texts = [p.text for p in context.paragraphs]
+        named = context.hits[0] if context.hits and context.hits[0].match == "lookup" else None
+        if named is not None:
+            # the question names a paragraph: answer from that paragraph only, from its start when nothing more
+            # specific is asked ("What does paragraph 80 say?")
+            if is_pure_lookup(question):
+                own = [s for s in (scored or self.scorer.score(question, context.hits, texts)) if s.hit.key == named.key]
+                return sorted(own, key=lambda s: s.index)[: self.max_sentences]
+            question = strip_lookup(question)
+            scored = [s for s in self.scorer.score(question, context.hits, texts) if s.hit.key == named.key]
         parts = split_subquestions(question)
         if len(parts) > 1:
             # "how many X and how many Y": the best sentence for each part, in the order asked

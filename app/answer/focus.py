@@ -24,6 +24,10 @@ _WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which cou
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|jurisdictions|regions|"
                       r"organizations|partners|bodies|agencies|institutions)\b|^\s*who\b|\bby whom\b", re.I)
 
+_LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+(?:\w+\s+)?(?:countries|states|"
+                              r"nations|jurisdictions|regions|organizations|partners|bodies|agencies|institutions)\b",
+                              re.I)
+
 NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))?|(?:one|two|three|four|five|six|seven|"
             r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)")
@@ -35,10 +39,13 @@ _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+a
 _BY_NAME = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 # A sentence whose subject points back: "It brought together ...", "They ...", "Those steps ...", "Such ..."
 _PRONOUN_START = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|he|she|his|her|both|each)\b", re.I)
-_DEFINITE_START = re.compile(r"^the\s+([a-z][\w\-]*)(?:\s+([a-z][\w\-]*))?")
+# "The workshop ...", "The interregional workshop ...", "The aim of the meeting ..."
+_DEFINITE_START = re.compile(r"^the\s+([a-z][\w\-]*)(?:\s+of\s+the\s+([a-z][\w\-]*)|\s+([a-z][\w\-]*))?")
 
 
 def question_kind(question: str) -> str:
+    if _NAMES_Q.match(question.strip()) or _LEADING_NAMES_Q.match(question):
+        return "names"  # "Which States had the largest number of users?" asks for names, not the number
     if _QUANTITY_Q.search(question):
         return "quantity"
     if _WHEN_Q.search(question):
@@ -69,12 +76,19 @@ def counted_noun(question: str) -> str | None:
     return stem(head[-1]) if head else None
 
 
+_PHRASE_END = frozenset("was were is are has have had will would be been by in on at from to for with which that of".split())
+
+
 def counts(sentence: str, noun_stem: str) -> bool:
     """A number followed (within six words) by the counted noun: "189 States", "Sixty-eight European Union and
     non-European Union countries"."""
     # a lookahead so that overlapping candidates ("2018, 189 States") are all tried; no crossing of a clause break
     for m in re.finditer(rf"(?=\b{NUM_WORD}\s+((?:[\w’'\-]+\s+){{0,5}})([\w’'\-]+))", sentence, re.I):
-        words_after = (m.group(1) + m.group(2)).split()
+        words_after = []
+        for w in (m.group(1) + m.group(2)).split():
+            if w.lower() in _PHRASE_END:  # "2018 was adopted by States" is not a count of States
+                break
+            words_after.append(w)
         if any(stem(w) == noun_stem for w in words_after):
             return True
     return False
@@ -107,7 +121,7 @@ def refers_back(sentence: str, previous: str | None) -> bool:
     m = _DEFINITE_START.match(s[:1].lower() + s[1:])
     if m and s[4:5].islower():  # "The workshop", not "The Secretariat" (a name stands on its own)
         prev = {stem(w) for w in re.findall(r"[A-Za-z][\w\-]*", previous)}
-        return any(g and stem(g) in prev for g in m.groups())
+        return any(g and g not in _PHRASE_END and g != "and" and stem(g) in prev for g in m.groups())
     return False
 
 

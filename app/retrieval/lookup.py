@@ -47,3 +47,28 @@ def pick_document(hint: str | None, documents: Sequence[Document]) -> str | None
         if score > best_score:
             best, best_score = doc.doc_id, score
     return best
+
+
+# Words that only say "show me the paragraph": with nothing else, a lookup question asks for the paragraph itself.
+_SHOW_WORDS = {"what", "does", "do", "did", "say", "says", "said", "state", "contain", "contains", "cover", "covers",
+               "tell", "show", "read", "quote", "summarize", "summarise", "summary", "text", "of", "the", "report",
+               "in", "about", "me", "us", "please", "is", "there", "whole", "full", "give"}
+
+
+def strip_lookup(query: str) -> str:
+    """The query without its paragraph reference: "What does paragraph 68 say about Japan?" -> "What does say about
+    Japan?" (the number names a paragraph; it is not a figure the answer must contain)."""
+    request = parse_lookup(query)
+    if request is None:
+        return query
+    rest = _NAMED.sub(" ", _WHAT_DOES.sub(" ", query))
+    if request.doc_hint:
+        rest = rest.replace(request.doc_hint, " ")
+    return " ".join(rest.split())
+
+
+def is_pure_lookup(query: str) -> bool:
+    """True when the query only names a paragraph ("What does paragraph 80 say?", "¶68"), asking for no detail."""
+    if parse_lookup(query) is None:
+        return False
+    return all(w.casefold() in _SHOW_WORDS or w.isdigit() for w in _WORD.findall(strip_lookup(query)))
