@@ -1,6 +1,7 @@
 """`create_app(assistant)`: the Gradio Blocks (chat, evidence panel, controls, export), built but not launched."""
 from __future__ import annotations
 
+import os
 from functools import partial
 from typing import Sequence
 
@@ -17,6 +18,9 @@ DEFAULT_EXAMPLES = (
 
 
 def _gradio():
+    # Gradio phones home for analytics and version checks by default: a machine with no internet waits on them, and a
+    # policy officer's questions are nobody else's business
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
         import gradio as gr
     except ImportError as err:  # optional at import time so the CLI and library work without the UI

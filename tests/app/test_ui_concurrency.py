@@ -1,4 +1,4 @@
-"""Ten simultaneous questions through gradio_client against the served UI (the real Assistant over the real index):
+"""Twenty simultaneous questions (more than the default concurrency of 8, so some queue) through gradio_client against the served UI (the real Assistant over the real index):
 each gets its own, correct answer, as the same question asked directly through the Python API."""
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ QUESTIONS = [
     ("How much in voluntary contributions has the Review Mechanism received since 2010?", "14,086,600", 68),
     ("How many parliamentarians did the Global Programme on Cybercrime brief and train?", "90", 60),
 ]
-N_REQUESTS = 10
+N_REQUESTS = 20  # issue 5 asks for 10, the hardening issue for 20
+CONCURRENCY = 8  # the default setting: the other requests wait in Gradio's queue
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +28,12 @@ def ui_url(assistant):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = serve(assistant, port=port, concurrency=N_REQUESTS, block=False, quiet=True)
+    app = serve(assistant, port=port, concurrency=CONCURRENCY, block=False, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     app.close()
 
 
-def test_ten_simultaneous_questions_are_all_answered_correctly(assistant, ui_url):
+def test_twenty_simultaneous_questions_are_all_answered_correctly(assistant, ui_url):
     from gradio_client import Client
 
     asked = [QUESTIONS[i % len(QUESTIONS)] for i in range(N_REQUESTS)]
