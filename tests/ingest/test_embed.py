@@ -39,14 +39,14 @@ def test_known_prefix_table():
 
 
 def test_unknown_backend_is_a_clear_error():
-    with pytest.raises(BackendError, match="not one of torch, onnx"):
+    with pytest.raises(BackendError, match="not one of torch, int8, onnx"):
         make_embedder(PACKAGED_MODEL_ID, backend="tensorrt")
 
 
 @pytest.mark.skipif(importlib.util.find_spec("optimum") is not None and importlib.util.find_spec("onnxruntime")
                     is not None, reason="onnx extras installed")
 def test_onnx_backend_without_its_extras_names_the_install():
-    with pytest.raises(BackendError, match=r"pip install 'paracite\[onnx\]'"):
+    with pytest.raises(BackendError, match="pip install optimum-onnx"):
         make_embedder(PACKAGED_MODEL_ID, backend="onnx")
 
 
