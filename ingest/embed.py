@@ -224,8 +224,11 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
 
         import torch
 
-        with warnings.catch_warnings():  # torch announces a future rename of its quantised tensor API; not ours to act on
+        # torch.ao.quantization is deprecated in favour of the separate torchao package, but works in the pinned torch
+        # 2.13; moving to torchao is the upgrade path when torch is unpinned
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
             torch.ao.quantization.quantize_dynamic(st_model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
     default_query, default_passage = known_prefixes(model_id)
     if backend != "torch":
