@@ -26,6 +26,7 @@ class Assistant:
         self.embedder = embedder
         self.searcher = searcher
         self._chains: dict[str, Any] = {}
+        self._extractive: Any = None
         self._lock = threading.Lock()
 
     # -- loading -------------------------------------------------------------------------------------------------
@@ -114,7 +115,10 @@ class Assistant:
         from app.chain import AnswerChain
 
         s = self.settings
-        extractive = make_answerer("extractive", embedder=self.embedder)
+        # one extractive answerer for every chain: its sentence-embedding cache then serves the LLM chains' fallback too
+        if self._extractive is None:
+            self._extractive = make_answerer("extractive", embedder=self.embedder)
+        extractive = self._extractive
         if name == "extractive":
             answerer, fallback = extractive, None
         elif name == "openai":

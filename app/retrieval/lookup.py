@@ -59,16 +59,20 @@ def strip_lookup(query: str) -> str:
     """The query without its paragraph reference: "What does paragraph 68 say about Japan?" -> "What does say about
     Japan?" (the number names a paragraph; it is not a figure the answer must contain)."""
     request = parse_lookup(query)
-    if request is None:
-        return query
-    rest = _NAMED.sub(" ", _WHAT_DOES.sub(" ", query))
-    if request.doc_hint:
-        rest = rest.replace(request.doc_hint, " ")
-    return " ".join(rest.split())
+    return query if request is None else _without_reference(query, request)
 
 
 def is_pure_lookup(query: str) -> bool:
     """True when the query only names a paragraph ("What does paragraph 80 say?", "¶68"), asking for no detail."""
-    if parse_lookup(query) is None:
+    request = parse_lookup(query)
+    if request is None:
         return False
-    return all(w.casefold() in _SHOW_WORDS or w.isdigit() for w in _WORD.findall(strip_lookup(query)))
+    rest = _without_reference(query, request)
+    return all(w.casefold() in _SHOW_WORDS or w.isdigit() for w in _WORD.findall(rest))
+
+
+def _without_reference(query: str, request: LookupRequest) -> str:
+    rest = _NAMED.sub(" ", _WHAT_DOES.sub(" ", query))
+    if request.doc_hint:
+        rest = rest.replace(request.doc_hint, " ")
+    return " ".join(rest.split())

@@ -23,8 +23,8 @@ from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
 from app.types import Hit
 from ingest.embed import Embedder
-from ingest.errors import IndexMismatchError, ParaCiteError
-from ingest.store import StoredIndex
+from ingest.errors import ParaCiteError
+from ingest.store import StoredIndex, check_compatible
 from ingest.types import Paragraph
 
 __all__ = ["Searcher", "SectionInfo", "MODES", "FUSIONS", "DEFAULT_FUSION"]
@@ -47,11 +47,8 @@ class Searcher:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
         if fusion not in FUSIONS:
             raise ParaCiteError(f"fusion {fusion!r} is not one of {', '.join(FUSIONS)}")
-        built_model, built_dim = stored.manifest.get("embedding_model"), stored.manifest.get("embedding_dim")
-        if built_dim != embedder.dim or built_model != embedder.model_id:
-            raise IndexMismatchError(
-                f"index in {stored.path} was built with {built_model} (dim {built_dim}), the embedder is "
-                f"{embedder.model_id} (dim {embedder.dim}): run `paracite ingest --force`")
+        # a StoredIndex loaded without model_id/dim was not checked against this embedder yet
+        check_compatible(stored.manifest, where=stored.path, model_id=embedder.model_id, dim=embedder.dim)
         from ingest.vector_index import serve_single_queries
 
         serve_single_queries()
