@@ -183,10 +183,11 @@ def _ingest(settings: Settings, *, force: bool) -> int:
                          progress=True, force=force)
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    docs = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
     if not report.changed:
-        print(f"index {report.index_dir} is up to date ({len(report.documents)} documents, {report.n_chunks} chunks)")
+        print(f"the index in {report.index_dir} is up to date ({docs}, {report.n_chunks} chunks)")
     else:
-        print(f"indexed {len(report.documents)} documents ({report.n_chunks} chunks) into {report.index_dir} in "
+        print(f"indexed {docs} ({report.n_chunks} chunks) into {report.index_dir} in "
               f"{report.seconds:.1f} s; re-parsed: {', '.join(report.parsed) or 'none'}; "
               f"reused: {', '.join(report.reused) or 'none'}")
     return 1 if report.problems else 0
