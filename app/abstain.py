@@ -1,112 +1,248 @@
-"""Deciding that the report does not answer a question, and saying so.
+"""How far the report answers a question: answered, partial (a neighbouring fact, with the gap named) or not in the
+report, and the words that say so.
 
-Signals (all cheap, computed on the packed context):
-- best sentence score (the extractive scorer's combined embedding + lexical score of the best sentence);
-- top dense cosine of the retrieved paragraphs (Hit.dense_score);
-- key-term coverage: a year, number or name (country, body) the question names that occurs in none of the context
-  paragraphs is strong evidence that the report is silent ("in 2015", "in Canada").
+The decision is by meaning, not by shared words. A small logistic model (plain JSON coefficients in
+app/answer/answerability.json, fitted on the dev split only by `python -m eval.calibrate`) weighs a handful of
+interpretable signals of the best answering sentences:
+- how close the best sentence and its paragraph are to the question in embedding space;
+- semantic coverage: the share (IDF-weighted) of the question's content words that have no word of close meaning in
+  the answer's paragraphs ("graft" finds "corruption"; "budget" finds no counterpart in a paragraph about grants);
+- hard constraints the question sets and the answer's paragraphs lack: a year, number or identifier, a name;
+- for a how-many question, whether any sentence counts something of the asked kind.
+Hard constraints decide *partial*: the report talks about the same thing, but not for that year, place or actor.
 """
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
-from app.answer.focus import counted_noun, counts, question_kind
+from app.answer.focus import counted_noun, question_kind
 from app.answer.lexical import (
-    DOMAIN_COMMON, QUESTION_FRAME, all_numbers, clean_text, content_terms, split_sentences, stem,
+    DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, all_numbers, clean_text, content_terms, split_sentences, stem, words,
 )
 from app.answer.scoring import ScoredSentence, SentenceScorer, key_terms
 from app.context import PackedContext
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
-from app.types import Hit
+from app.types import AnswerStatus, Hit
 
-# Relevance below this abstains. Chosen by a sweep on the DEV half of eval/gold.jsonl (odd ids: 100 answerable
-# non-follow-up questions, 9 unanswerable near-misses) with the penalties below, then checked on the held-out half
-# (even ids: 98 answerable, 9 unanswerable); full curve in eval/REPORT.md, "Tuning":
-#   threshold  dev caught / false abstention   held-out caught / false abstention
-#     0.5        3/9  0.030                       4/9  0.000
-#     0.8        3/9  0.050                       6/9  0.041   <- chosen: <= 5% false on dev, with a margin
-#     0.84       4/9  0.050                       6/9  0.051      (dev catch rises exactly at an answerable score)
-#     0.9        4/9  0.070                       6/9  0.061
-#     1.1        5/9  0.100                       7/9  0.092
-#   The remaining near-misses ("victims worldwide", "where will the eighth session be held") score like real
-#   answers: the report talks about the same thing; an extractive answer to them is still verbatim and cited.
-DEFAULT_THRESHOLD = 0.8
-MISSING_NUMBER_PENALTY = 1.5  # a year/number/identifier the question names that the answer's paragraphs lack
-MISSING_NAME_PENALTY = 0.5  # a name (country, body) the question names that no context paragraph contains
-UNCOVERED_PENALTY = 0.3  # times the share of the question's other content words absent from the context
-# "How many people were arrested ...?" and no sentence of the answer's paragraphs counts people: the report gives
-# other figures about the same event, not the one asked
-UNCOUNTED_PENALTY = 0.5
+MODEL_PATH = Path(__file__).resolve().parent / "answer" / "answerability.json"
 _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")  # "TRIGGER IV": an identifier, as strict as a number
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                      r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                      r"\d+(?:st|nd|rd|th))\b", re.I)
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+TYPED_TOP = 5  # sentences looked at for one that carries what the question asks for
+# Two words count as the same meaning at this cosine of their embeddings (all-MiniLM-L6-v2: "graft"/"corruption"
+# 0.5-0.6, unrelated report words mostly below 0.35); below it, closeness still counts in proportion.
+SYNONYM_COSINE = 0.6
 
 
 @dataclass(frozen=True)
 class Relevance:
-    score: float
+    status: AnswerStatus
+    score: float  # the model's probability that the best sentences answer the question
     best_sentence: float
     top_dense: float
-    missing: tuple[str, ...] = ()
-    abstain: bool = False
+    missing: tuple[str, ...] = ()  # hard constraints (years, numbers, names) the answer's paragraphs lack
+    gap: str = ""  # what the report does not give, in words, for partial and not_in_report
     signals: dict = field(default_factory=dict)
+
+    @property
+    def abstain(self) -> bool:
+        return self.status is AnswerStatus.NOT_IN_REPORT
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Logistic regression over named features, with the two thresholds that grade its probability."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    answer_threshold: float  # p at or above: answered (unless a hard constraint is missing)
+    partial_threshold: float  # p at or above: partial; below: not in the report
+    provenance: str = ""
+
+    def probability(self, x: dict[str, float]) -> float:
+        z = self.bias + sum(w * (x[f] - m) / s for f, w, m, s in zip(self.features, self.weights, self.mean,
+                                                                       self.scale))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def load(cls, path: str | Path = MODEL_PATH) -> "AnswerabilityModel":
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(tuple(d["features"]), tuple(float(w) for w in d["weights"]), float(d["bias"]),
+                   tuple(float(v) for v in d["mean"]), tuple(float(v) for v in d["scale"]),
+                   float(d["answer_threshold"]), float(d["partial_threshold"]), str(d.get("provenance", "")))
+
+    def to_json(self) -> dict:
+        return {"features": list(self.features), "weights": list(self.weights), "bias": self.bias,
+                "mean": list(self.mean), "scale": list(self.scale), "answer_threshold": self.answer_threshold,
+                "partial_threshold": self.partial_threshold, "provenance": self.provenance}
+
+
+@lru_cache(maxsize=1)
+def default_model() -> AnswerabilityModel:
+    return AnswerabilityModel.load(MODEL_PATH)
 
 
 class RelevanceGate:
-    def __init__(self, scorer: SentenceScorer, *, threshold: float | None = None):
+    def __init__(self, scorer: SentenceScorer, *, model: AnswerabilityModel | None = None,
+                 threshold: float | None = None):
         self.scorer = scorer
-        self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        self.model = model or default_model()
+        if threshold is not None:  # an explicit setting moves the answered/partial line
+            self.model = AnswerabilityModel(**{**self.model.__dict__, "answer_threshold": float(threshold)})
+
+    def features(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> dict[str, float]:
+        """The model's inputs for one question (also what `eval.calibrate` fits on)."""
+        best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
+        missing = missing_key_terms(question, best_hits)
+        dense = [h.dense_score for h in context.hits if h.dense_score is not None]
+        return {
+            "best_score": scored[0].score,
+            "best_dense": scored[0].dense,
+            "top_dense": max(dense) if dense else scored[0].dense,
+            "semantic_gap": self.semantic_gap(question, best_hits),
+            "lexical_gap": uncovered_share(question, best_hits, self.scorer),
+            "missing_numbers": float(sum(1 for m in missing if _is_identifier(m))),
+            "missing_names": float(sum(1 for m in missing if not _is_identifier(m))),
+            "uncounted": float(not counted_in(question, best_hits, self.scorer)),
+            "typed_gap": self.typed_gap(question, scored),
+        }
 
     def assess(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> Relevance:
         if not context.paragraphs or not scored:
-            return Relevance(0.0, 0.0, 0.0, (), True)
+            return Relevance(AnswerStatus.NOT_IN_REPORT, 0.0, 0.0, 0.0, (), "")
         if context.hits[0].match == "lookup":
             if is_pure_lookup(question):
                 # "What does paragraph 80 say?": the paragraph exists, so the report answers by definition
-                return Relevance(scored[0].score, scored[0].score, 1.0, (), False, {"lookup": True})
+                return Relevance(AnswerStatus.ANSWERED, 1.0, scored[0].score, 1.0, (), "", {"lookup": True})
             # "... paragraph 68 ... about Japan?": 68 names the paragraph, it is not a figure to find in it
             question = strip_lookup(question)
-        best = scored[0].score
-        dense = [h.dense_score for h in context.hits if h.dense_score is not None]
-        top_dense = max(dense) if dense else scored[0].dense
-        # key terms must be in the paragraphs the answer would come from, not just anywhere in the context: "SHERLOC
-        # users in 2016" is not answered by a 2016 resolution number in another paragraph
-        best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
         # only the interrogative sentences name what must be answered; "say that 109 States..." around a real
         # question is data, and must not make the question look unanswerable
         asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?")) or question
-        missing = missing_key_terms(asked, best_hits)
-        uncovered = uncovered_share(asked, context.hits)
-        penalty = sum(MISSING_NUMBER_PENALTY if (m.isdigit() or "." in m or _ROMAN.match(m)) else MISSING_NAME_PENALTY
-                      for m in missing)
-        uncounted = not counted_in(asked, best_hits)
-        penalty += UNCOUNTED_PENALTY * uncounted
-        score = best - penalty - UNCOVERED_PENALTY * uncovered
-        signals = {"uncovered": uncovered, "penalty": penalty, "uncounted": uncounted}
-        return Relevance(score, best, top_dense, tuple(missing), score < self.threshold, signals)
+        x = self.features(asked, context, scored)
+        p = self.model.probability(x)
+        # whether the report talks about the asked thing at all, hard constraints aside: "How many parties in 2019?"
+        # is about the same thing as a paragraph giving the 2018 figure, so it is partial, not "not in the report"
+        p_topic = self.model.probability({**x, "missing_numbers": 0.0, "missing_names": 0.0})
+        best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
+        missing = tuple(missing_key_terms(asked, best_hits))
+        if p_topic < self.model.partial_threshold:
+            status = AnswerStatus.NOT_IN_REPORT
+        elif p < self.model.answer_threshold or any(_is_identifier(m) for m in missing):
+            status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure: a neighbouring fact at most
+        else:
+            status = AnswerStatus.ANSWERED
+        gap = gap_text(asked, missing, context.hits) if status is not AnswerStatus.ANSWERED else ""
+        return Relevance(status, p, scored[0].score, x["top_dense"], missing, gap, {**x, "p": p, "p_topic": p_topic})
+
+    def typed_gap(self, question: str, scored: Sequence[ScoredSentence]) -> float:
+        """0 when one of the best sentences carries what the question asks for (a count of the asked thing, a date,
+        a place, names), rising to 1 as the best such sentence scores lower than the best sentence; 1 when none of
+        the top sentences carries it. 0 for questions that ask for no particular type."""
+        kind = question_kind(question)
+        if kind == "other":
+            return 0.0
+        noun = counted_noun(question) if kind == "quantity" else None
+        best = max(scored[0].score, 1e-6)
+        for s in scored[:TYPED_TOP]:
+            ok = s.type_match >= 1.0
+            if kind == "quantity" and noun and not ok and s.type_match > 0:
+                ok = counted_in(question, [s.hit], self.scorer, sentences=[s.text])
+            if ok:
+                return max(0.0, 1.0 - s.score / best)
+        return 1.0
+
+    def semantic_gap(self, question: str, hits: Sequence[Hit]) -> float:
+        """IDF-weighted share of the question's topic words with no word of like meaning in these paragraphs:
+        0 when every asked word (or a synonym of it) is there, 1 when none is."""
+        q_words = _topic_words(question)
+        if not q_words or not hits:
+            return 0.0
+        p_words = sorted({w.lower() for h in hits for w in words(h.text + " " + h.section)
+                          if w.lower() not in STOPWORDS and len(w) > 2})
+        p_stems = {stem(w) for w in p_words}
+        vocab = self.scorer.vocabulary
+        total = gap = 0.0
+        sims = self.scorer.word_similarity(q_words, p_words)
+        for i, w in enumerate(q_words):
+            weight = vocab.idf(stem(w)) if vocab is not None else 1.0
+            close = 1.0 if stem(w) in p_stems else float(sims[i].max()) if sims is not None and len(p_words) else 0.0
+            total += weight
+            gap += weight * (1.0 - min(1.0, close / SYNONYM_COSINE))
+        return gap / total if total else 0.0
+
+
+def _is_identifier(term: str) -> bool:
+    return term.isdigit() or "." in term or bool(_ROMAN.match(term))
+
+
+def _topic_words(question: str) -> list[str]:
+    frame = {stem(t) for t in QUESTION_FRAME}
+    out = []
+    for w in words(question):
+        lw = w.lower()
+        if lw in STOPWORDS or lw in DOMAIN_COMMON or stem(w) in frame or len(w) < 3:
+            continue
+        if lw not in out:
+            out.append(lw)
+    return out
+
+
+def _ordinals(text: str) -> set[str]:
+    out = set()
+    for m in _ORDINAL.findall(text):
+        m = m.lower()
+        out.add(str(_ORDINAL_WORDS.index(m) + 1) if m in _ORDINAL_WORDS else m[:-2])
+    return out
 
 
 def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
-    """Numbers/years and names the question uses that no context paragraph contains."""
+    """Numbers/years, ordinals ("eighth" as "8") and names the question uses that none of these paragraphs contains."""
     q_numbers, q_proper = key_terms(question)
     text = " ".join(h.text + " " + h.section for h in hits)
-    have_numbers = all_numbers(text)
+    have_numbers = all_numbers(text) | _ordinals(text)
     have_terms = content_terms(text)
-    missing = [n for n in sorted(q_numbers) if n not in have_numbers]
+    missing = [n for n in sorted(q_numbers | _ordinals(question)) if n not in have_numbers]
     missing += [t for t in sorted(q_proper) if t not in have_terms]
     return missing
 
 
-def counted_in(question: str, hits: Sequence[Hit]) -> bool:
-    """False only for a how-many question whose counted noun no sentence of these paragraphs counts."""
+def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None, *,
+               sentences: Sequence[str] | None = None) -> bool:
+    """False only for a how-many question whose counted noun (or a word of like meaning) no sentence of these
+    paragraphs (or of `sentences`) counts."""
+    from app.answer.focus import counted_words
+
     noun = counted_noun(question) if question_kind(question) == "quantity" else None
     if not noun:
         return True
-    return any(counts(s, noun) for h in hits for s in split_sentences(h.text))
+    if sentences is None:
+        sentences = [s for h in hits for s in split_sentences(h.text)]
+    counted = sorted({w.lower() for s in sentences for w in counted_words(s)})
+    if any(stem(w) == noun for w in counted):
+        return True
+    if scorer is None or not counted:
+        return False
+    sims = scorer.word_similarity([noun], counted)
+    return sims is not None and float(sims[0].max()) >= SYNONYM_COSINE
 
 
-def uncovered_share(question: str, hits: Sequence[Hit]) -> float:
-    """Share of the question's ordinary content words (names excluded) that no context paragraph contains."""
+def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None) -> float:
+    """IDF-weighted share of the question's ordinary content words (names excluded) that these paragraphs lack."""
     _, q_proper = key_terms(question)
     frame = {stem(t) for t in QUESTION_FRAME}
     terms = {t for t in content_terms(question)
@@ -114,6 +250,8 @@ def uncovered_share(question: str, hits: Sequence[Hit]) -> float:
     if not terms:
         return 0.0
     have = content_terms(" ".join(h.text + " " + h.section for h in hits))
+    if scorer is not None:
+        return 1.0 - scorer.coverage(terms, have)
     return len(terms - have) / len(terms)
 
 
@@ -122,28 +260,60 @@ _WH = re.compile(r"^(how|what|which|when|where|who|whom|whose|why)\b", re.I)
 _YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
 
 
-def abstention_text(question: str, closest: Sequence[Hit]) -> str:
-    """'The report does not say how many ... The closest passages: see ¶7, ¶9.'
-
-    Only a plain question is echoed: its first sentence, when that is a wh- or yes/no question of at most
-    MAX_ECHO_CHARS characters whose digits all occur in the closest paragraphs. Anything else gets the generic
-    wording, so text injected into a question ("... and answer 42") never appears as if the report said it."""
+def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:
+    """(first sentence, "how many ..." clause or "") of a plain question that is safe to echo: a wh-question of at
+    most MAX_ECHO_CHARS characters whose digits all occur in the closest paragraphs. Anything else is not echoed, so
+    text injected into a question ("... and answer 42") never appears as if the report said it."""
     q = clean_text(question)
-    sentences = split_sentences(q) or [q]
-    first = sentences[0].strip()
-    clause = "anything that answers this question"
+    first = (split_sentences(q) or [q])[0].strip()
     digits = set(re.findall(r"\d+", first))
     closest_digits = set(re.findall(r"\d+", " ".join(h.text for h in closest)))
-    if first.endswith("?") and len(first) <= MAX_ECHO_CHARS and digits <= closest_digits:
-        body = first.rstrip("?.! ")
-        if _WH.match(body):
-            clause = body[0].lower() + body[1:]
-    text = f"The report does not say {clause}."
-    if clause.startswith("anything") and first.endswith("?") and len(first) <= MAX_ECHO_CHARS \
-            and digits <= closest_digits and _YES_NO.match(first):
+    if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS and digits <= closest_digits):
+        return first, ""
+    body = first.rstrip("?.! ")
+    return first, (body[0].lower() + body[1:]) if _WH.match(body) else ""
+
+
+def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> str:
+    """What the report does not give, in words: the asked clause, and the constraint it lacks (a year, an
+    identifier such as "IV", a name). Nothing is named unless the question is a plain question; a missing number
+    other than a year is called "that figure", so text injected into a question never reads as a report fact."""
+    first, clause = _asked_clause(question, closest)
+    if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS):
+        return "what was asked"
+    named = [m.upper() if _ROMAN.match(m) else m for m in missing if _YEAR.match(m) or _ROMAN.match(m)]
+    names = [re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", first)
+             if stem(w) in set(missing) and not _is_identifier(stem(w))]
+    names = [w for w in dict.fromkeys(names) if w.lower() not in DOMAIN_COMMON]
+    parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
+    if any(_is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m)) for m in missing):
+        parts.append("for that figure")
+    if clause:
+        return clause + (f" ({'; '.join(parts)})" if parts else "")
+    return "; ".join(parts) or "what was asked"
+
+
+def abstention_text(question: str, closest: Sequence[Hit]) -> str:
+    """'The report does not say how many ... The closest passages: see ¶7, ¶9.' (no citations: see-also only)"""
+    first, clause = _asked_clause(question, closest)
+    if clause:
+        text = f"The report does not say {clause}."
+    elif first.endswith("?") and len(first) <= MAX_ECHO_CHARS and _YES_NO.match(first) and \
+            set(re.findall(r"\d+", first)) <= set(re.findall(r"\d+", " ".join(h.text for h in closest))):
         text = f"The report does not answer “{first}”"  # a yes/no question does not turn into a "say" clause
+    else:
+        text = "The report does not say anything that answers this question."
     if closest:
         multi = len({h.doc_id for h in closest}) > 1
         refs = ", ".join(f"{h.doc_id} ¶{h.paragraph}" if multi else f"¶{h.paragraph}" for h in closest[:3])
         text += f" The closest passages: see {refs}."
     return text
+
+
+def partial_lead(gap: str) -> str:
+    """The first sentence of a partial answer: the gap, in words, before the neighbouring fact that follows it."""
+    if gap and gap != "what was asked" and not gap.startswith(("for ", "about ")):
+        return f"The report does not say {gap}. What it does report:"
+    if gap and gap != "what was asked":
+        return f"The report does not give this {gap}. What it does report:"
+    return "The report does not answer this exactly. What it does report:"

@@ -6,8 +6,12 @@ gate (abstain?) -> answerer -> citation parsing and verification -> Answer.
 Every stage is a Runnable; `stream` runs the same pipeline and yields the answerer's text pieces as they come, then
 the final Answer. The verified Answer is authoritative: verification may re-mark what was streamed.
 
-Abstention: the answer text is "The report does not say ... See ¶N, ¶M." with `abstained=True` and NO citations (the
-closest paragraphs are the first `hits`), so a consumer never mistakes a see-also for support.
+Graded answers (`Answer.status`):
+- answered: the verified sentences, each with its citation;
+- partial: the report answers a neighbouring question. The text first names the gap in words ("The report does not
+  say how many States were parties (for 2019). What it does report: ..."), then the verified neighbouring fact, cited;
+- not_in_report: "The report does not say ... See ¶N, ¶M." and NO citations (the closest paragraphs are the first
+  `hits`), so a consumer never mistakes a see-also for support. `abstained` is true exactly for this status.
 """
 from __future__ import annotations
 
@@ -16,14 +20,14 @@ from typing import Any, Iterator, Sequence
 
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
-from app.abstain import Relevance, RelevanceGate, abstention_text
+from app.abstain import Relevance, RelevanceGate, abstention_text, partial_lead
 from app.answer.extractive import ExtractiveAnswerer
 from app.answer.lexical import split_subquestions
 from app.answer.scoring import SentenceScorer
 from app.citations import CitationVerifier
 from app.condense import asked_question, condense_llm, condense_rules
 from app.context import PackedContext, pack_context
-from app.types import Answer, Hit
+from app.types import Answer, AnswerStatus, Hit
 
 
 class AnswerChain:
@@ -119,17 +123,19 @@ class AnswerChain:
     def _respond(self, x: dict) -> Iterator[str | Answer]:
         timings: dict[str, float] = x["timings"]
         ctx: PackedContext = x["context"]
+        relevance: Relevance = x["relevance"]
         base = dict(question=x["question"], hits=list(x["hits"]), standalone_question=x["standalone"])
-        if x["relevance"].abstain or not ctx.paragraphs:
-            text = abstention_text(x["standalone"], ctx.hits)
-            yield text
-            timings["total"] = time.perf_counter() - x["t0"]
-            yield Answer(text=text, abstained=True, backend=self.answerer.name, timings=timings, **base)
+        if relevance.abstain or not ctx.paragraphs:
+            yield from self._not_in_report(x, base, self.answerer.name, [], relevance.gap)
             return
+        partial = relevance.status is AnswerStatus.PARTIAL
+        lead = partial_lead(relevance.gap) if partial else ""
+        if lead:
+            yield lead + " "
         t = time.perf_counter()
         backend, notes, pieces = self.answerer.name, [], []
         try:
-            for piece in self._generate(self.answerer, x):
+            for piece in self._generate(self.answerer, x, single=partial):
                 pieces.append(piece)
                 yield piece
         except Exception as err:  # noqa: BLE001 - any backend failure: answer extractively and say so
@@ -138,7 +144,7 @@ class AnswerChain:
             notes.append(f"the {backend} backend failed ({_short(err)}); answered with the {self.fallback.name} backend")
             backend, pieces = self.fallback.name, []
             yield "\n"  # a consumer that already showed LLM tokens starts a new block
-            for piece in self._generate(self.fallback, x):
+            for piece in self._generate(self.fallback, x, single=partial):
                 pieces.append(piece)
                 yield piece
         timings["answer"] = timings.get("answer", 0.0) + time.perf_counter() - t
@@ -147,21 +153,28 @@ class AnswerChain:
         timings["verify"] = time.perf_counter() - t
         notes += verified.notes
         if not verified.supported and (verified.sentinel or not verified.sentences):
-            text = abstention_text(x["standalone"], ctx.hits)
             if verified.sentinel:
                 notes.append(f"the {backend} backend said the context does not answer the question")
-            yield "\n" + text
-            timings["total"] = time.perf_counter() - x["t0"]
-            yield Answer(text=text, abstained=True, backend=backend, timings=timings, notes=notes, **base)
+            yield "\n"
+            yield from self._not_in_report(x, base, backend, notes, relevance.gap)
             return
         timings["total"] = time.perf_counter() - x["t0"]
-        yield Answer(text=verified.text, citations=verified.citations, sentences=verified.sentences, backend=backend,
-                     timings=timings, notes=notes, **base)
+        status = AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED
+        text = f"{lead} {verified.text}" if lead else verified.text
+        yield Answer(text=text, citations=verified.citations, sentences=verified.sentences, backend=backend,
+                     timings=timings, notes=notes, status=status, gap=relevance.gap, lead=lead, **base)
 
-    def _generate(self, answerer, x: dict) -> Iterator[str]:
+    def _not_in_report(self, x: dict, base: dict, backend: str, notes: list[str], gap: str) -> Iterator[str | Answer]:
+        text = abstention_text(x["standalone"], x["context"].hits)
+        yield text
+        x["timings"]["total"] = time.perf_counter() - x["t0"]
+        yield Answer(text=text, status=AnswerStatus.NOT_IN_REPORT, backend=backend, timings=x["timings"], notes=notes,
+                     gap=gap or "what was asked", **base)
+
+    def _generate(self, answerer, x: dict, *, single: bool = False) -> Iterator[str]:
         if isinstance(answerer, ExtractiveAnswerer):
-            # the gate already scored the context's sentences: reuse them
-            return answerer.generate(x["standalone"], x["context"], scored=x["scored"])
+            # the gate already scored the context's sentences: reuse them. A partial answer is one neighbouring fact.
+            return answerer.generate(x["standalone"], x["context"], scored=x["scored"], single=single)
         return answerer.generate(x["standalone"], x["context"])
 
 

@@ -213,6 +213,14 @@ def _print_hits(hits: list[Any], *, as_json: bool) -> None:
         print(f"   {h.text}\n")
 
 
+# The three grades, as a reader of the terminal should take them.
+STATUS_LINES = {
+    "answered": "answered (every sentence cites the paragraph it comes from)",
+    "partial": "PARTIAL: the report answers a neighbouring question; the first sentence names what it does not give",
+    "not_in_report": "NOT IN THE REPORT: the paragraphs listed are the closest ones, not sources",
+}
+
+
 def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[str, str]]) -> None:
     kwargs = dict(history=history, section=args.section, backend=args.answer_backend, k=args.top_k)
     if args.json:
@@ -227,6 +235,7 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
     print()
     if answer is None:
         return
+    print(f"status: {STATUS_LINES[answer.status]}")
     for note in answer.notes:
         print(f"note: {note}")
     if answer.citations:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from ingest.types import SECTION_SEPARATOR
@@ -75,25 +76,57 @@ class Sentence:
     reason: str = ""  # why it is unverified ("number 109 not in ¶7", "no citation", ...)
 
 
+class AnswerStatus(StrEnum):
+    """How far the report answers the question."""
+
+    ANSWERED = "answered"  # the cited sentences answer it
+    PARTIAL = "partial"  # the report answers a neighbouring question: the text names the gap first, then cites that
+    NOT_IN_REPORT = "not_in_report"  # nothing answers it: see-also paragraphs only, no citations
+
+    @classmethod
+    def parse(cls, value: "str | AnswerStatus") -> "AnswerStatus":
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown answer status {value!r}; use one of {', '.join(s.value for s in cls)}") from None
+
+
 @dataclass
 class Answer:
     question: str
     text: str  # the answer with inline markers, e.g. "... 189 States had become parties ... [¶7]"
     citations: list[Citation] = field(default_factory=list)
-    abstained: bool = False
+    status: AnswerStatus = AnswerStatus.ANSWERED
     hits: list[Hit] = field(default_factory=list)
     backend: str = "extractive"
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: condense, retrieve, answer, verify, total
     standalone_question: str = ""  # the question after follow-up condensing
     sentences: list[Sentence] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "the LLM timed out; answered with the extractive backend"
+    gap: str = ""  # partial and not_in_report: what the report does not give, in words
+    lead: str = ""  # partial: the sentence naming the gap that opens `text`; it cites nothing and claims nothing
+
+    def __post_init__(self) -> None:
+        self.status = AnswerStatus.parse(self.status)
+
+    @property
+    def claims(self) -> str:
+        """The part of `text` that states what the report says (without a partial answer's gap sentence)."""
+        return self.text[len(self.lead):].lstrip() if self.lead and self.text.startswith(self.lead) else self.text
+
+    @property
+    def abstained(self) -> bool:
+        """True exactly when the report does not answer (status not_in_report): no citations then."""
+        return self.status is AnswerStatus.NOT_IN_REPORT
 
     def to_json(self) -> dict[str, Any]:
         """The `paracite ask --json` contract."""
         return {
             "answer": self.text,
             "citations": [c.to_json() for c in self.citations],
+            "status": self.status.value,
             "abstained": self.abstained,
+            "gap": self.gap,
             "hits": [{"paragraph": h.paragraph, "doc_id": h.doc_id, "score": h.score} for h in self.hits],
             "backend": self.backend,
             "timings": self.timings,

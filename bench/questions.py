@@ -1,4 +1,5 @@
-"""The questions the speed benchmarks ask: the eval gold set when it exists, else a small fixed list."""
+"""The questions the speed benchmarks ask: the eval gold set's locked test split when it exists, else a small fixed
+list."""
 from __future__ import annotations
 
 import json
@@ -6,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench._util import ROOT
+from eval.gold import Split
 
-GOLD = ROOT / "eval" / "gold.jsonl"
+GOLD = Split.TEST.path
 
-# Used only when eval/gold.jsonl is missing: questions about the bundled UNODC 2018 report, for timing (no gold).
+# Used only when the gold file is missing: questions about the bundled UNODC 2018 report, for timing (no gold).
 FALLBACK = (
     "How many States were parties to the Organized Crime Convention?",
     "What did UNODC do to counter cybercrime?",
@@ -68,5 +70,5 @@ def load_questions(path: Path | None = None, *, limit: int | None = None) -> tup
             out.append(Question(text.strip(), _gold_numbers(row), row.get("doc_id"), answerable))
     source = str(path.relative_to(ROOT)) if out and path.is_relative_to(ROOT) else str(path) if out else ""
     if not out:
-        out, source = [Question(q) for q in FALLBACK], "built-in list (eval/gold.jsonl not found)"
+        out, source = [Question(q) for q in FALLBACK], f"built-in list ({GOLD.name} not found)"
     return (out[:limit] if limit else out), source

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from eval import metrics as m
-from eval.gold import GOLD_PATH, GoldQuestion, GoldSet, load_gold
+from eval.gold import GoldQuestion, GoldSet, Split, load_gold
 from eval.systems import DEFAULT_CONFIGS, Config, ParaCiteSystem, Response, System, paracite_variant
 
 log = logging.getLogger(__name__)
 
 RETRIEVAL_K = 10
-GATED = ("recall@5", "citation_precision", "key_fact_recall", "abstention")  # higher is better, all four
+GATED = ("recall@5", "citation_precision", "key_fact_recall", "unanswerable_handled")  # higher is better, all four
 
 
 @dataclass
@@ -36,6 +36,8 @@ class QuestionResult:
     answer: str
     abstained: bool
     cited: list[int]
+    status: str = ""
+    group: str = ""
     standalone: str = ""
     hit1: float | None = None
     hit5: float | None = None
@@ -103,7 +105,7 @@ def score_question(q: GoldQuestion, resp: Response, retrieved: list, search_s: f
     r = QuestionResult(
         id=q.id, type=q.type, question=q.question, section=q.section, answerable=q.answerable,
         gold=list(q.gold_paragraphs), retrieved=[list(k) for k in ranking], answer=resp.text,
-        abstained=resp.abstained, cited=cited_nums, standalone=resp.standalone,
+        abstained=resp.abstained, cited=cited_nums, status=resp.status, group=q.group, standalone=resp.standalone,
         top_dense=max(dense) if dense else None, relevance=resp.relevance, search_s=search_s, ask_s=resp.seconds,
         error=resp.error,
     )
@@ -111,7 +113,7 @@ def score_question(q: GoldQuestion, resp: Response, retrieved: list, search_s: f
     if resp.quotes:
         r.quote_validity = m.quote_validity((quote, texts.get(k, "")) for k, quote in resp.quotes)
     if not resp.abstained and resp.text:
-        faith = m.numeric_faithfulness(resp.text, texts.values())
+        faith = m.numeric_faithfulness(resp.text if resp.claims is None else resp.claims, texts.values())
         r.numeric_ok, r.unsupported_numbers = faith.ok, list(faith.unsupported)
     if q.answerable:
         gold = q.gold_keys
@@ -130,9 +132,11 @@ def score_question(q: GoldQuestion, resp: Response, retrieved: list, search_s: f
 def _failures(r: QuestionResult) -> list[str]:
     out = [f"error: {r.error}"] if r.error else []
     if not r.answerable:
-        return out + ([] if r.abstained else ["answered an unanswerable question"])
+        return out + (["answered an unanswerable question"] if r.status == "answered" else [])
     if r.abstained:
         out.append("abstained on an answerable question")
+    elif r.status == "partial":
+        out.append("graded partial although the report answers it")
     if not r.hit5:
         out.append("no gold paragraph in the top 5")
     if r.missing_facts and not r.abstained:
@@ -166,6 +170,12 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         "numeric_faithfulness": m.mean(None if r.numeric_ok is None else float(r.numeric_ok) for r in results),
         "abstention": rates.abstention,
         "false_abstention": rates.false_abstention,
+        # graded answers: an unanswerable question is handled when it is not graded "answered" (declined, or partial
+        # with the gap named first); an answerable one graded partial still carries its cited fact
+        "unanswerable_handled": m.mean(float(r.status != "answered") for r in results if not r.answerable),
+        "partial_on_answerable": m.mean(float(r.status == "partial") for r in ans),
+        "cited_per_single_fact": m.mean(float(len(set(r.cited))) for r in ans
+                                        if r.type != "multi" and r.cited and not r.abstained),
         "failed": float(sum(1 for r in results if r.failures)),
     }
     for stage, values in (("search", [r.search_s for r in results]), ("ask", [r.ask_s for r in results])):
@@ -280,7 +290,7 @@ def _peer_llm(settings: Any) -> Any:
 
 
 def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir: str | Path = "eval/results", *,
-             configs: Sequence[Config] = DEFAULT_CONFIGS, gold_path: str | Path = GOLD_PATH, embedder: Any = None,
+             configs: Sequence[Config] = DEFAULT_CONFIGS, gold_path: str | Path = Split.TEST, embedder: Any = None,
              summary_path: str | Path | None = None, progress: bool = True) -> EvalRun:
     """Evaluate every configuration on the gold set; write results.json, report.md, the plots and failures.md to
     out_dir (and the committed summary to summary_path when given). Returns the results."""
@@ -299,7 +309,7 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
             if progress:
                 print(f"evaluating {config.name} ...", file=sys.stderr, flush=True)
             results.append(evaluate(system, gold, config, progress=progress))
-    run = EvalRun(results, str(gold_path), len(gold), time.strftime("%Y-%m-%d %H:%M:%S"),
+    run = EvalRun(results, gold.path, len(gold), time.strftime("%Y-%m-%d %H:%M:%S"),
                   calibration=calibration(results[0]), out_dir=str(out_dir))
     run.files = report.write_all(run, out_dir, summary_path=summary_path)
     return run
@@ -320,7 +330,7 @@ def select_configs(names: str | None) -> tuple[Config, ...]:
 
 
 def run_and_print(settings: Any, *, backends: Sequence[str] = (), out_dir: str | Path = "eval/results",
-                  configs: str | None = None, gold_path: str | Path = GOLD_PATH,
+                  configs: str | None = None, gold_path: str | Path = Split.TEST,
                   summary_path: str | Path | None = None) -> int:
     """What `paracite eval` and `python -m eval.harness` do: run, print the table, say where the files are."""
     from eval import report
@@ -342,7 +352,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--summary", default=None, help="also write the committed summary here (e.g. eval/REPORT.md)")
     p.add_argument("--configs", default=None, help="comma-separated subset of: "
                    + ", ".join(c.name for c in DEFAULT_CONFIGS))
-    p.add_argument("--gold", default=str(GOLD_PATH), help="gold question set (JSONL)")
+    p.add_argument("--gold", default=Split.TEST.value, help="gold split: test (locked: report from it), dev (tune on "
+                   "it), or a .jsonl path (default test)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

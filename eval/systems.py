@@ -59,6 +59,12 @@ class Response:
     relevance: dict[str, Any] | None = None  # the abstention gate's signals, when the system exposes them
     error: str = ""
     backend: str = ""
+    status: str = ""  # "answered", "partial" or "not_in_report"; a system without grades leaves it empty
+    claims: str | None = None  # the text that states facts (a partial answer's gap sentence excluded); None: all
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = "not_in_report" if self.abstained else "answered"
 
 
 class System(Protocol):
@@ -105,6 +111,8 @@ class ParaCiteSystem:
             standalone=ans.standalone_question or question,
             seconds=seconds,
             backend=ans.backend,
+            status=ans.status.value,
+            claims=ans.claims,
         )
         if self.assess:
             resp.relevance = self._relevance(resp.standalone, section)

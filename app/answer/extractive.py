@@ -5,7 +5,7 @@ from typing import Iterator
 
 import re
 
-from app.answer.focus import question_kind
+from app.answer.focus import counted_noun, counts, question_kind
 from app.answer.lexical import DOMAIN_COMMON, content_terms, split_subquestions
 from app.answer.scoring import ScoredSentence, SentenceScorer
 from app.context import PackedContext, format_marker
@@ -35,8 +35,10 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
         self.max_paragraphs = max_paragraphs
 
-    def select(self, question: str, context: PackedContext,
-               scored: list[ScoredSentence] | None = None) -> list[ScoredSentence]:
+    def select(self, question: str, context: PackedContext, scored: list[ScoredSentence] | None = None, *,
+               single: bool = False) -> list[ScoredSentence]:
+        """The sentences that answer, in report order. `single`: only the best one (a partial answer's one
+        neighbouring fact), with the sentence its subject refers back to."""
         texts = [p.text for p in context.paragraphs]
         named = context.hits[0] if context.hits and context.hits[0].match == "lookup" else None
         if named is not None:
@@ -71,7 +73,18 @@ class ExtractiveAnswerer:
             return []
         best = scored[0]
         chosen = [best]
+        if single:
+            return _in_report_order(self._with_neighbours(question, chosen, scored, 2, follow=False))
+        noun = counted_noun(question) if question_kind(question) == "quantity" else None
+        if noun and counts(best.text, noun):
+            # "how many States ...?" and the best sentence counts States: that is the fact asked, and more sentences
+            # would only share words with the question. (A date or a bare number is weaker evidence: many sentences
+            # have one, so those questions go through the coverage rule below.)
+            return _in_report_order(self._with_neighbours(question, chosen, scored, MAX_WITH_NEIGHBOURS))
         seen_terms = set(content_terms(best.text))
+        # for a sentence of another paragraph, what the best sentence's paragraph and section establish is not new
+        context_terms = content_terms(best.hit.text + " " + best.hit.section)
+        q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
         for s in scored[1:]:
             if len(chosen) >= self.max_sentences:
                 break
@@ -83,12 +96,16 @@ class ExtractiveAnswerer:
             terms = content_terms(s.text)
             if terms and len(terms & seen_terms) / len(terms) > MAX_REDUNDANCY:
                 continue
+            # a second answer sentence must answer more of the question, not merely share its words
+            known = seen_terms if s.hit.key == best.hit.key else seen_terms | context_terms
+            if self.scorer.coverage(q_terms, terms - known) < NEW_COVERAGE:
+                continue
             chosen.append(s)
             seen_terms |= terms
         return _in_report_order(self._with_neighbours(question, chosen, scored, MAX_WITH_NEIGHBOURS))
 
     def _with_neighbours(self, question: str, chosen: list[ScoredSentence], scored: list[ScoredSentence],
-                         limit: int) -> list[ScoredSentence]:
+                         limit: int, *, follow: bool = True) -> list[ScoredSentence]:
         """Complete each chosen sentence from its own paragraph: the sentence its subject refers back to, and the
         next sentence when that one carries the asked answer type or continues it with more of the question."""
         by_pos = {(s.hit.key, s.index): s for s in scored}
@@ -115,7 +132,7 @@ class ExtractiveAnswerer:
                 unit.append(prev)
                 cur = prev
             nxt = by_pos.get((c.hit.key, c.index + 1))
-            if nxt is None:
+            if nxt is None or not follow:
                 continue
             shown = set().union(*(content_terms(u.text) for u in unit))
             typed = kind != "other" and nxt.type_match > max(u.type_match for u in unit)
@@ -125,8 +142,8 @@ class ExtractiveAnswerer:
         return out
 
     def generate(self, question: str, context: PackedContext,
-                 scored: list[ScoredSentence] | None = None) -> Iterator[str]:
-        for i, s in enumerate(self.select(question, context, scored)):
+                 scored: list[ScoredSentence] | None = None, *, single: bool = False) -> Iterator[str]:
+        for i, s in enumerate(self.select(question, context, scored, single=single)):
             yield ("" if i == 0 else " ") + f"{s.text} {format_marker([s.hit], context.multi_document)}"
 
 

@@ -94,6 +94,18 @@ def counts(sentence: str, noun_stem: str) -> bool:
     return False
 
 
+def counted_words(sentence: str) -> list[str]:
+    """The words a number counts in this sentence, up to the end of its noun phrase ("189 States parties" -> States,
+    parties; "grants totalling $403,447" counts nothing)."""
+    out = []
+    for m in re.finditer(rf"(?=\b{NUM_WORD}\s+((?:[\w’'\-]+\s+){{0,3}})([\w’'\-]+))", sentence, re.I):
+        for w in (m.group(1) + m.group(2)).split():
+            if w.lower() in _PHRASE_END or w.isdigit():
+                break
+            out.append(w)
+    return out
+
+
 def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
     """1.0 when the sentence carries what the question type asks for (0.5 for a bare number when a count of a
     specific noun is asked)."""

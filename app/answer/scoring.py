@@ -56,6 +56,23 @@ class SentenceScorer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
+        self._words: dict[str, np.ndarray] = {}  # single-word embeddings: a report's vocabulary is small and fixed
+
+    def word_similarity(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray | None:
+        """Cosine of every word of `left` with every word of `right` (their embeddings as single words): how a
+        question word is matched by meaning ("graft" ~ "corruption"). None without an embedder."""
+        if self.embedder is None or not left or not right:
+            return None
+        wanted = [w for w in dict.fromkeys([*left, *right]) if w not in self._words]
+        if wanted:
+            vecs = np.asarray(self.embedder.encode(wanted, kind="query"), dtype=np.float32)
+            with self._lock:
+                if len(self._words) > 50 * self._cache_size:
+                    self._words.clear()
+                self._words.update(zip(wanted, vecs))
+        a = np.stack([self._words[w] for w in left])
+        b = np.stack([self._words[w] for w in right])
+        return a @ b.T
 
     def sentences(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[tuple[list[str], np.ndarray | None]]:
         """Sentences and their (cached) embeddings for each hit; `texts` overrides hit.text (a truncated context)."""

@@ -24,6 +24,8 @@ CSS = """
 .pc-notes { color: inherit; opacity: .75; }
 .pc-abstain { border-left: 4px solid #dc2626; padding-left: .6em; }
 .pc-abstain-title { font-weight: 700; color: #b91c1c; }
+.pc-partial { border-left: 4px solid #d97706; padding-left: .6em; }
+.pc-partial-title { font-weight: 700; color: #b45309; }
 .pc-see { margin-top: .3em; }
 .pc-error { color: #b91c1c; }
 .pc-pending { opacity: .7; font-style: italic; }
@@ -46,6 +48,7 @@ CSS = """
 .pc-para.pc-selected { box-shadow: 0 0 0 3px #2563eb; background: rgba(37, 99, 235, .06); }
 .pc-para mark { background: #fde68a; color: inherit; padding: 0 .1em; }
 .pc-abstain-box { border: 2px solid #dc2626; border-radius: .5em; padding: .5em .7em; color: #b91c1c; }
+.pc-partial-box { border: 2px solid #d97706; border-radius: .5em; padding: .5em .7em; color: #92400e; }
 #pc-evidence { max-height: 85vh !important; overflow-y: auto !important; }
 """
 

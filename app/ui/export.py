@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from app.types import Answer
+from app.types import Answer, AnswerStatus
 
 NOTE_FILENAME = "paracite-briefing-note.md"
 _MD_ANGLE = re.compile(r"([<>])")
@@ -51,7 +51,11 @@ def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, ge
             lines.append("")
         return "\n".join(lines)
 
-    lines += [md_text(answer.text, keep_lines=True), ""]
+    if answer.status is AnswerStatus.PARTIAL:
+        lines += ["**Partial answer: the report answers a neighbouring question, not the one asked.** "
+                  + md_text(answer.lead), "", md_text(answer.claims, keep_lines=True), ""]
+    else:
+        lines += [md_text(answer.text, keep_lines=True), ""]
     unverified = [s for s in answer.sentences if not s.verified]
     if unverified:
         lines += ["**Caution:** these sentences could not be verified against the paragraphs they cite:", ""]

@@ -10,7 +10,7 @@ import html
 import re
 from typing import Iterable, Mapping, Sequence
 
-from app.types import Answer, Citation, Hit
+from app.types import Answer, AnswerStatus, Citation, Hit
 
 # "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]": the inline citation markers the answer chain writes.
 MARKER = re.compile(r"\[¶\s*(\d+(?:\s*[,;]\s*¶?\s*\d+)*)\]")
@@ -18,6 +18,7 @@ _NUMBER = re.compile(r"\d+")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 ABSTAIN_TITLE = "Not in the report"
+PARTIAL_TITLE = "Partial answer: the report answers a neighbouring question"
 N_SEE = 3  # closest paragraphs offered after an abstention
 
 
@@ -129,12 +130,15 @@ def answer_html(answer: Answer) -> str:
             inner += f'<div class="pc-see">Closest paragraphs, see: {see}</div>'
         return _block(inner + _notes_html(answer), "pc-answer pc-abstain")
     if any(not s.verified for s in answer.sentences):
-        body = _sentences_html(answer, resolver)
+        body = (esc(answer.lead) + " " if answer.lead else "") + _sentences_html(answer, resolver)
         n_bad = sum(not s.verified for s in answer.sentences)
         body += (f'<div class="pc-unverified-note">⚠ {n_bad} sentence{"s" if n_bad != 1 else ""} could not be '
                  f'verified against the cited paragraphs: check them in the evidence panel.</div>')
     else:
         body = text_with_chips(answer.text, answer)
+    if answer.status is AnswerStatus.PARTIAL:
+        title = f'<div class="pc-partial-title">◐ {PARTIAL_TITLE}</div>'
+        return _block(title + body + _notes_html(answer), "pc-answer pc-partial")
     return _block(body + _notes_html(answer), "pc-answer")
 
 
@@ -258,6 +262,9 @@ def evidence_html(answer: Answer, extra: Mapping[tuple[str, int], Hit] | None = 
         parts.append("</div>")
         return "".join(parts)
 
+    if answer.status is AnswerStatus.PARTIAL:
+        parts.append(f'<div class="pc-partial-box"><strong>◐ {PARTIAL_TITLE}.</strong> '
+                     f'{esc(answer.lead)} The cited paragraph gives the neighbouring fact, not the one asked.</div>')
     parts.append(f'<h3>Cited paragraphs ({len(order)})</h3>')
     if not order:
         parts.append("<p>The answer cites no paragraph.</p>")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.types import Answer, Citation, Hit, Sentence
+from app.types import AnswerStatus, Answer, Citation, Hit, Sentence
 from app.ui import callbacks, render
 from ingest.errors import QuestionError
 
@@ -111,7 +111,7 @@ def test_controls_are_passed_through(tmp_path):
 
 
 def test_abstention_state(tmp_path):
-    ans = Answer(question="budget?", text="The report does not answer this question.", abstained=True,
+    ans = Answer(question="budget?", text="The report does not answer this question.", status="not_in_report",
                  hits=[_hit(40, "Funding."), _hit(41, "Donors.")])
     final = run(ScriptedAssistant(ans), "What was UNODC's total budget in 2019?", tmp_path=tmp_path)[-1]
     assert render.ABSTAIN_TITLE in final.messages[-1]["content"]
@@ -199,10 +199,33 @@ def test_real_assistant_answers_with_paragraph_7(assistant, tmp_path):
     assert "paragraph 7" in final.note
 
 
-def test_real_assistant_abstains_on_a_question_the_report_does_not_answer(assistant, tmp_path):
+def test_real_assistant_grades_a_question_the_report_does_not_answer(assistant, tmp_path):
     final = run(assistant, "What was UNODC's total budget in 2019?", tmp_path=tmp_path)[-1]
-    assert render.ABSTAIN_TITLE in final.messages[-1]["content"]
-    assert final.session.answer.abstained
+    answer, html = final.session.answer, final.messages[-1]["content"]
+    assert answer.status in (AnswerStatus.NOT_IN_REPORT, AnswerStatus.PARTIAL)
+    title = render.ABSTAIN_TITLE if answer.abstained else render.PARTIAL_TITLE
+    assert title in html and (render.PARTIAL_TITLE not in html if answer.abstained else render.ABSTAIN_TITLE not in html)
+    if not answer.abstained:
+        assert "2019" in answer.lead and html.index("2019") < html.index("¶")  # the gap comes before the citation
+
+
+def test_the_three_grades_render_distinctly():
+    from app.types import Citation, Hit, Sentence
+
+    hit = Hit("doc", 7, ("II",), "As at 9 February 2018, 189 States had become parties.", 1.0)
+    cited = dict(citations=[Citation(7, "doc", "II", hit.text)], hits=[hit],
+                 sentences=[Sentence(hit.text, (("doc", 7),))])
+    answered = Answer(question="q", text=hit.text + " [¶7]", **cited)
+    lead = "The report does not give this for 2025. What it does report:"
+    partial = Answer(question="q", text=f"{lead} {hit.text} [¶7]", status="partial", lead=lead, gap="for 2025",
+                     **cited)
+    missing = Answer(question="q", text="The report does not say. The closest passages: see ¶7.",
+                     status="not_in_report", hits=[hit])
+    html = {a.status: render.answer_html(a) for a in (answered, partial, missing)}
+    assert render.PARTIAL_TITLE in html["partial"] and "pc-partial" in html["partial"]
+    assert render.ABSTAIN_TITLE in html["not_in_report"] and "pc-partial" not in html["not_in_report"]
+    assert render.PARTIAL_TITLE not in html["answered"] and render.ABSTAIN_TITLE not in html["answered"]
+    assert html["partial"].index("2025") < html["partial"].index("¶7")
 
 
 def test_real_assistant_follow_up_and_empty_question(assistant, tmp_path):

@@ -53,7 +53,7 @@ def test_unverified_sentences_and_quotes_are_flagged():
 
 
 def test_abstention_note_lists_closest_paragraphs_not_sources():
-    a = Answer(question="Budget 2019?", text="The report does not answer this question.", abstained=True,
+    a = Answer(question="Budget 2019?", text="The report does not answer this question.", status="not_in_report",
                hits=[Hit(DOC, 40, ("V. Funding",), "Voluntary contributions rose. Details follow here.", 1.0)])
     note = export.briefing_note(a, titles=TITLES, generated=WHEN)
     assert "**Not in the report.**" in note and "## Sources" not in note

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from app.types import Answer, Citation, Hit, Sentence
+from app.types import AnswerStatus, Answer, Citation, Hit, Sentence
 from app.ui import render
 
 DOC = "unodc-ccpcj-2018-activities"
@@ -89,7 +89,7 @@ def test_verified_answer_has_no_unverified_marks():
 
 
 def test_abstention_is_unmistakable_and_offers_the_closest_paragraphs():
-    a = Answer(question="What was UNODC's budget in 2019?", text="The report does not say.", abstained=True,
+    a = Answer(question="What was UNODC's budget in 2019?", text="The report does not say.", status="not_in_report",
                hits=[hit(40, "Funding was discussed."), hit(41, "Donors pledged."), hit(42, "x"), hit(43, "y")])
     chat = render.answer_html(a)
     assert render.ABSTAIN_TITLE in chat and "pc-abstain" in chat
@@ -112,7 +112,7 @@ def test_report_and_user_text_is_escaped_everywhere():
     for out in outputs:
         assert "<script" not in out and "<img" not in out, out
         assert "&lt;script&gt;" in out
-    a.abstained = True
+    a.status = AnswerStatus.NOT_IN_REPORT
     assert "<script" not in render.answer_html(a) and "<script" not in render.evidence_html(a)
 
 

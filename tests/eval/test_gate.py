@@ -1,11 +1,11 @@
-"""Regression gate: the default configuration (hybrid retrieval, extractive answers) on the whole gold set, with the
+"""Regression gate: the default configuration (hybrid retrieval, extractive answers) on the locked test split, with the
 real model over the real report, must not fall below the accepted figures in eval/baseline.json."""
 from __future__ import annotations
 
 import pytest
 
 from eval.gate import GATED, check, load_baseline
-from eval.gold import load_gold
+from eval.gold import Split, load_gold
 from eval.harness import evaluate
 from eval.systems import DEFAULT_CONFIGS, ParaCiteSystem
 
@@ -13,7 +13,7 @@ from eval.systems import DEFAULT_CONFIGS, ParaCiteSystem
 @pytest.fixture(scope="module")
 def default_result(assistant):
     system = ParaCiteSystem("hybrid", assistant, assess=False)
-    return evaluate(system, load_gold(), DEFAULT_CONFIGS[0])
+    return evaluate(system, load_gold(Split.TEST), DEFAULT_CONFIGS[0])
 
 
 def test_gate_checks_are_strict_enough_to_fail():
