@@ -12,7 +12,8 @@ from ingest.textfix import clean_line
 
 ROMAN_RE = re.compile(r"^[ \t]*([IVXLC]{1,7})\.[ \t]+(\S.*)$")
 LETTER_RE = re.compile(r"^[ \t]*([A-Z])\.[ \t]+(\S.*)$")
-NUMBER_RE = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(\S.*)$")
+# Any count of digits: a report (or a concatenation of reports) can run past paragraph 9999.
+NUMBER_RE = re.compile(r"^[ \t]*(\d+)\.[ \t]+(\S.*)$")
 
 MAX_HEADING_WORDS = 30
 MAX_SUBHEADING_WORDS = 12
