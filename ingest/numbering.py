@@ -22,7 +22,8 @@ DUPLICATE = "duplicate"  # a number printed again; the later paragraph gets a su
 SKIPPED = "skipped"  # numbers never printed: the numbering jumps over them
 OUT_OF_ORDER = "out_of_order"  # a number printed where another was expected; the numbering resumes after it
 SPLIT = "split"  # a paragraph longer than the parser's maximum, cut into parts (labelled like duplicates)
-KINDS = (DUPLICATE, SKIPPED, OUT_OF_ORDER, SPLIT)
+UNNUMBERED = "unnumbered"  # text after a heading without a paragraph number: kept as a part of the one before
+KINDS = (DUPLICATE, SKIPPED, OUT_OF_ORDER, SPLIT, UNNUMBERED)
 
 
 def make_label(number: int, occurrence: int) -> str:
@@ -114,7 +115,9 @@ class Numbering:
                 self.anomalies.append(NumberingAnomaly(
                     OUT_OF_ORDER, number, label, line,
                     f"paragraph {number} printed where {expected} was expected; {expected} follows it"))
-        elif resume == expected + 1:  # in the place of the expected one, which is never printed
+        elif resume is not None and resume != number + 1 and (resume in (expected + 1, expected + 2)
+                                                               or resume == number):
+            # in the place of the expected one, which is never printed (or the same slip again next)
             if not seen:
                 self.anomalies.append(NumberingAnomaly(
                     OUT_OF_ORDER, number, label, line,
@@ -150,6 +153,12 @@ class Numbering:
             f"paragraph {first_label} is longer than {max_chars:,} characters: cut into {len(parts)} parts "
             f"({', '.join(p if p == '…' else '¶' + p for p in shown)})"))
         return (label,)
+
+    def unnumbered(self, number: int, label: str, line: int) -> None:
+        """Running text at `line` follows a heading but carries no number: it was added to ¶`label`."""
+        self.anomalies.append(NumberingAnomaly(
+            UNNUMBERED, number, label, line,
+            f"text after a heading has no paragraph number; kept at the end of ¶{label}"))
 
     def _skip_used(self) -> None:
         # After "10" printed before "9", the paragraph after 9 is 11. Only numbers printed early are skipped, each

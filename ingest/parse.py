@@ -141,21 +141,22 @@ class _Parser:
             self.resumes[i] = self._resume_after(i)
         resume = self.resumes[i]
         expected = self.expected
-        return resume == -1 or resume in (number + 1, expected, expected + 1)
+        # -1: end of text. Else the next number must be near: the same slip again ("20." three times), the numbering
+        # going on from it, or from the expected one it stands in for (+2: a second slip right after the first).
+        if self.current is None:  # right after a heading, a numbered line of prose can only open a paragraph
+            return True
+        return resume == -1 or min(number, expected) <= resume <= max(number, expected) + 2
 
     def _resume_after(self, i: int) -> int | None:
         """Number of the next line after items[i] shaped like a paragraph start; -1 at the end of the text (a
         slip in the last paragraph), None when there is none within RESUME_WINDOW lines."""
-        prev = clean_line(self.items[i].raw)
         for j in range(i + 1, min(len(self.items), i + 1 + RESUME_WINDOW)):
             item = self.items[j]
             if item.sep:
                 continue
             m = hd.NUMBER_RE.match(item.raw)
-            if (m and hd.prose_like(m.group(2)) and (hd.ends_sentence(prev) or hd.is_structural(prev))
-                    and self._heading(j, hd.NUMBER_RE) is None):
+            if m and hd.prose_like(m.group(2)) and self._heading(j, hd.NUMBER_RE) is None:
                 return int(m.group(1))
-            prev = clean_line(item.raw)
         return -1 if i + 1 + RESUME_WINDOW >= len(self.items) else None
 
     def _numbered_later(self, j: int, number: int) -> bool:
@@ -257,6 +258,12 @@ class _Parser:
         self._close()
         self.current = _Open(cur.number, label, cur.path, [], line, line, origin=(first_label, first_line))
 
+    def _reopen_after_heading(self, line: int) -> None:
+        """Text must never be dropped: running text after a heading, with no paragraph number of its own, goes on
+        the end of the paragraph before the heading."""
+        self.current = self.done.pop()
+        self.numbering.unnumbered(self.current.number, self.current.label, line)
+
     def run(self) -> list[_Open]:
         i = 0
         while i < len(self.items):
@@ -278,6 +285,8 @@ class _Parser:
             if after is not None:
                 i = after
                 continue
+            if self.current is None and self.done:  # text after a heading that opens no numbered paragraph
+                self._reopen_after_heading(item.no)
             if self.current is not None:  # running text; text before the first paragraph is front matter
                 self._cut_if_over_long(item.no, len(item.raw))
                 self.current.lines.append(item.raw)
