@@ -142,7 +142,8 @@ class Assistant:
     def info(self) -> dict[str, Any]:
         m = self.stored.manifest
         return {
-            "documents": [{"doc_id": d.doc_id, "title": d.title, "n_paragraphs": d.n_paragraphs}
+            "documents": [{"doc_id": d.doc_id, "title": d.title, "n_paragraphs": d.n_paragraphs,
+                           "anomalies": [str(a) for a in d.anomalies]}
                           for d in self.stored.documents],
             "n_paragraphs": len(self.stored.paragraphs),
             "n_chunks": len(self.stored.chunks),

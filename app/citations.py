@@ -17,6 +17,7 @@ import numpy as np
 
 from app.answer.lexical import all_numbers, clean_text, content_terms, numbers, split_sentences
 from app.answer.scoring import SentenceScorer
+from app import markers
 from app.context import PackedContext, format_marker
 from app.types import Citation, Hit, Sentence
 
@@ -25,9 +26,8 @@ UNVERIFIED_MARK = "(unverified)"
 MIN_OVERLAP = 0.6  # share of an answer sentence's content words that must occur in the cited paragraphs
 MIN_SIMILARITY = 0.7  # or: cosine to the closest sentence of a cited paragraph (all-MiniLM-L6-v2)
 
-_MARKER = re.compile(r"\[([^\[\]]*¶[^\[\]]*)\]")
-_ITEM = re.compile(r"(?:(?P<doc>[A-Za-z0-9][\w.\-]*)\s+)?¶{1,2}\s*(?P<a>\d+)(?:\s*[-–]\s*¶{0,2}\s*(?P<b>\d+))?")
-_MARKERS_RUN = r"(?:\s*\[[^\[\]]*¶[^\[\]]*\])+"
+_MARKER = markers.MARKER_RE
+_MARKERS_RUN = markers.MARKERS_RUN
 
 
 @dataclass
@@ -43,26 +43,18 @@ class VerifiedAnswer:
         return any(s.verified for s in self.sentences)
 
 
-def parse_marker(inner: str) -> list[tuple[str | None, int]]:
-    """'¶7, ¶8' -> [(None, 7), (None, 8)]; 'doc ¶7-9' -> [('doc', 7), ('doc', 8), ('doc', 9)]."""
-    out: list[tuple[str | None, int]] = []
-    doc: str | None = None
-    for m in _ITEM.finditer(inner):
-        doc = m.group("doc") or doc
-        a = int(m.group("a"))
-        b = int(m.group("b")) if m.group("b") else a
-        if b < a or b - a > 20:  # "¶7-5" or a huge range is not a citation of a few paragraphs
-            b = a
-        out.extend((doc, n) for n in range(a, b + 1))
-    return out
+def parse_marker(inner: str) -> list[tuple[str | None, int | str]]:
+    """'¶7, ¶8' -> [(None, 7), (None, 8)]; 'doc ¶7-9' -> [('doc', 7), ('doc', 8), ('doc', 9)]; '¶5bis' ->
+    [(None, '5bis')]: a plain number stays an int, a suffixed label is a str (see app.markers)."""
+    return [(r.doc_id, int(r.label) if r.plain else r.label) for r in markers.parse_refs(inner)]
 
 
-def split_cited(text: str) -> list[tuple[str, list[tuple[str | None, int]]]]:
+def split_cited(text: str) -> list[tuple[str, list[tuple[str | None, int | str]]]]:
     """Answer text -> [(sentence without markers, the markers that follow it)]. A unit ends at a run of markers; a
     unit holding several sentences leaves the earlier ones uncited (they are flagged, not credited)."""
     # "fact [¶7]." -> "fact. [¶7]" so the full stop stays with its sentence
     text = re.sub(rf"({_MARKERS_RUN})\s*([.!?;])", r"\2\1", text)
-    units: list[tuple[str, list[tuple[str | None, int]]]] = []
+    units: list[tuple[str, list[tuple[str | None, int | str]]]] = []
     pos = 0
     for m in re.finditer(_MARKERS_RUN, text):
         body = text[pos:m.start()]
@@ -100,14 +92,14 @@ class CitationVerifier:
             for doc, n in cites:
                 hit = context.resolve(n, doc)
                 if hit is None:
-                    label = f"{doc} ¶{n}" if doc else f"¶{n}"
+                    label = markers.format_ref(n, doc)
                     notes.append(f"removed citation [{label}]: not one of the paragraphs given to the answerer")
                 elif hit not in resolved:
                     resolved.append(hit)
             verified, reason, quotes = self._check(body, resolved)
             sentences.append(Sentence(body, tuple(h.key for h in resolved), verified, reason))
             for hit, quote in quotes:
-                c = Citation(hit.paragraph, hit.doc_id, hit.section, quote, verified)
+                c = Citation(hit.paragraph, hit.doc_id, hit.section, quote, verified, label=hit.label)
                 if c not in citations:
                     citations.append(c)
             piece = body
@@ -131,7 +123,7 @@ class CitationVerifier:
         cited_numbers = set().union(*(all_numbers(h.text) for h in cited))
         missing = sorted(numbers(sentence) - cited_numbers)
         if missing:
-            where = ", ".join(f"¶{h.paragraph}" for h in cited)
+            where = ", ".join(markers.format_ref(h.label) for h in cited)
             return False, f"number {', '.join(missing)} not in {where}", quotes
         terms = content_terms(sentence)
         cited_terms = set().union(*(content_terms(h.text) for h in cited))

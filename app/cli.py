@@ -190,6 +190,12 @@ def _ingest(settings: Settings, *, force: bool) -> int:
         print(f"indexed {docs} ({report.n_chunks} chunks) into {report.index_dir} in "
               f"{report.seconds:.1f} s; re-parsed: {', '.join(report.parsed) or 'none'}; "
               f"reused: {', '.join(report.reused) or 'none'}")
+    for doc in report.documents:  # numbering slips are indexed as printed, but the reader must know of them
+        if doc.anomalies:
+            n = len(doc.anomalies)
+            print(f"{doc.doc_id}: {n} numbering anomal{'ies' if n != 1 else 'y'} (all text kept; see paracite info)")
+            for a in doc.anomalies:
+                print(f"  {a}")
     return 1 if report.problems else 0
 
 
@@ -209,7 +215,7 @@ def _print_hits(hits: list[Any], *, as_json: bool) -> None:
         print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
         return
     for rank, h in enumerate(hits, 1):
-        print(f"{rank}. [¶{h.paragraph}] {h.doc_id} — {h.section}  (score {h.score:.3f}, {h.match})")
+        print(f"{rank}. [¶{h.label}] {h.doc_id} — {h.section}  (score {h.score:.3f}, {h.match})")
         print(f"   {h.text}\n")
 
 
@@ -242,7 +248,7 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
         print("\nSources:")
         for c in answer.citations:
             mark = "" if c.verified else "  (unverified)"
-            print(f"  [¶{c.paragraph}] {c.doc_id} — {c.section}{mark}\n      “{c.quote}”")
+            print(f"  [¶{c.label}] {c.doc_id} — {c.section}{mark}\n      “{c.quote}”")
 
 
 if __name__ == "__main__":

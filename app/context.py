@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from app import markers
 from app.types import Hit
 
 
@@ -41,9 +42,11 @@ class PackedContext:
     def hits(self) -> list[Hit]:
         return [p.hit for p in self.paragraphs]
 
-    def resolve(self, number: int, doc_id: str | None = None) -> Hit | None:
-        """The context paragraph a marker names; a bare `¶N` is accepted when N is unambiguous in this context."""
-        found = [p.hit for p in self.paragraphs if p.hit.paragraph == number and (doc_id is None or p.hit.doc_id == doc_id)]
+    def resolve(self, label: int | str, doc_id: str | None = None) -> Hit | None:
+        """The context paragraph a marker names (by label: 7 or "7", "5bis"); a bare `¶N` is accepted when N is
+        unambiguous in this context."""
+        label = markers.normalise_label(str(label))
+        found = [p.hit for p in self.paragraphs if p.hit.label == label and (doc_id is None or p.hit.doc_id == doc_id)]
         return found[0] if len(found) == 1 else None
 
     def label(self, hit: Hit) -> str:
@@ -61,12 +64,12 @@ class PackedContext:
 
 
 def paragraph_label(hit: Hit, multi_document: bool) -> str:
-    return f"{hit.doc_id} ¶{hit.paragraph}" if multi_document else f"¶{hit.paragraph}"
+    return markers.format_ref(hit.label, hit.doc_id if multi_document else None)
 
 
 def format_marker(hits: Sequence[Hit], multi_document: bool) -> str:
-    """`[¶7]`, `[¶7, ¶8]`, or `[doc ¶7, doc ¶8]`."""
-    return "[" + ", ".join(paragraph_label(h, multi_document) for h in hits) + "]"
+    """`[¶7]`, `[¶7, ¶5bis]`, or `[doc ¶7, doc ¶8]`."""
+    return markers.format_marker((h.doc_id if multi_document else None, h.label) for h in hits)
 
 
 def pack_context(question: str, hits: Sequence[Hit], max_tokens: int,
@@ -99,7 +102,7 @@ def pack_context(question: str, hits: Sequence[Hit], max_tokens: int,
 
 
 def _dedupe(hits: Sequence[Hit]) -> list[Hit]:
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, str]] = set()
     out = []
     for h in hits:
         if h.key not in seen:

@@ -8,6 +8,12 @@ from typing import Any
 from ingest.types import SECTION_SEPARATOR
 
 
+def _default_label(obj: Any) -> None:
+    # frozen: a hit or citation built from a number alone is labelled with it (no duplicate numbers involved)
+    if not obj.label:
+        object.__setattr__(obj, "label", str(obj.paragraph))
+
+
 @dataclass(frozen=True)
 class Hit:
     """One retrieved paragraph (several chunks of one paragraph collapse into one hit)."""
@@ -22,19 +28,25 @@ class Hit:
     dense_score: float | None = None  # best cosine similarity of the paragraph's chunks to the query, if computed
     lexical_score: float | None = None  # BM25 score, if computed
     match: str = "hybrid"  # how it was found: "lookup", "hybrid", "dense", "bm25"
+    label: str = ""  # unique in the document, what markers cite ("7", "5bis"); default str(paragraph)
+
+    def __post_init__(self) -> None:
+        _default_label(self)
 
     @property
     def section(self) -> str:
         return SECTION_SEPARATOR.join(self.section_path)
 
     @property
-    def key(self) -> tuple[str, int]:
-        return (self.doc_id, self.paragraph)
+    def key(self) -> tuple[str, str]:
+        """(doc_id, label): names one paragraph even when its report prints a number twice."""
+        return (self.doc_id, self.label)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id,
             "paragraph": self.paragraph,
+            "label": self.label,
             "section": self.section,
             "text": self.text,
             "score": self.score,
@@ -55,10 +67,19 @@ class Citation:
     section: str
     quote: str  # verbatim substring of the cited paragraph's text
     verified: bool = True
+    label: str = ""  # the cited paragraph's label ("5bis"); default str(paragraph)
+
+    def __post_init__(self) -> None:
+        _default_label(self)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.doc_id, self.label)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "paragraph": self.paragraph,
+            "label": self.label,
             "doc_id": self.doc_id,
             "section": self.section,
             "quote": self.quote,
@@ -71,7 +92,7 @@ class Sentence:
     """One sentence of an answer and the paragraphs it cites; `verified` is False when the check against them failed."""
 
     text: str  # without its citation markers
-    cites: tuple[tuple[str, int], ...]  # (doc_id, paragraph)
+    cites: tuple[tuple[str, str], ...]  # (doc_id, label), as Hit.key
     verified: bool = True
     reason: str = ""  # why it is unverified ("number 109 not in ¶7", "no citation", ...)
 
@@ -127,7 +148,8 @@ class Answer:
             "status": self.status.value,
             "abstained": self.abstained,
             "gap": self.gap,
-            "hits": [{"paragraph": h.paragraph, "doc_id": h.doc_id, "score": h.score} for h in self.hits],
+            "hits": [{"paragraph": h.paragraph, "label": h.label, "doc_id": h.doc_id, "score": h.score}
+                     for h in self.hits],
             "backend": self.backend,
             "timings": self.timings,
             "standalone_question": self.standalone_question,

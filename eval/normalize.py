@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from app.markers import LABEL, MARKER_RE
+
 _UNITS = {
     # "one" is left alone on purpose: in report prose it is mostly a pronoun ("one another"), and turning it into a
     # number would make numeric faithfulness flag sentences that contain no figure at all.
@@ -34,7 +36,10 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u02bc"): "'", ord("`"): "'",
            ord("\u201c"): '"', ord("\u201d"): '"', ord("\u00a0"): " "}
 
-_CITATION_MARKERS = re.compile(r"\[\s*¶[^\]]*\]|\(\s*¶[^)]*\)|¶+\s*\d+(?:\s*(?:[-,]|and)\s*¶?\s*\d+)*")
+# Bracketed markers by ParaCite's one grammar (app.markers: "[¶7]", "[doc_id ¶5bis]"); also "(¶12)" and a bare
+# "¶¶7-8" that other systems write.
+_CITATION_MARKERS = re.compile(rf"{MARKER_RE.pattern}|\(\s*¶[^)]*\)|¶+\s*{LABEL}(?:\s*(?:[-,]|and)\s*¶?\s*{LABEL})*",
+                               re.IGNORECASE)
 _TOKEN = re.compile(r"\$|%|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)?")
 _NUMBER_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)(?:st|nd|rd|th)?$")
 

@@ -243,7 +243,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
             "documents": [
                 {"doc_id": b.document.doc_id, "path": b.rel, "sha256": b.sha256,
                  "meta_sha256": b.meta_sha256, "title": b.document.title, "n_paragraphs": len(b.paragraphs),
-                 "n_chunks": len(b.chunks)}
+                 "n_chunks": len(b.chunks), "anomalies": [a.to_json() for a in b.document.anomalies]}
                 for b in built
             ],
             "problems": problem_recs,

@@ -120,7 +120,7 @@ def chunk_paragraphs(
         parts = split_paragraph(p.text, fits)
         for k, part in enumerate(parts):
             chunks.append(Chunk(
-                chunk_id=f"{p.doc_id}:{p.number}:{k}",
+                chunk_id=f"{p.doc_id}:{p.label}:{k}",
                 doc_id=p.doc_id,
                 paragraph=p.number,
                 part=k,
@@ -129,5 +129,6 @@ def chunk_paragraphs(
                 text=part,
                 embed_text=_embed_text(header, part),
                 n_tokens=count_tokens(part),
+                label=p.label,
             ))
     return chunks

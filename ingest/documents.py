@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import CorpusError
-from ingest.parse import parse_report
+from ingest.parse import parse_report_file
 from ingest.types import Document, IngestProblem, Paragraph
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf")
@@ -64,7 +64,8 @@ def read_document(path: str | Path, *, corpus_dir: str | Path | None = None) -> 
         data = path.read_bytes()
     except OSError as e:
         raise CorpusError(str(path), f"cannot be read ({e.strerror or e})") from None
-    paragraphs = parse_report(path)
+    parsed = parse_report_file(path)
+    paragraphs = parsed.paragraphs
     rel = path.name
     if corpus_dir is not None:
         try:
@@ -77,6 +78,7 @@ def read_document(path: str | Path, *, corpus_dir: str | Path | None = None) -> 
         path=rel,
         sha256=hashlib.sha256(data).hexdigest(),
         n_paragraphs=len(paragraphs),
+        anomalies=parsed.anomalies,
     )
     return doc, paragraphs
 

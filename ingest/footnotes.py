@@ -16,7 +16,7 @@ RULE_RE = re.compile(r"^[ \t]*_{5,}[ \t]*$")
 LINK_RE = re.compile(r"^[ \t]*(?:https?://|www\.)\S*[ \t]*$")
 START_RE = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(\S.*)$")
 # Any line that opens a paragraph or a heading ends a footnote block.
-_STRUCTURAL_RE = re.compile(r"^[ \t]*(?:\d{1,4}|[IVXLC]+|[A-Z])\.[ \t]+\S")
+_STRUCTURAL_RE = re.compile(r"^[ \t]*(?:\d+|[IVXLC]+|[A-Z])\.[ \t]+\S")
 _ENDS_SENTENCE = re.compile(r"[.!?][”’\"')\]]*[ \t]*$")
 
 

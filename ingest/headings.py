@@ -12,7 +12,8 @@ from ingest.textfix import clean_line
 
 ROMAN_RE = re.compile(r"^[ \t]*([IVXLC]{1,7})\.[ \t]+(\S.*)$")
 LETTER_RE = re.compile(r"^[ \t]*([A-Z])\.[ \t]+(\S.*)$")
-NUMBER_RE = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(\S.*)$")
+# Any count of digits: a report (or a concatenation of reports) can run past paragraph 9999.
+NUMBER_RE = re.compile(r"^[ \t]*(\d+)\.[ \t]+(\S.*)$")
 
 MAX_HEADING_WORDS = 30
 MAX_SUBHEADING_WORDS = 12
@@ -72,6 +73,23 @@ def subheading_like(line: str) -> bool:
     text = clean_line(line)
     return (len(text) <= MAX_SUBHEADING_CHARS and title_like(text, max_words=MAX_SUBHEADING_WORDS)
             and not any(ch.isdigit() for ch in text[:1]))
+
+
+MIN_PROSE_WORDS = 3
+_PROSE_WORD = re.compile(r"^[“\"‘'(]?[^\W\d_]+(?:[-’'][^\W\d_]+)*[”\"’')]?[,;:.]?$")
+_PROSE_TOKEN = re.compile(r"^(?:[“\"‘'(]?[^\W\d_]+(?:[-’'][^\W\d_]+)*[”\"’')]?|\d[\d,.]*\d|\d)[,;:.]?$")
+
+
+def prose_like(text: str) -> bool:
+    """The text opens like a sentence of a paragraph: a capital (or an opening quote) and a few plain words
+    separated by single spaces. Shape only, no word list: it tells a paragraph start from table debris or a
+    number glued to other junk."""
+    text = text.strip(" \t")
+    if not text or not (text[0].isupper() or text[0] in "“\"‘'("):
+        return False
+    words = text.split(" ")[:MIN_PROSE_WORDS]
+    return (len(words) == MIN_PROSE_WORDS and bool(_PROSE_WORD.match(words[0]))
+            and all(_PROSE_TOKEN.match(w) for w in words[1:]))
 
 
 def ends_sentence(text: str) -> bool:

@@ -5,6 +5,11 @@ link annotations dropped in the middle of paragraphs at page breaks, words split
 numbers run through the whole report, so the parser always knows the next paragraph number to expect; that,
 and the shape of a heading, tell a subsection heading " 1. Organized Crime Convention" from paragraph 1.
 Nothing here knows the headings of any particular report.
+
+Numbering slips (a number printed twice, skipped, swapped, a stray one) must not swallow the rest of the report:
+a numbered line out of sequence still opens a paragraph when it looks like one (the previous paragraph ended a
+sentence, it opens like prose, it is not heading-shaped) and the numbering resumes right after it. Every such slip
+is recorded as a NumberingAnomaly; every line of text ends up in some paragraph.
 """
 from __future__ import annotations
 
@@ -16,25 +21,37 @@ from ingest import footnotes as fn
 from ingest import headings as hd
 from ingest.errors import CorpusError
 from ingest.lines import Item, to_items
+from ingest.numbering import Numbering, NumberingAnomaly
 from ingest.textfix import Vocabulary, clean_line, join_lines, repair_words
 from ingest.types import Paragraph
 
+PARSER_VERSION = 2  # 2: numbering faults tolerated, labels, over-long paragraphs cut
 LOOKAHEAD_ITEMS = 4  # non-blank lines looked at after a heading candidate for the paragraph it introduces
+# Lines looked at after a number out of sequence for the number the report goes on with. A paragraph of a UN report
+# runs to a few dozen extracted lines; past this window the slip is not confirmed and the line stays running text.
+RESUME_WINDOW = 400
+# Longest paragraph kept whole, in characters. The longest paragraphs of UN reports run to a few thousand
+# characters; ten times that is only reached when numbering failed and paragraphs ran together. Cutting there keeps
+# each paragraph quotable and bounds the work on it downstream (sentence split, chunking, display).
+MAX_PARAGRAPH_CHARS = 30_000
 
 
 @dataclass
 class _Open:
     number: int
+    label: str
     path: tuple[str, ...]
     lines: list[str]
     line_start: int
     line_end: int
+    chars: int = 0  # length of `lines`, to cut an over-long paragraph
+    origin: tuple[str, int] | None = None  # (label, first line) of the paragraph this is a later part of
 
 
 @dataclass
 class _Parser:
     items: Sequence[Item]
-    expected: int | None = None  # next paragraph number; None before the first paragraph
+    numbering: Numbering = field(default_factory=Numbering)
     chapter: int = 0
     letter: int = 0
     sub: int = 0
@@ -42,6 +59,12 @@ class _Parser:
     done: list[_Open] = field(default_factory=list)
     current: _Open | None = None
     after_heading: bool = False
+    resumes: dict[int, int | None] = field(default_factory=dict)  # item index -> number the report goes on with
+
+    @property
+    def expected(self) -> int | None:
+        """Next paragraph number; None before the first paragraph."""
+        return self.numbering.expected
 
     # -- looking at lines -------------------------------------------------------------------------------------
 
@@ -95,7 +118,7 @@ class _Parser:
             return False
         number = int(m.group(1))
         if self.expected is not None and number != self.expected:
-            return False
+            return self._out_of_sequence_start(i, number, m.group(2))
         heading = self._heading(i, hd.NUMBER_RE)
         if heading is None:
             return True
@@ -109,11 +132,40 @@ class _Parser:
             return not self._numbered_later(heading[1], after + 1)
         return True
 
+    def _out_of_sequence_start(self, i: int, number: int, text: str) -> bool:
+        """A numbering slip that still opens a paragraph: it looks like one, and the numbering goes on from it, or
+        from the number expected in its place (so a line "2018. It was ..." inside a paragraph stays text)."""
+        if not (self._current_ended() and hd.prose_like(text)) or self._heading(i, hd.NUMBER_RE) is not None:
+            return False
+        if i not in self.resumes:
+            self.resumes[i] = self._resume_after(i)
+        resume = self.resumes[i]
+        expected = self.expected
+        # -1: end of text. Else the next number must be near: the same slip again ("20." three times), the numbering
+        # going on from it, or from the expected one it stands in for (+2: a second slip right after the first).
+        if self.current is None:  # right after a heading, a numbered line of prose can only open a paragraph
+            return True
+        return resume == -1 or min(number, expected) <= resume <= max(number, expected) + 2
+
+    def _resume_after(self, i: int) -> int | None:
+        """Number of the next line after items[i] shaped like a paragraph start; -1 at the end of the text (a
+        slip in the last paragraph), None when there is none within RESUME_WINDOW lines."""
+        for j in range(i + 1, min(len(self.items), i + 1 + RESUME_WINDOW)):
+            item = self.items[j]
+            if item.sep:
+                continue
+            m = hd.NUMBER_RE.match(item.raw)
+            if m and hd.prose_like(m.group(2)) and self._heading(j, hd.NUMBER_RE) is None:
+                return int(m.group(1))
+        return -1 if i + 1 + RESUME_WINDOW >= len(self.items) else None
+
     def _numbered_later(self, j: int, number: int) -> bool:
         return any((m := hd.NUMBER_RE.match(item.raw)) and int(m.group(1)) == number for item in self.items[j:])
 
     def _current_ended(self) -> bool:
-        return self.current is None or hd.ends_sentence(clean_line(self.current.lines[-1]))
+        if self.current is None:
+            return True
+        return bool(self.current.lines) and hd.ends_sentence(clean_line(self.current.lines[-1]))
 
     # -- state changes ----------------------------------------------------------------------------------------
 
@@ -193,6 +245,25 @@ class _Parser:
         nxt = self._next_text(i + 1)
         return nxt is not None and self._is_paragraph_start(nxt)
 
+    def _cut_if_over_long(self, line: int, length: int) -> None:
+        """Before adding a line of `length` characters at `line`: close a paragraph that would grow past
+        MAX_PARAGRAPH_CHARS and go on with a part labelled like a duplicate ("5bis"). The cut goes after a full
+        sentence once the paragraph is within a fifth of the limit, else at the line that would overflow it."""
+        cur = self.current
+        if cur.chars + length <= MAX_PARAGRAPH_CHARS and not (
+                cur.chars >= MAX_PARAGRAPH_CHARS * 4 // 5 and self._current_ended()):
+            return
+        first_label, first_line = cur.origin or (cur.label, cur.line_start)
+        (label,) = self.numbering.cut(cur.number, first_line, first_label, MAX_PARAGRAPH_CHARS)
+        self._close()
+        self.current = _Open(cur.number, label, cur.path, [], line, line, origin=(first_label, first_line))
+
+    def _reopen_after_heading(self, line: int) -> None:
+        """Text must never be dropped: running text after a heading, with no paragraph number of its own, goes on
+        the end of the paragraph before the heading."""
+        self.current = self.done.pop()
+        self.numbering.unnumbered(self.current.number, self.current.label, line)
+
     def run(self) -> list[_Open]:
         i = 0
         while i < len(self.items):
@@ -204,8 +275,9 @@ class _Parser:
                 self._close()
                 m = hd.NUMBER_RE.match(item.raw)
                 number = int(m.group(1))
-                self.current = _Open(number, self._path(), [m.group(2)], item.no, item.no)
-                self.expected = number + 1
+                resume = self.resumes.get(i)
+                label = self.numbering.accept(number, item.no, resume=None if resume == -1 else resume)
+                self.current = _Open(number, label, self._path(), [m.group(2)], item.no, item.no, len(m.group(2)))
                 self.after_heading = False
                 i += 1
                 continue
@@ -213,22 +285,39 @@ class _Parser:
             if after is not None:
                 i = after
                 continue
+            if self.current is None and self.done:  # text after a heading that opens no numbered paragraph
+                self._reopen_after_heading(item.no)
             if self.current is not None:  # running text; text before the first paragraph is front matter
+                self._cut_if_over_long(item.no, len(item.raw))
                 self.current.lines.append(item.raw)
                 self.current.line_end = item.no
+                self.current.chars += len(item.raw)
             i += 1
         self._close()
         return self.done
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    paragraphs: list[Paragraph]
+    anomalies: tuple[NumberingAnomaly, ...] = ()  # numbering slips and cuts, in the order met
 
 
 def parse_text(text: str, *, doc_id: str, source: str = "<text>",
                line_pages: Sequence[int] | None = None) -> list[Paragraph]:
     """Parse report text already in memory. `source` names it in errors; `line_pages[k]` is the 1-based PDF page
     of source line k+1, when the text came from a PDF."""
+    return parse_text_report(text, doc_id=doc_id, source=source, line_pages=line_pages).paragraphs
+
+
+def parse_text_report(text: str, *, doc_id: str, source: str = "<text>",
+                      line_pages: Sequence[int] | None = None) -> ParsedReport:
+    """parse_text, with the numbering anomalies found."""
     if not text.strip():
         raise CorpusError(source, "the file is empty: put the report's text in it or remove it from the corpus")
     items, notes = fn.extract_footnotes(to_items(text))
-    opened = _Parser(items).run()
+    parser = _Parser(items)
+    opened = parser.run()
     if not opened:
         raise CorpusError(source, "no numbered paragraphs found (expected lines like '1. The present report ...'); "
                                   "is this a UN report?")
@@ -252,21 +341,27 @@ def parse_text(text: str, *, doc_id: str, source: str = "<text>",
             line_start=p.line_start,
             line_end=p.line_end,
             page=page,
+            label=p.label,
         ))
-    return out
+    return ParsedReport(out, tuple(parser.numbering.anomalies))
 
 
 def parse_report(path: str | Path, *, doc_id: str | None = None) -> list[Paragraph]:
     """Parse one report (.txt or .pdf) into its numbered paragraphs, in order. doc_id defaults to the file stem.
     Raises ingest.errors.CorpusError (naming the file and the reason) for unreadable / empty / paragraph-less input."""
+    return parse_report_file(path, doc_id=doc_id).paragraphs
+
+
+def parse_report_file(path: str | Path, *, doc_id: str | None = None) -> ParsedReport:
+    """parse_report, with the numbering anomalies found."""
     path = Path(path)
     doc_id = doc_id or path.stem
     if path.suffix.lower() == ".pdf":
         from ingest.pdf import read_pdf_text
 
         text, line_pages = read_pdf_text(path)
-        return parse_text(text, doc_id=doc_id, source=str(path), line_pages=line_pages)
-    return parse_text(read_text(path), doc_id=doc_id, source=str(path))
+        return parse_text_report(text, doc_id=doc_id, source=str(path), line_pages=line_pages)
+    return parse_text_report(read_text(path), doc_id=doc_id, source=str(path))
 
 
 def read_text(path: str | Path) -> str:

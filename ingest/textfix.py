@@ -15,6 +15,8 @@ from typing import Iterable
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _LETTERS = r"[^\W\d_]"
 _SPACES = re.compile(r"[ \t]+")
+_ENDS_COMPOUND = re.compile(rf"{_LETTERS}-$")
+_STARTS_LETTER = re.compile(_LETTERS)
 _EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
 # "anti -corruption": a space before a hyphen that is glued to the next word never happens in edited prose.
 _SPACE_HYPHEN = re.compile(rf"(?<={_LETTERS}) -(?={_LETTERS})")
@@ -36,18 +38,19 @@ def join_lines(lines: Iterable[str]) -> str:
     the hyphen is kept and no space is added. UN documents do not hyphenate plain words at line ends, so
     dropping the hyphen is left to `repair_words`, which does so only when the document supports it.
     """
-    out = ""
+    # Pieces are collected in a list and joined once, and the hyphen test looks at the previous line only (the
+    # joined text ends with it): testing the growing string made a long paragraph quadratic in its length.
+    pieces: list[str] = []
+    prev = ""
     for raw in lines:
         line = clean_line(raw)
         if not line:
             continue
-        if not out:
-            out = line
-        elif re.search(rf"{_LETTERS}-$", out) and re.match(_LETTERS, line):
-            out += line
-        else:
-            out += " " + line
-    return out
+        if pieces and not (_ENDS_COMPOUND.search(prev) and _STARTS_LETTER.match(line)):
+            pieces.append(" ")
+        pieces.append(line)
+        prev = line
+    return "".join(pieces)
 
 
 @dataclass

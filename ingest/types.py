@@ -7,7 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest.numbering import NumberingAnomaly
+
 SECTION_SEPARATOR = " > "
+
+
+def _default_label(obj: Any, number: int) -> None:
+    # Frozen dataclass: the label defaults to the printed number, so code and stored records from before labels
+    # (which never had a duplicate number) keep working unchanged.
+    if not obj.label:
+        object.__setattr__(obj, "label", str(number))
 
 
 @dataclass(frozen=True)
@@ -19,19 +28,24 @@ class Document:
     path: str  # path relative to the corpus folder, for display
     sha256: str  # hash of the file's bytes: decides whether a re-ingest must re-parse it
     n_paragraphs: int = 0
+    anomalies: tuple[NumberingAnomaly, ...] = ()  # numbering faults found while parsing (none in a clean report)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "doc_id": self.doc_id,
             "title": self.title,
             "path": self.path,
             "sha256": self.sha256,
             "n_paragraphs": self.n_paragraphs,
         }
+        if self.anomalies:  # a clean report's record stays as it was before anomalies existed
+            out["anomalies"] = [a.to_json() for a in self.anomalies]
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Document":
-        return cls(d["doc_id"], d["title"], d["path"], d["sha256"], int(d.get("n_paragraphs", 0)))
+        return cls(d["doc_id"], d["title"], d["path"], d["sha256"], int(d.get("n_paragraphs", 0)),
+                   tuple(NumberingAnomaly.from_json(a) for a in d.get("anomalies", ())))
 
 
 @dataclass(frozen=True)
@@ -39,13 +53,17 @@ class Paragraph:
     """One numbered paragraph of a report, exactly as the report numbers it."""
 
     doc_id: str
-    number: int
+    number: int  # as printed; two paragraphs of one document can share it (a numbering slip)
     section_path: tuple[str, ...]  # headings from the chapter down, e.g. ("II. Transnational organized crime", "C. ...")
     text: str  # clean, one line; what is shown and quoted
     footnotes: tuple[str, ...] = ()  # texts of the footnotes whose markers occur in this paragraph
     line_start: int = 0  # 1-based line span in the source text (provenance)
     line_end: int = 0
     page: int | None = None  # 1-based PDF page where the paragraph starts, when the source is a PDF
+    label: str = ""  # unique in its document, what citations use: "7", or "5bis" for a second "5."; default str(number)
+
+    def __post_init__(self) -> None:
+        _default_label(self, self.number)
 
     @property
     def section(self) -> str:
@@ -55,6 +73,7 @@ class Paragraph:
         return {
             "doc_id": self.doc_id,
             "number": self.number,
+            "label": self.label,
             "section_path": list(self.section_path),
             "text": self.text,
             "footnotes": list(self.footnotes),
@@ -74,6 +93,7 @@ class Paragraph:
             line_start=int(d.get("line_start", 0)),
             line_end=int(d.get("line_end", 0)),
             page=d.get("page"),
+            label=str(d.get("label") or ""),
         )
 
 
@@ -81,15 +101,19 @@ class Paragraph:
 class Chunk:
     """The unit that is embedded. One per paragraph, or several (parts) for a paragraph longer than the embedder's limit."""
 
-    chunk_id: str  # f"{doc_id}:{paragraph}:{part}"
+    chunk_id: str  # f"{doc_id}:{label}:{part}"
     doc_id: str
-    paragraph: int
+    paragraph: int  # the paragraph's printed number
     part: int  # 0-based index of this piece within its paragraph
     n_parts: int
     section_path: tuple[str, ...]
     text: str  # the paragraph text (or the sentences of this part): shown, quoted, BM25-indexed
     embed_text: str  # text + short section header: what the embedder sees
     n_tokens: int  # tiktoken cl100k_base count of `text`, for context budgeting
+    label: str = ""  # the paragraph's label (unique in its document); default str(paragraph)
+
+    def __post_init__(self) -> None:
+        _default_label(self, self.paragraph)
 
     @property
     def section(self) -> str:
@@ -100,6 +124,7 @@ class Chunk:
             "chunk_id": self.chunk_id,
             "doc_id": self.doc_id,
             "paragraph": self.paragraph,
+            "label": self.label,
             "part": self.part,
             "n_parts": self.n_parts,
             "section_path": list(self.section_path),
@@ -120,6 +145,7 @@ class Chunk:
             text=d["text"],
             embed_text=d["embed_text"],
             n_tokens=int(d["n_tokens"]),
+            label=str(d.get("label") or ""),
         )
 
 

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from app.markers import LABEL, normalise_label
 from ingest.types import Document
 
-_NAMED = re.compile(r"(?:\bparagraphs?|\bparas?\.?|¶+|§+)\s*(\d{1,4})\b", re.IGNORECASE)
+# the number may carry a label suffix: "paragraph 5bis", "¶5 bis" (a number printed twice in a report)
+_NAMED = re.compile(rf"(?:\bparagraphs?|\bparas?\.?|¶+|§+)\s*({LABEL})(?![\w])", re.IGNORECASE)
 _WHAT_DOES = re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:no\.?\s*|number\s+)?(\d{1,4})\s+(?:say|state|contain|cover)",
                         re.IGNORECASE)
 # "article 46, paragraph 13, of the Convention" cites a treaty's paragraph, not the report's
@@ -21,6 +23,11 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 class LookupRequest:
     number: int
     doc_hint: str | None = None  # the words after "of"/"in", to pick a document in a multi-document corpus
+    label: str = ""  # "5bis" when the query names a suffixed label; default str(number)
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", str(self.number))
 
 
 def parse_lookup(query: str) -> LookupRequest | None:
@@ -29,7 +36,8 @@ def parse_lookup(query: str) -> LookupRequest | None:
             if _TREATY.search(query[:m.start()]):
                 continue
             rest = _OF_DOC.match(query[m.end():])
-            return LookupRequest(int(m.group(1)), rest.group(1) if rest else None)
+            label = normalise_label(m.group(1))
+            return LookupRequest(int(re.match(r"\d+", label).group()), rest.group(1) if rest else None, label)
     return None
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
 from app.retrieval.fusion import CONVEX_ALPHA, RRF_K, convex, rrf
 from app.retrieval.lookup import parse_lookup, pick_document
@@ -37,7 +38,7 @@ DEFAULT_FUSION = "convex"
 EXHAUSTIVE_BELOW = 5_000  # chunks: below this every chunk is a candidate (exact and still sub-millisecond)
 CANDIDATES = 50
 
-Key = tuple[str, int]
+Key = tuple[str, str]  # (doc_id, paragraph label): Hit.key
 
 
 class Searcher:
@@ -61,14 +62,14 @@ class Searcher:
         self.alpha = alpha
         self.documents = list(stored.documents)
         self._titles = {d.doc_id: d.title for d in self.documents}
-        self._paragraphs: dict[Key, Paragraph] = {(p.doc_id, p.number): p for p in stored.paragraphs}
-        self._order: dict[Key, int] = {(p.doc_id, p.number): i for i, p in enumerate(stored.paragraphs)}
-        self._chunk_keys: list[Key] = [(c.doc_id, c.paragraph) for c in stored.chunks]
+        self._paragraphs: dict[Key, Paragraph] = {(p.doc_id, p.label): p for p in stored.paragraphs}
+        self._order: dict[Key, int] = {(p.doc_id, p.label): i for i, p in enumerate(stored.paragraphs)}
+        self._chunk_keys: list[Key] = [(c.doc_id, c.label) for c in stored.chunks]
         self._chunks_of: dict[Key, list[int]] = {}
         for i, key in enumerate(self._chunk_keys):
             self._chunks_of.setdefault(key, []).append(i)
         self._embeddings = stored.embeddings
-        self._para_keys: list[Key] = [(p.doc_id, p.number) for p in stored.paragraphs]
+        self._para_keys: list[Key] = [(p.doc_id, p.label) for p in stored.paragraphs]
         self._bm25 = BM25Index([p.text for p in stored.paragraphs]) if mode != "dense" else None
         self._sections = build_sections(stored.paragraphs)
 
@@ -89,19 +90,21 @@ class Searcher:
         hits = self._rank(query, qvec, k + (1 if looked_up else 0), allowed)
         if looked_up is None:
             return hits[:k]
-        key = (looked_up.doc_id, looked_up.number)
+        key = (looked_up.doc_id, looked_up.label)
         rest = [h for h in hits if h.key != key]
         top = max((h.score for h in rest), default=0.0)
         dense = self._dense_of(key, qvec) if qvec is not None else None
         first = self._hit(key, score=top + 1.0, dense=dense, lexical=None, match="lookup")
         return ([first] + rest)[:k]
 
-    def paragraph(self, number: int, doc_id: str | None = None) -> Hit | None:
-        """The paragraph with that number (in doc_id, or the first document that has it), or None."""
+    def paragraph(self, number: int | str, doc_id: str | None = None) -> Hit | None:
+        """The paragraph with that label (7, "7", "5bis") in doc_id, or in the first document that has it; None if
+        there is none."""
+        label = normalise_label(str(number))
         docs = [doc_id] if doc_id else [d.doc_id for d in self.documents]
         for d in docs:
-            if (d, int(number)) in self._paragraphs:
-                return self._hit((d, int(number)), score=1.0, dense=None, lexical=None, match="lookup")
+            if (d, label) in self._paragraphs:
+                return self._hit((d, label), score=1.0, dense=None, lexical=None, match="lookup")
         return None
 
     def sections(self) -> list[SectionInfo]:
@@ -118,9 +121,9 @@ class Searcher:
         if req is None:
             return None
         doc_id = pick_document(req.doc_hint, self.documents) if len(self.documents) > 1 else None
-        hit = self.paragraph(req.number, doc_id)
+        hit = self.paragraph(req.label, doc_id)
         if hit is None and doc_id is not None:
-            hit = self.paragraph(req.number)
+            hit = self.paragraph(req.label)
         return self._paragraphs[hit.key] if hit else None
 
     def _allowed(self, section: str) -> tuple[np.ndarray, np.ndarray]:
@@ -210,6 +213,7 @@ class Searcher:
             dense_score=dense,
             lexical_score=lexical,
             match=match,
+            label=p.label,
         )
 
     def __repr__(self) -> str:

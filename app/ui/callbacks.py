@@ -91,12 +91,12 @@ def _options(section: str | None, backend: str | None, k: Any) -> dict[str, Any]
     return opts
 
 
-def _cited_extra(assistant, answer: Answer) -> dict[tuple[str, int], Hit]:
+def _cited_extra(assistant, answer: Answer) -> dict[tuple[str, str], Hit]:
     """Full texts of cited paragraphs that the answer's hits lack, looked up through the public search API."""
     hit_keys = {h.key for h in answer.hits}
-    missing = {(c.doc_id, c.paragraph) for c in answer.citations} - hit_keys
-    missing |= {key for s in answer.sentences for key in s.cites} - hit_keys
-    extra: dict[tuple[str, int], Hit] = {}
+    missing = {c.key for c in answer.citations} - hit_keys
+    missing |= {(d, str(n)) for s in answer.sentences for d, n in s.cites} - hit_keys
+    extra: dict[tuple[str, str], Hit] = {}
     for doc_id, n in sorted(missing):
         try:
             for h in assistant.search(f"paragraph {n}", k=3):

@@ -10,11 +10,12 @@ import html
 import re
 from typing import Iterable, Mapping, Sequence
 
+from app import markers
 from app.types import Answer, AnswerStatus, Citation, Hit
 
-# "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]": the inline citation markers the answer chain writes.
-MARKER = re.compile(r"\[¶\s*(\d+(?:\s*[,;]\s*¶?\s*\d+)*)\]")
-_NUMBER = re.compile(r"\d+")
+# "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]", "[doc ¶5bis]": the inline citation markers (grammar in app.markers).
+MARKER = markers.MARKER_RE
+Key = tuple[str, str]  # (doc_id, label), as Hit.key
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 ABSTAIN_TITLE = "Not in the report"
@@ -26,9 +27,14 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-def para_dom_id(doc_id: str, paragraph: int) -> str:
-    """The element id of a paragraph card in the evidence panel; chips link to it."""
-    return f"para-{_UNSAFE_ID.sub('-', doc_id or 'doc')}-{int(paragraph)}"
+def para_dom_id(doc_id: str, paragraph: int | str) -> str:
+    """The element id of a paragraph card in the evidence panel; chips link to it. `paragraph` is its label."""
+    return f"para-{_UNSAFE_ID.sub('-', doc_id or 'doc')}-{_UNSAFE_ID.sub('-', str(paragraph))}"
+
+
+def _key(doc_id: str, label: int | str) -> Key:
+    # Sentence.cites built by older code (or tests) carry the number as an int: the same paragraph as its label.
+    return (doc_id, str(label))
 
 
 def _block(inner: str, cls: str) -> str:
@@ -36,55 +42,56 @@ def _block(inner: str, cls: str) -> str:
     return f'<div class="{cls}">{inner.replace(chr(10), "<br>")}</div>'
 
 
-def _marker_numbers(marker_body: str) -> list[int]:
-    return [int(n) for n in _NUMBER.findall(marker_body)]
-
-
 class _DocResolver:
     """Which document a bare "¶N" marker of an answer refers to: its citations first, then its hits."""
 
     def __init__(self, answer: Answer | None):
-        self._by_para: dict[int, str] = {}
-        self._quotes: dict[tuple[str, int], Citation] = {}
-        self._unverified: set[tuple[str, int]] = set()
+        self._by_para: dict[str, str] = {}  # label -> doc_id
+        self._quotes: dict[Key, Citation] = {}
+        self._unverified: set[Key] = set()
         if answer is None:
             return
         for h in answer.hits:
-            self._by_para.setdefault(h.paragraph, h.doc_id)
+            self._by_para.setdefault(h.label, h.doc_id)
         for c in reversed(answer.citations):
-            self._by_para[c.paragraph] = c.doc_id
-            self._quotes[(c.doc_id, c.paragraph)] = c
+            self._by_para[c.label] = c.doc_id
+            self._quotes[c.key] = c
         for c in answer.citations:
             if not c.verified:
-                self._unverified.add((c.doc_id, c.paragraph))
+                self._unverified.add(c.key)
         self._default = answer.hits[0].doc_id if answer.hits else (answer.citations[0].doc_id if answer.citations else "")
 
-    def doc(self, paragraph: int) -> str | None:
-        return self._by_para.get(paragraph) or getattr(self, "_default", None) or None
+    def doc(self, label: str) -> str | None:
+        return self._by_para.get(label) or getattr(self, "_default", None) or None
 
-    def chip(self, paragraph: int, doc_id: str | None = None, *, unverified: bool = False) -> str:
-        doc_id = doc_id or self.doc(paragraph)
+    def chip(self, paragraph: int | str, doc_id: str | None = None, *, unverified: bool = False) -> str:
+        """A chip for the paragraph labelled `paragraph` (7, "7", "5bis") of doc_id (None: the answer's)."""
+        label = str(paragraph)
+        doc_id = doc_id or self.doc(label)
         if not doc_id:  # still streaming: nothing to link to yet
-            return f'<span class="cite-chip pending">¶{paragraph}</span>'
-        cit = self._quotes.get((doc_id, paragraph))
-        title = f"¶{paragraph}"
+            return f'<span class="cite-chip pending">¶{esc(label)}</span>'
+        cit = self._quotes.get((doc_id, label))
+        title = f"¶{label}"
         if cit is not None:
-            title = f"¶{paragraph} · {cit.section}: “{cit.quote}”"
+            title = f"¶{label} · {cit.section}: “{cit.quote}”"
         cls = "cite-chip"
-        if unverified or (doc_id, paragraph) in self._unverified:
+        if unverified or (doc_id, label) in self._unverified:
             cls += " unverified"
-        return f'<a href="#{para_dom_id(doc_id, paragraph)}" class="{cls}" title="{esc(title)}">¶{paragraph}</a>'
+        return f'<a href="#{para_dom_id(doc_id, label)}" class="{cls}" title="{esc(title)}">¶{esc(label)}</a>'
 
 
 def text_with_chips(text: str, answer: Answer | None = None) -> str:
-    """Escaped text whose [¶N] markers became chips that link to the paragraph's card in the evidence panel."""
+    """Escaped text whose markers ([¶N], [¶5bis], [doc_id ¶N]) became chips that link to the paragraph's card in
+    the evidence panel."""
     resolver = _DocResolver(answer)
     out: list[str] = []
     pos = 0
-    for m in MARKER.finditer(text or ""):
-        out.append(esc(text[pos:m.start()]))
-        out.append(" ".join(resolver.chip(n) for n in _marker_numbers(m.group(1))))
-        pos = m.end()
+    for start, end, refs in markers.find_markers(text or ""):
+        if not refs:  # a bracket with a ¶ but no paragraph in it: leave it as text
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(" ".join(resolver.chip(r.label, r.doc_id) for r in refs))
+        pos = end
     out.append(esc((text or "")[pos:]))
     return "".join(out)
 
@@ -108,7 +115,7 @@ def error_html(message: str) -> str:
 def _sentences_html(answer: Answer, resolver: _DocResolver) -> str:
     parts = []
     for s in answer.sentences:
-        chips = " ".join(resolver.chip(n, d, unverified=not s.verified) for d, n in s.cites)
+        chips = " ".join(resolver.chip(str(n), d, unverified=not s.verified) for d, n in s.cites)
         body = esc(s.text) + (" " + chips if chips else "")
         if s.verified:
             parts.append(body)
@@ -123,7 +130,7 @@ def answer_html(answer: Answer) -> str:
     """The final chat message for an answer: chips, unverified sentences marked, abstention made unmistakable."""
     resolver = _DocResolver(answer)
     if answer.abstained:
-        see = " ".join(resolver.chip(h.paragraph, h.doc_id) for h in answer.hits[:N_SEE])
+        see = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits[:N_SEE])
         inner = (f'<div class="pc-abstain-title">⊘ {ABSTAIN_TITLE}</div>'
                  f'<div class="pc-abstain-text">{text_with_chips(answer.text, answer)}</div>')
         if see:
@@ -178,7 +185,7 @@ def highlight(text: str, quotes: Iterable[str]) -> str:
     return "".join(out)
 
 
-def _card(hit: Hit | None, key: tuple[str, int], *, kind: str, quotes: Sequence[str] = (),
+def _card(hit: Hit | None, key: Key, *, kind: str, quotes: Sequence[str] = (),
           warnings: Sequence[str] = (), title: str = "", section: str = "", show_doc: bool = True) -> str:
     doc_id, n = key
     section = hit.section if hit is not None else section
@@ -189,6 +196,7 @@ def _card(hit: Hit | None, key: tuple[str, int], *, kind: str, quotes: Sequence[
         body = " … ".join(f"<mark>{esc(q)}</mark>" for q in quotes) or "<em>(text unavailable)</em>"
     cls = f"pc-para {kind}" + (" unverified" if warnings else "")
     warn = "".join(f'<div class="pc-para-warn">⚠ Unverified: {esc(w)}</div>' for w in warnings)
+    n = esc(n)
     head = f'<span class="pc-num">¶{n}</span> <span class="pc-section">{esc(section)}</span>'
     if show_doc:
         head += f'<span class="pc-doc" title="{esc(title)}">{esc(title)}</span>'
@@ -215,7 +223,7 @@ def evidence_pending() -> str:
     return '<div class="pc-evidence pc-empty"><h3>Evidence</h3><p>Searching the report…</p></div>'
 
 
-def evidence_html(answer: Answer, extra: Mapping[tuple[str, int], Hit] | None = None,
+def evidence_html(answer: Answer, extra: Mapping[Key, Hit] | None = None,
                   titles: Mapping[str, str] | None = None) -> str:
     """The panel beside the chat for one answer: cited paragraphs first, then the other retrieved ones.
 
@@ -223,29 +231,29 @@ def evidence_html(answer: Answer, extra: Mapping[tuple[str, int], Hit] | None = 
     titles = titles or {}
     hits = {h.key: h for h in answer.hits}
     for key, hit in (extra or {}).items():
-        hits.setdefault(key, hit)
-    quotes: dict[tuple[str, int], list[str]] = {}
-    sections: dict[tuple[str, int], str] = {}
-    order: list[tuple[str, int]] = []
+        hits.setdefault(_key(*key), hit)
+    quotes: dict[Key, list[str]] = {}
+    sections: dict[Key, str] = {}
+    order: list[Key] = []
     for c in answer.citations:
-        key = (c.doc_id, c.paragraph)
+        key = c.key
         if key not in quotes:
             order.append(key)
             quotes[key] = []
         quotes[key].append(c.quote)
         sections.setdefault(key, c.section)
     for s in answer.sentences:  # a sentence can cite a paragraph that has no quote
-        for key in s.cites:
+        for key in (_key(*k) for k in s.cites):
             if key not in quotes:
                 order.append(key)
                 quotes[key] = []
-    warnings: dict[tuple[str, int], list[str]] = {}
+    warnings: dict[Key, list[str]] = {}
     for s in answer.sentences:
         if not s.verified:
-            for key in s.cites:
+            for key in (_key(*k) for k in s.cites):
                 warnings.setdefault(key, []).append(f"“{s.text}”" + (f" ({s.reason})" if s.reason else ""))
     for c in answer.citations:
-        key = (c.doc_id, c.paragraph)
+        key = c.key
         if not c.verified and key not in warnings:
             warnings[key] = [f"the quote “{c.quote}” was not found verbatim in this paragraph"]
 
