@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from app.questions import clean_question
+from app.questions import check_backend, check_k, check_section, clean_question, clean_text
 from app.settings import Settings
 from app.types import Answer, Hit
 from ingest.errors import BackendError, IndexMissingError
@@ -78,18 +78,21 @@ class Assistant:
     # -- questions -----------------------------------------------------------------------------------------------
     def search(self, question: str, k: int | None = None, section: str | None = None) -> list[Hit]:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        return self.searcher.search(q, k=k or self.settings.top_k, section=section or None)
+        k, section = check_k(k), check_section(section)
+        return self.searcher.search(q, k=k or self.settings.top_k, section=section)
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
             backend: str | None = None, k: int | None = None) -> Answer:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        return self.chain(backend).invoke(q, history=_clean_history(history), section=section or None, k=k)
+        k, section = check_k(k), check_section(section)
+        return self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k)
 
     def stream(self, question: str, history: History | None = None, section: str | None = None,
                backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        return self.chain(backend).stream(q, history=_clean_history(history), section=section or None, k=k)
+        k, section = check_k(k), check_section(section)
+        return self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k)
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:
@@ -104,7 +107,7 @@ class Assistant:
         return names
 
     def chain(self, backend: str | None = None) -> Any:
-        name = backend or self.settings.answer_backend
+        name = check_backend(backend) or self.settings.answer_backend
         with self._lock:
             if name not in self._chains:
                 self._chains[name] = self._make_chain(name)
@@ -160,7 +163,7 @@ def _clean_history(history: History | None) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for turn in history or ():
         if isinstance(turn, (list, tuple)) and len(turn) == 2 and isinstance(turn[0], str) and turn[0].strip():
-            out.append((turn[0], turn[1] if isinstance(turn[1], str) else ""))
+            out.append((clean_text(turn[0]), clean_text(turn[1]) if isinstance(turn[1], str) else ""))
     return out
 
 

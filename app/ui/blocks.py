@@ -1,6 +1,7 @@
 """`create_app(assistant)`: the Gradio Blocks (chat, evidence panel, controls, export), built but not launched."""
 from __future__ import annotations
 
+import logging
 import os
 from functools import partial
 from typing import Sequence
@@ -8,6 +9,8 @@ from typing import Sequence
 from app.ui import callbacks, render
 from app.ui.assets import CLIENT_JS
 from ingest.errors import ParaCiteError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_EXAMPLES = (
     "How many States were parties to the Organized Crime Convention?",
@@ -93,12 +96,17 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         copy.click(None, [note], None, api_visibility="private",
                    js="(text) => { if (text) { navigator.clipboard.writeText(text); } return []; }")
 
-        def ask_api(question: str, section: str = "", k: int = 0, backend: str = "") -> dict:
-            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note."""
+        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "") -> dict:
+            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
+            k: paragraphs to retrieve (1 or more; omitted = the server's default)."""
             try:
                 return callbacks.api_ask(assistant, question, section, k, backend)
             except ParaCiteError as err:
                 raise gr.Error(str(err)) from None
+            except Exception as err:  # Gradio would send {"error": null}: the caller must learn something
+                log.exception("the ask API failed")
+                raise gr.Error(f"Something went wrong while answering ({type(err).__name__}); try again or check "
+                               "the server log.") from None
 
         gr.api(ask_api, api_name="ask", **limit)
 
