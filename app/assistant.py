@@ -52,9 +52,11 @@ class Assistant:
         def build() -> None:
             report = build_index(corpus_dir, index_dir, embedder, index_kind=settings.index_kind,
                                  ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                                 progress=progress)
+                                 progress=progress, allow_external_links=settings.allow_external_links)
             for problem in report.problems:
                 log.warning("skipped %s", problem)
+            for warning in report.warnings:
+                log.warning("%s", warning)
 
         try:
             stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
@@ -63,7 +65,8 @@ class Assistant:
             build()
             stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
         else:
-            if corpus_dir.is_dir() and corpus_changed(corpus_dir, index_dir):
+            if corpus_dir.is_dir() and corpus_changed(corpus_dir, index_dir,
+                                                     allow_external_links=settings.allow_external_links):
                 if settings.on_corpus_change == "rebuild":
                     log.warning("the corpus in %s changed since the index was built: rebuilding", corpus_dir)
                     build()

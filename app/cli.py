@@ -197,9 +197,11 @@ def _ingest(settings: Settings, *, force: bool) -> int:
                              query_prefix=settings.query_prefix, passage_prefix=settings.passage_prefix)
     report = build_index(settings.corpus_dir, settings.index_dir, embedder, index_kind=settings.index_kind,
                          ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                         progress=True, force=force)
+                         progress=True, force=force, allow_external_links=settings.allow_external_links)
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     docs = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
     if not report.changed:
         print(f"the index in {report.index_dir} is up to date ({docs}, {report.n_chunks} chunks)")
