@@ -114,7 +114,8 @@ def _cited_extra(assistant, answer: Answer) -> dict[tuple[str, int], Hit]:
 
 
 def respond(assistant, question: str, session: ChatSession | None, section: str | None = None,
-            backend: str | None = None, k: Any = None, *, note_dir: str | Path | None = None) -> Iterator[Turn]:
+            backend: str | None = None, k: Any = None, *, note_dir: str | Path | None = None,
+            keep_notes: int | None = None) -> Iterator[Turn]:
     """One chat turn: streams the answer into the chat, then fills the evidence panel and the briefing note.
 
     A ParaCiteError (empty question, unknown section, misconfigured backend) becomes a one-line message in the chat."""
@@ -162,7 +163,7 @@ def respond(assistant, question: str, session: ChatSession | None, section: str 
     evidence = render.evidence_html(answer, _cited_extra(assistant, answer), titles)
     note = export.briefing_note(answer, titles=titles)
     session.evidence, session.note = evidence, note
-    session.note_path = str(export.write_note(note, note_dir))
+    session.note_path = str(export.write_note(note, note_dir, keep=keep_notes))
     yield Turn(list(session.messages), evidence, session, "", note, session.note_path)
 
 
