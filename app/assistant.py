@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from app.questions import clean_question
+from app.questions import check_backend, check_k, check_section, clean_question, clean_text
 from app.settings import Settings
 from app.types import Answer, Hit
 from ingest.errors import BackendError, IndexMissingError
@@ -52,9 +52,11 @@ class Assistant:
         def build() -> None:
             report = build_index(corpus_dir, index_dir, embedder, index_kind=settings.index_kind,
                                  ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                                 progress=progress)
+                                 progress=progress, allow_external_links=settings.allow_external_links)
             for problem in report.problems:
                 log.warning("skipped %s", problem)
+            for warning in report.warnings:
+                log.warning("%s", warning)
 
         try:
             stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
@@ -63,7 +65,8 @@ class Assistant:
             build()
             stored = load_index(index_dir, model_id=embedder.model_id, dim=embedder.dim)
         else:
-            if corpus_dir.is_dir() and corpus_changed(corpus_dir, index_dir):
+            if corpus_dir.is_dir() and corpus_changed(corpus_dir, index_dir,
+                                                     allow_external_links=settings.allow_external_links):
                 if settings.on_corpus_change == "rebuild":
                     log.warning("the corpus in %s changed since the index was built: rebuilding", corpus_dir)
                     build()
@@ -78,18 +81,21 @@ class Assistant:
     # -- questions -----------------------------------------------------------------------------------------------
     def search(self, question: str, k: int | None = None, section: str | None = None) -> list[Hit]:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        return self.searcher.search(q, k=k or self.settings.top_k, section=section or None)
+        k, section = check_k(k), check_section(section)
+        return self.searcher.search(q, k=k or self.settings.top_k, section=section)
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
             backend: str | None = None, k: int | None = None) -> Answer:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        return self.chain(backend).invoke(q, history=_clean_history(history), section=section or None, k=k)
+        k, section = check_k(k), check_section(section)
+        return self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k)
 
     def stream(self, question: str, history: History | None = None, section: str | None = None,
                backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        return self.chain(backend).stream(q, history=_clean_history(history), section=section or None, k=k)
+        k, section = check_k(k), check_section(section)
+        return self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k)
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:
@@ -104,7 +110,7 @@ class Assistant:
         return names
 
     def chain(self, backend: str | None = None) -> Any:
-        name = backend or self.settings.answer_backend
+        name = check_backend(backend) or self.settings.answer_backend
         with self._lock:
             if name not in self._chains:
                 self._chains[name] = self._make_chain(name)
@@ -161,7 +167,7 @@ def _clean_history(history: History | None) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for turn in history or ():
         if isinstance(turn, (list, tuple)) and len(turn) == 2 and isinstance(turn[0], str) and turn[0].strip():
-            out.append((turn[0], turn[1] if isinstance(turn[1], str) else ""))
+            out.append((clean_text(turn[0]), clean_text(turn[1]) if isinstance(turn[1], str) else ""))
     return out
 
 

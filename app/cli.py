@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     def question_cmd(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, parents=[common], help=help_text, description=description)
         sp.add_argument("question", help="the question, in quotes")
-        sp.add_argument("--k", type=int, dest="top_k", metavar="N", help="paragraphs to retrieve (default 5)")
+        sp.add_argument("--k", type=_k_arg, dest="top_k", metavar="N", help="paragraphs to retrieve (default 5)")
         sp.add_argument("--section", metavar="S",
                         help="restrict to a chapter/section: III, II.C, III.B.2 or words of a heading")
         sp.add_argument("--json", action="store_true", help="print machine-readable JSON")
@@ -92,6 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
     sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
     return p
+
+
+def _k_arg(raw: str) -> int:
+    """--k through the same check as the Python and HTTP APIs, so the three refuse a bad k with one message."""
+    from app.questions import check_k
+
+    value: Any = raw
+    for parse in (int, float):
+        try:
+            value = parse(raw)
+            break
+        except ValueError:
+            continue
+    try:
+        return check_k(value)  # type: ignore[return-value]  # never None: value is not None
+    except ParaCiteError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,9 +197,11 @@ def _ingest(settings: Settings, *, force: bool) -> int:
                              query_prefix=settings.query_prefix, passage_prefix=settings.passage_prefix)
     report = build_index(settings.corpus_dir, settings.index_dir, embedder, index_kind=settings.index_kind,
                          ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                         progress=True, force=force)
+                         progress=True, force=force, allow_external_links=settings.allow_external_links)
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     docs = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
     if not report.changed:
         print(f"the index in {report.index_dir} is up to date ({docs}, {report.n_chunks} chunks)")

@@ -50,9 +50,10 @@ class Settings:
     max_question_chars: int = _doc("Longest question accepted, in characters.", default=2000)
     abstain_threshold: float | None = _doc("Relevance below which ParaCite says the report does not answer; unset = calibrated default.", default=None)
     on_corpus_change: str = _doc("When the corpus changed since the index was built: rebuild, or warn and use the old index.", default="rebuild")
+    allow_external_links: bool = _doc("Ingest links in the corpus folder that lead to files outside it (off: they are refused without reading their target).", default=False)
     host: str = _doc("Address the UI binds to. Keep 127.0.0.1 unless others must reach it.", default="127.0.0.1")
     port: int = _doc("TCP port the UI listens on.", default=7860)
-    auth: str | None = _doc("Basic auth for the UI as user:password; unset = no login.", default=None)
+    auth: str | None = _doc("Login for the UI as user:password: a sign-in form and a session cookie (not HTTP Basic auth); after 3 wrong passwords in a row each attempt waits longer (0.5 s doubling, up to 8 s); unset = no login.", default=None)
     concurrency: int = _doc("Questions the UI answers at once.", default=8)
     log_level: str = _doc("Logging level: DEBUG, INFO, WARNING, ERROR.", default="WARNING")
 

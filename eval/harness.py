@@ -264,7 +264,7 @@ def build_systems(settings: Any, configs: Sequence[Config], *, embedder: Any = N
             if no_headers is None:
                 idx = Path(workdir) / f"index-headers-{c.section_headers}"
                 build_index(settings.corpus_dir, idx, base.embedder, section_headers=c.section_headers,
-                            progress=progress)
+                            progress=progress, allow_external_links=settings.allow_external_links)
                 no_headers = Assistant.load(settings, embedder=base.embedder, index_dir=idx,
                                             section_headers=c.section_headers)
             assistant = paracite_variant(no_headers, c)

@@ -40,8 +40,12 @@ def _meta_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.json")
 
 
-def _meta_sha(path: Path) -> str | None:
+def _meta_sha(path: Path, corpus_dir: Path, allow_external_links: bool) -> str | None:
+    from ingest.documents import external_target
+
     meta = _meta_path(path)
+    if not allow_external_links and external_target(meta, corpus_dir) is not None:
+        return None  # refused unread, like a report linking outside the corpus
     return sha256_file(meta) if meta.is_file() else None
 
 
@@ -52,13 +56,19 @@ def _rel(path: Path, corpus_dir: Path) -> str:
         return path.as_posix()
 
 
-def _corpus_state(corpus_dir: Path) -> dict[str, dict[str, Any]]:
-    """{relative path: {"sha256", "meta_sha256"}} for every report file in the corpus."""
-    from ingest.documents import discover
+def _corpus_state(corpus_dir: Path, allow_external_links: bool = False) -> dict[str, dict[str, Any]]:
+    """{relative path: {"sha256", "meta_sha256"}} for every report file in the corpus (both None for a refused
+    link, whose target is never read)."""
+    from ingest.documents import scan
 
     if not corpus_dir.is_dir():
         raise CorpusError(str(corpus_dir), "corpus folder not found: create it and put the reports (.txt, .pdf) in it")
-    return {_rel(p, corpus_dir): {"sha256": sha256_file(p), "meta_sha256": _meta_sha(p)} for p in discover(corpus_dir)}
+    reports, refused = scan(corpus_dir, allow_external_links=allow_external_links)
+    state = {_rel(p, corpus_dir): {"sha256": sha256_file(p), "meta_sha256": _meta_sha(p, corpus_dir,
+                                                                                      allow_external_links)}
+             for p in reports}
+    state.update({_rel(Path(r.path), corpus_dir): {"sha256": None, "meta_sha256": None} for r in refused})
+    return state
 
 
 def _recorded_state(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -84,12 +94,12 @@ def _options(embedder: Embedder, section_headers: bool, budget: int) -> dict[str
     }
 
 
-def corpus_changed(corpus_dir: str | Path, index_dir: str | Path) -> bool:
+def corpus_changed(corpus_dir: str | Path, index_dir: str | Path, *, allow_external_links: bool = False) -> bool:
     """True when the corpus files' hashes differ from those in the live manifest (or there is no index)."""
     manifest = read_manifest(index_dir)
     if manifest is None:
         return True
-    return _corpus_state(Path(corpus_dir)) != _recorded_state(manifest)
+    return _corpus_state(Path(corpus_dir), allow_external_links) != _recorded_state(manifest)
 
 
 def _previous(index_dir: Path, embedder: Embedder) -> StoredIndex | None:
@@ -143,22 +153,25 @@ def _embed(embedder: Embedder, chunks: list[Chunk], bar) -> np.ndarray:
 
 def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedder, *, index_kind: str = "auto",
                 ann_threshold: int = 100_000, section_headers: bool = True, progress: bool = True,
-                force: bool = False, lock_timeout: float = 600.0) -> BuildReport:
+                force: bool = False, lock_timeout: float = 600.0,
+                allow_external_links: bool = False) -> BuildReport:
     """Incremental, atomic, locked build. Unchanged documents (same sha256, same model and options) reuse their chunks
     and vectors; an unchanged corpus does no work (report.changed False). Problem files are reported in
-    report.problems and skipped; the rest is still built. Raises IndexLockedError if another build holds the lock
+    report.problems and skipped; the rest is still built. A bad title sidecar is a warning (report.warnings): its
+    report is built with the title from its file name. Links leaving the corpus folder are problems, not followed,
+    unless allow_external_links. Raises IndexLockedError if another build holds the lock
     past its timeout, CorpusError if no document at all could be ingested."""
     from tqdm.auto import tqdm
 
     from ingest.chunk import chunk_paragraphs
-    from ingest.documents import discover, read_document
+    from ingest.documents import read_document, scan
     from ingest.vector_index import build_vector_index, resolve_kind
 
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     report = BuildReport(index_dir=str(index_dir))
     with index_lock(index_dir, timeout=lock_timeout):
-        state = _corpus_state(corpus_dir)
+        state = _corpus_state(corpus_dir, allow_external_links)
         budget = passage_token_budget(embedder)
         options = _options(embedder, section_headers, budget)
         index_options = {"index_kind": index_kind, "ann_threshold": int(ann_threshold)}
@@ -180,7 +193,13 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
         problem_recs: list[dict[str, Any]] = []
         todo: list[tuple[Path, Document, list[Paragraph]]] = []
         seen_ids: dict[str, str] = {}
-        for path in discover(corpus_dir):
+        paths, refused = scan(corpus_dir, allow_external_links=allow_external_links)
+        for problem in refused:
+            rel = _rel(Path(problem.path), corpus_dir)
+            log.warning("skipping %s", problem)
+            report.problems.append(IngestProblem(rel, problem.reason))
+            problem_recs.append({"path": rel, "reason": problem.reason, **state[rel]})
+        for path in paths:
             rel = _rel(path, corpus_dir)
             old = reusable.get(rel)
             if old is not None and old.sha256 == state[rel]["sha256"] \
@@ -188,7 +207,8 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
                 doc, paras = old.document, old.paragraphs
             else:
                 try:
-                    doc, paras = read_document(path, corpus_dir=corpus_dir)
+                    doc, paras = read_document(path, corpus_dir=corpus_dir, warnings=report.warnings,
+                                               allow_external_links=allow_external_links)
                 except CorpusError as err:
                     log.warning("skipping %s", err)
                     report.problems.append(IngestProblem(rel, err.reason))

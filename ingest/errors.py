@@ -41,3 +41,7 @@ class QuestionError(ParaCiteError):
 
 class BackendError(ParaCiteError):
     """An answerer backend is misconfigured or its optional dependency is missing."""
+
+
+class OptionError(ParaCiteError):
+    """An option given with a question (k, section, backend) has the wrong type or value."""

@@ -9,7 +9,7 @@ import contextlib
 from pathlib import Path
 from typing import Iterator
 
-from ingest.errors import IndexLockedError
+from ingest.errors import IndexLockedError, ParaCiteError
 
 LOCK_NAME = ".lock"
 
@@ -18,8 +18,15 @@ LOCK_NAME = ".lock"
 def index_lock(index_dir: str | Path, *, timeout: float = 600.0) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
+    from ingest.store import check_index_dir
+
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
+    check_index_dir(index_dir)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ParaCiteError(f"cannot create the index folder {index_dir} ({err.strerror or err}): choose another "
+                            "--index (or PARACITE_INDEX_DIR)") from None
     lock = FileLock(str(index_dir / LOCK_NAME))
     try:
         lock.acquire(timeout=timeout)

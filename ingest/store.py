@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import uuid
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from ingest.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
+from ingest.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ParaCiteError
 from ingest.types import Chunk, Document, Paragraph
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ PARAGRAPHS = "paragraphs.jsonl"
 DOCUMENTS = "documents.jsonl"
 DATA_FILES = (VECTORS, EMBEDDINGS, CHUNKS, PARAGRAPHS, DOCUMENTS)
 REBUILD = "run `paracite ingest --force` to rebuild it"
+# What write_build puts in CURRENT; anything else (binary junk, "../..") must not be followed
+_POINTER = re.compile(r"builds/[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass
@@ -112,21 +115,51 @@ def _write_faiss(path: Path, index: Any) -> None:
         os.fsync(fh.fileno())
 
 
-def current_build(index_dir: str | Path) -> Path | None:
-    """The live build folder named by CURRENT, or None when there is no index."""
+def check_index_dir(index_dir: str | Path) -> None:
+    """Raise a one-line ParaCiteError when index_dir cannot be an index folder: it, or a folder above it, is a file."""
     index_dir = Path(index_dir)
+    for p in (index_dir, *index_dir.parents):
+        if p.exists() or p.is_symlink():
+            if not p.is_dir():
+                what = "is a file" if p == index_dir else f"is inside {p}, which is a file"
+                raise ParaCiteError(f"index folder {index_dir} {what}, not a folder: choose another --index "
+                                    "(or PARACITE_INDEX_DIR)")
+            return
+
+
+def current_build(index_dir: str | Path) -> Path | None:
+    """The live build folder named by CURRENT, or None when there is no index. Raises IndexCorruptError when CURRENT
+    is not what write_build writes (a folder, binary junk, a path leaving builds/)."""
+    index_dir = Path(index_dir)
+    pointer = index_dir / CURRENT
     try:
-        name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
+        raw = pointer.read_bytes()
     except FileNotFoundError:
         return None
-    if not name:
+    except IsADirectoryError:
+        raise IndexCorruptError(f"index pointer {pointer} is a folder, not a file: {REBUILD}") from None
+    except NotADirectoryError:
+        check_index_dir(index_dir)
+        raise
+    except OSError as err:
+        raise IndexCorruptError(f"index pointer {pointer} cannot be read ({err.strerror or err}): {REBUILD}") from None
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        name = None
+    if name == "":
         return None
+    if name is None or not _POINTER.fullmatch(name):
+        raise IndexCorruptError(f"index pointer {pointer} is corrupt (it must name a build in {BUILDS}/): {REBUILD}")
     return index_dir / name
 
 
 def read_manifest(index_dir: str | Path) -> dict[str, Any] | None:
     """The live manifest, or None when there is no readable one (no index, or a broken one)."""
-    build = current_build(index_dir)
+    try:
+        build = current_build(index_dir)
+    except ParaCiteError:
+        return None
     if build is None:
         return None
     try:
@@ -181,6 +214,10 @@ def write_build(index_dir: str | Path, *, documents: Sequence[Document], paragra
 
 
 def _point_current(index_dir: Path, target: str) -> None:
+    pointer = index_dir / CURRENT
+    if pointer.is_dir() and not pointer.is_symlink():  # a corrupt pointer that os.replace cannot overwrite
+        log.warning("removing the folder %s, which stood where the index pointer belongs", pointer)
+        shutil.rmtree(pointer)
     tmp = index_dir / (CURRENT + ".tmp")
     _write_file(tmp, lambda fh: fh.write(target + "\n"), binary=False)
     os.replace(tmp, index_dir / CURRENT)
@@ -193,7 +230,10 @@ def collect_garbage(index_dir: str | Path, *, keep_previous: int = 1) -> list[Pa
     build is kept so that a reader who read CURRENT just before the switch can still load what it named."""
     index_dir = Path(index_dir)
     builds = index_dir / BUILDS
-    live = current_build(index_dir)
+    try:
+        live = current_build(index_dir)
+    except ParaCiteError:  # nothing is live that could be removed by mistake: keep the newest builds only
+        live = None
     if not builds.is_dir():
         return []
     removed = []
@@ -255,6 +295,7 @@ def load_index(index_dir: str | Path, *, model_id: str | None = None, dim: int |
     from ingest.vector_index import read_index
 
     index_dir = Path(index_dir)
+    check_index_dir(index_dir)
     build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"no index in {index_dir}: run `paracite ingest`")

@@ -169,6 +169,7 @@ class BuildReport:
     reused: list[str] = field(default_factory=list)  # doc_ids whose chunks and vectors were reused unchanged
     parsed: list[str] = field(default_factory=list)  # doc_ids (re)parsed and embedded in this run
     problems: list[IngestProblem] = field(default_factory=list)
+    warnings: list[IngestProblem] = field(default_factory=list)  # ingested anyway (a bad sidecar: default title)
     n_chunks: int = 0
     seconds: float = 0.0
     changed: bool = True  # False when the corpus was unchanged and no work was done

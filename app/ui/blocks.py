@@ -1,13 +1,22 @@
 """`create_app(assistant)`: the Gradio Blocks (chat, evidence panel, controls, export), built but not launched."""
 from __future__ import annotations
 
+import atexit
+import logging
 import os
+import shutil
+import tempfile
 from functools import partial
+from pathlib import Path
 from typing import Sequence
 
 from app.ui import callbacks, render
 from app.ui.assets import CLIENT_JS
 from ingest.errors import ParaCiteError
+
+log = logging.getLogger(__name__)
+
+KEEP_NOTES = 200  # briefing notes kept on disk per server (one is written per answer)
 
 DEFAULT_EXAMPLES = (
     "How many States were parties to the Organized Crime Convention?",
@@ -29,9 +38,18 @@ def _gradio():
 
 
 def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[str] | None = None,
-               title: str = "ParaCite"):
-    """The app over `assistant`. `concurrency`: questions answered at once (default: the assistant's settings)."""
+               title: str = "ParaCite", temp_dir: str | Path | None = None, keep_notes: int | None = None):
+    """The app over `assistant`. `concurrency`: questions answered at once (default: the assistant's settings).
+
+    Every file the app writes (briefing notes, and what Gradio would copy into its own cache) goes under `temp_dir`
+    (default: a fresh folder, removed at exit; `app.paracite_temp_dir`), and only the newest `keep_notes` notes stay."""
     gr = _gradio()
+    if temp_dir is None:
+        temp_dir = tempfile.mkdtemp(prefix="paracite-ui-")
+        atexit.register(shutil.rmtree, temp_dir, True)
+    temp_dir = Path(temp_dir).resolve()
+    note_dir = temp_dir / "notes"
+    keep_notes = KEEP_NOTES if keep_notes is None else keep_notes
     settings = getattr(assistant, "settings", None)
     if concurrency is None:
         concurrency = getattr(settings, "concurrency", 8)
@@ -79,7 +97,7 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         outputs = [chatbot, evidence, session, question, note, download]
 
         def respond(q, sess, sec, be, kk):
-            for turn in callbacks.respond(assistant, q, sess, sec, be, kk):
+            for turn in callbacks.respond(assistant, q, sess, sec, be, kk, note_dir=note_dir, keep_notes=keep_notes):
                 yield tuple(turn)
 
         def clear_chat(sess):
@@ -93,14 +111,25 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         copy.click(None, [note], None, api_visibility="private",
                    js="(text) => { if (text) { navigator.clipboard.writeText(text); } return []; }")
 
-        def ask_api(question: str, section: str = "", k: int = 0, backend: str = "") -> dict:
-            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note."""
+        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "") -> dict:
+            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
+            k: paragraphs to retrieve (1 or more; omitted = the server's default)."""
             try:
                 return callbacks.api_ask(assistant, question, section, k, backend)
             except ParaCiteError as err:
                 raise gr.Error(str(err)) from None
+            except Exception as err:  # Gradio would send {"error": null}: the caller must learn something
+                log.exception("the ask API failed")
+                raise gr.Error(f"Something went wrong while answering ({type(err).__name__}); try again or check "
+                               "the server log.") from None
 
         gr.api(ask_api, api_name="ask", **limit)
 
+    # Gradio copies each file an event returns into its cache (/tmp/gradio or GRADIO_TEMP_DIR) and never removes it
+    # while the server runs; a file already inside a block's cache folder is served in place, so pointing the caches
+    # at temp_dir leaves one bounded copy of each note instead of two, one of them unbounded.
+    for block in [app, *app.blocks.values()]:
+        block.GRADIO_CACHE = str(temp_dir)
+    app.paracite_temp_dir = temp_dir
     app.queue(default_concurrency_limit=max(1, int(concurrency)))
     return app

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
+from app.questions import check_k, clean_question, preview
 from app.types import Answer, Hit
 from app.ui import export, render
-from ingest.errors import ParaCiteError
+from ingest.errors import OptionError, ParaCiteError, QuestionError
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +87,12 @@ def header(assistant) -> str:
 
 def _options(section: str | None, backend: str | None, k: Any) -> dict[str, Any]:
     opts: dict[str, Any] = {"section": section or None, "backend": backend or None, "k": None}
-    if k not in (None, "", 0):
-        opts["k"] = max(1, min(MAX_K, int(k)))
+    if k is None or (isinstance(k, str) and not k.strip()):
+        return opts
+    try:
+        opts["k"] = min(MAX_K, check_k(k))  # the slider's range
+    except OptionError:
+        opts["k"] = k  # the assistant refuses it, with the message the CLI and the Python API give
     return opts
 
 
@@ -109,12 +114,21 @@ def _cited_extra(assistant, answer: Answer) -> dict[tuple[str, str], Hit]:
 
 
 def respond(assistant, question: str, session: ChatSession | None, section: str | None = None,
-            backend: str | None = None, k: Any = None, *, note_dir: str | Path | None = None) -> Iterator[Turn]:
+            backend: str | None = None, k: Any = None, *, note_dir: str | Path | None = None,
+            keep_notes: int | None = None) -> Iterator[Turn]:
     """One chat turn: streams the answer into the chat, then fills the evidence panel and the briefing note.
 
     A ParaCiteError (empty question, unknown section, misconfigured backend) becomes a one-line message in the chat."""
     session = session if session is not None else ChatSession()
-    question = question or ""
+    settings = getattr(assistant, "settings", None)
+    try:
+        # before the echo: a question that will be refused (too long, invalid Unicode) must not land in the chat whole
+        question = clean_question(question or "", max_chars=int(getattr(settings, "max_question_chars", 2000)))
+    except QuestionError as err:
+        session.messages.append({"role": "user", "content": render.question_html(preview(question))})
+        session.messages.append({"role": "assistant", "content": render.error_html(str(err))})
+        yield _idle(session)
+        return
     session.messages.append({"role": "user", "content": render.question_html(question)})
     session.messages.append({"role": "assistant", "content": render.pending_html()})
     yield Turn(list(session.messages), render.evidence_pending(), session, "", "", None)
@@ -149,7 +163,7 @@ def respond(assistant, question: str, session: ChatSession | None, section: str 
     evidence = render.evidence_html(answer, _cited_extra(assistant, answer), titles)
     note = export.briefing_note(answer, titles=titles)
     session.evidence, session.note = evidence, note
-    session.note_path = str(export.write_note(note, note_dir))
+    session.note_path = str(export.write_note(note, note_dir, keep=keep_notes))
     yield Turn(list(session.messages), evidence, session, "", note, session.note_path)
 
 
@@ -165,7 +179,7 @@ def clear(session: ChatSession | None = None) -> Turn:
     return Turn(fresh.messages, render.evidence_placeholder(), fresh, "", "", None)
 
 
-def api_ask(assistant, question: str, section: str = "", k: int = 0, backend: str = "") -> dict[str, Any]:
+def api_ask(assistant, question: str, section: str = "", k: Any = None, backend: str = "") -> dict[str, Any]:
     """The `ask` API endpoint: one stateless question, the `paracite ask --json` shape plus the briefing note."""
     answer = assistant.ask(question, **_options(section, backend, k))
     out = answer.to_json()

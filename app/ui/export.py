@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
+import time
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -85,11 +87,25 @@ def _first_sentence(text: str, limit: int = 240) -> str:
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
-def write_note(note: str, directory: str | Path | None = None) -> Path:
-    """Write the note to a fresh file for the download button (a new folder per note: sessions never collide)."""
+def write_note(note: str, directory: str | Path | None = None, *, keep: int | None = None) -> Path:
+    """Write the note to a fresh file for the download button (a new folder per note: sessions never collide).
+    With `keep`, only the newest `keep` notes stay in `directory`: a server writes one per answer and must not fill
+    the disk; an older note's download link then stops working, which its session's newer answers replaced anyway."""
     base = Path(directory) if directory else Path(tempfile.gettempdir()) / "paracite-notes"
-    folder = base / uuid.uuid4().hex
+    # time first, so that the names sort oldest first for pruning
+    folder = base / f"{time.time_ns():020d}-{uuid.uuid4().hex[:12]}"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / NOTE_FILENAME
     path.write_text(note, encoding="utf-8")
+    if keep is not None:
+        prune_notes(base, keep)
     return path
+
+
+def prune_notes(directory: str | Path, keep: int) -> list[Path]:
+    """Remove all but the newest `keep` note folders in directory; returns the removed ones."""
+    folders = sorted(p for p in Path(directory).iterdir() if p.is_dir() and not p.name.startswith("."))
+    doomed = folders[:max(0, len(folders) - keep)]
+    for p in doomed:
+        shutil.rmtree(p, ignore_errors=True)  # a concurrent prune may have taken it already
+    return doomed

@@ -41,7 +41,7 @@ def test_twenty_simultaneous_questions_are_all_answered_correctly(assistant, ui_
 
     client = Client(ui_url, verbose=False)
     start = time.perf_counter()
-    jobs = [client.submit(q, "", 0, "", api_name="/ask") for q, _, _ in asked]
+    jobs = [client.submit(q, "", None, "", api_name="/ask") for q, _, _ in asked]
     results = [job.result(timeout=300) for job in jobs]
     elapsed = time.perf_counter() - start
 
@@ -64,4 +64,4 @@ def test_api_reports_question_errors(ui_url):
 
     client = Client(ui_url, verbose=False)
     with pytest.raises(AppError, match="question is empty"):
-        client.predict("   ", "", 0, "", api_name="/ask")
+        client.predict("   ", "", None, "", api_name="/ask")
