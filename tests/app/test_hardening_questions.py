@@ -17,7 +17,7 @@ def _numbers(text: str) -> set[str]:
 def _assert_grounded(answer):
     """Every number in the answer occurs in a paragraph it cites; every quote is verbatim."""
     cited = {(c.doc_id, c.paragraph) for c in answer.citations}
-    texts = {h.key: h.text for h in answer.hits}
+    texts = {(h.doc_id, h.paragraph): h.text for h in answer.hits}
     cited_text = " ".join(texts[k] for k in cited if k in texts).replace(",", "")
     for c in answer.citations:
         assert c.quote in texts[(c.doc_id, c.paragraph)]
