@@ -135,9 +135,10 @@ class RelevanceGate:
         asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?")) or question
         x = self.features(asked, context, scored)
         p = self.model.probability(x)
-        # whether the report talks about the asked thing at all, hard constraints aside: "How many parties in 2019?"
-        # is about the same thing as a paragraph giving the 2018 figure, so it is partial, not "not in the report"
-        p_topic = self.model.probability({**x, "missing_numbers": 0.0, "missing_names": 0.0})
+        # whether the report talks about the asked thing at all, a year or identifier aside: "How many parties in
+        # 2019?" is about the same thing as a paragraph giving the 2018 figure, so it is partial, not "not in the
+        # report". A missing name stays in: "the Sun" is not a neighbour of anything in a crime report.
+        p_topic = self.model.probability({**x, "missing_numbers": 0.0})
         best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
         missing = tuple(missing_key_terms(asked, best_hits))
         if p_topic < self.model.partial_threshold:

@@ -19,7 +19,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 DOC = "unodc-ccpcj-2018-activities"
 ANSWERABLE = "How many States were parties to the Organized Crime Convention?"
-UNANSWERABLE = "What was UNODC's total budget in 2019?"
+UNANSWERABLE = "Which planet is closest to the Sun?"
+PARTIAL = "How many States were parties to the Organized Crime Convention in 2025?"
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> <b>What</b> did UNODC do on cybercrime?'
 TIMEOUT_MS = 90_000
 
@@ -120,8 +121,15 @@ def test_ask_cite_click_and_abstain_in_chromium(ui_url, page, tmp_path):
     panel = page.locator("#pc-evidence")
     assert render.ABSTAIN_TITLE in panel.inner_text() and "Cited paragraphs" not in panel.inner_text()
 
-    # 4. Markup in a question is shown as text and never runs.
-    _ask(page, HOSTILE, 2)
+    # 4. A neighbouring fact: the partial state names the gap before the cited paragraph.
+    _ask(page, PARTIAL, 2)
+    partial = _last_answer(page)
+    text = partial.inner_text()
+    assert render.PARTIAL_TITLE in text and "pc-partial" in partial.get_attribute("class")
+    assert "2025" in text and text.index("2025") < text.index("¶7") and "189" in text
+
+    # 5. Markup in a question is shown as text and never runs.
+    _ask(page, HOSTILE, 3)
     question_bubble = page.locator("#pc-chat .pc-question").last
     assert "<b>What</b>" in question_bubble.inner_text() and "<script>" in question_bubble.inner_text()
     assert page.evaluate("window.__pwned === undefined")
