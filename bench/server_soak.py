@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -190,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         if server.poll() is None:
             server.kill()
             server.wait()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
