@@ -5,10 +5,12 @@ per paragraph across calls (paragraph text is immutable for a loaded index), so 
 """
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -21,15 +23,36 @@ from app.types import Hit
 
 __all__ = ["ScoredSentence", "SentenceScorer", "Vocabulary", "counted_noun", "key_terms", "question_kind"]
 
-# Weights tuned on the questions in tests/app/test_answer_real.py (see the report in the module docstring there).
-W_DENSE = 1.0  # cosine(question, sentence) with all-MiniLM-L6-v2; typically 0.2-0.8
-W_LEXICAL = 0.6  # share of the question's content terms in the sentence
-W_PROPER = 0.25  # share of the question's names (countries, bodies, instruments) in the sentence
-W_TYPE = 0.15  # sentence carries what the question type asks for (a number, a date, a place)
-W_NUMBER_MATCH = 0.2  # a number named in the question occurs in the sentence
-W_RANK = 0.08  # retrieval rank prior: 1 for the first hit, decaying
-W_PARAGRAPH = 0.3  # share of the question's terms in the sentence's paragraph + section headings (its context)
-W_COUNTED = 0.35  # "how many States" and the sentence has "<number> ... States": the count asked for
+# What a sentence is scored on, as named features; the score is their weighted sum. The default weights were tuned by
+# hand on the questions in tests/app/test_answer_real.py; `python -m eval.calibrate --ranker --write` refits them on
+# the dev split (pairwise logistic regression: a sentence holding a key fact above the others of its question) into
+# sentence_ranker.json, which is used when present.
+SENTENCE_FEATURES = ("dense", "lexical", "proper", "type", "number_match", "rank_prior", "counted", "paragraph",
+                     "paragraph_dense", "position_prior", "refers_back")
+HAND_WEIGHTS = {
+    "dense": 1.0,  # cosine(question, sentence) with all-MiniLM-L6-v2; typically 0.2-0.8
+    "lexical": 0.6,  # IDF-weighted share of the question's content terms in the sentence
+    "proper": 0.25,  # share of the question's names (countries, bodies, instruments) in the sentence
+    "type": 0.15,  # sentence carries what the question type asks for (a number, a date, a place)
+    "number_match": 0.2,  # a number named in the question occurs in the sentence
+    "rank_prior": 0.08,  # retrieval rank prior: 1 for the first hit, decaying
+    "counted": 0.35,  # "how many States" and the sentence has "<number> ... States": the count asked for
+    "paragraph": 0.3,  # share of the question's terms in the sentence's paragraph + section headings (its context)
+    "paragraph_dense": 0.0,  # the paragraph's own cosine to the question (from retrieval)
+    "position_prior": 0.0,  # 1 for a paragraph's first sentence, decaying
+    "refers_back": 0.0,  # its subject is in the previous sentence
+}
+RANKER_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
+
+
+def load_weights(path: Path = RANKER_PATH) -> np.ndarray:
+    """The fitted weights when sentence_ranker.json exists, else the hand-tuned ones (plain JSON, never pickled)."""
+    weights = dict(HAND_WEIGHTS)
+    if path.is_file():
+        weights.update({k: float(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["weights"].items()
+                        if k in weights})
+    return np.array([weights[f] for f in SENTENCE_FEATURES], dtype=np.float64)
+
 
 @dataclass(frozen=True)
 class ScoredSentence:
@@ -42,6 +65,7 @@ class ScoredSentence:
     rank: int  # rank of the paragraph in the retrieval
     refers_back: bool = False  # its subject is in the previous sentence of the paragraph ("It ...", "The workshop ...")
     type_match: float = 0.0  # carries what the question type asks for (a count of the asked noun, a date, a place)
+    features: tuple[float, ...] = ()  # the SENTENCE_FEATURES values its score is the weighted sum of
 
 
 def key_terms(question: str) -> tuple[set[str], set[str]]:
@@ -57,6 +81,7 @@ class SentenceScorer:
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
         self._words: dict[str, np.ndarray] = {}  # single-word embeddings: a report's vocabulary is small and fixed
+        self.weights = load_weights()
 
     def word_similarity(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray | None:
         """Cosine of every word of `left` with every word of `right` (their embeddings as single words): how a
@@ -143,13 +168,12 @@ class SentenceScorer:
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)
                 type_bonus = type_match(kind, s, counted)
-                number_match = 1.0 if q_numbers and q_numbers <= s_numbers else 0.0
-                dense = float(dense_all[i])
-                counted_bonus = 1.0 if counted and counts(s, counted) else 0.0
-                score = (W_DENSE * dense + W_LEXICAL * lexical + W_PROPER * proper + W_TYPE * type_bonus
-                         + W_NUMBER_MATCH * number_match + W_RANK / (1 + rank) + W_COUNTED * counted_bonus
-                         + W_PARAGRAPH * para_lex)
-                out.append(ScoredSentence(hit, i, s, score, dense, lexical, rank, back, type_bonus))
+                x = (float(dense_all[i]), lexical, proper, type_bonus,
+                     1.0 if q_numbers and q_numbers <= s_numbers else 0.0, 1.0 / (1 + rank),
+                     1.0 if counted and counts(s, counted) else 0.0, para_lex,
+                     float(hit.dense_score) if hit.dense_score is not None else 0.0, 1.0 / (1 + i), float(back))
+                score = float(np.dot(self.weights, x))
+                out.append(ScoredSentence(hit, i, s, score, x[0], lexical, rank, back, type_bonus, x))
         out.sort(key=lambda s: -s.score)
         return out
 
