@@ -23,7 +23,8 @@ from typing import Sequence
 
 from app.answer.focus import counted_noun, question_kind
 from app.answer.lexical import (
-    DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, all_numbers, clean_text, content_terms, split_sentences, stem, words,
+    DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, all_numbers, asked_acronyms, clean_text, content_terms, split_sentences,
+    stem, terms_with_acronyms, words,
 )
 from app.answer.scoring import ScoredSentence, SentenceScorer, key_terms
 from app.context import PackedContext
@@ -107,7 +108,9 @@ class RelevanceGate:
     def features(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> dict[str, float]:
         """The model's inputs for one question (also what `eval.calibrate` fits on)."""
         best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
-        missing = missing_key_terms(question, best_hits)
+        # a year or ordinal must be in the paragraph the answer comes from: "the eighth session" is not answered by
+        # a paragraph on the seventh because another paragraph mentions an eighth session of something else
+        missing = missing_key_terms(question, best_hits[:1])
         dense = [h.dense_score for h in context.hits if h.dense_score is not None]
         return {
             "best_score": scored[0].score,
@@ -119,6 +122,7 @@ class RelevanceGate:
             "missing_names": float(sum(1 for m in missing if not _is_identifier(m))),
             "uncounted": float(not counted_in(question, best_hits, self.scorer)),
             "typed_gap": self.typed_gap(question, scored),
+            "sentence_gap": self.semantic_gap(question, [], texts=[_unit_text(scored[0], scored)]),
         }
 
     def assess(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> Relevance:
@@ -139,8 +143,7 @@ class RelevanceGate:
         # 2019?" is about the same thing as a paragraph giving the 2018 figure, so it is partial, not "not in the
         # report". A missing name stays in: "the Sun" is not a neighbour of anything in a crime report.
         p_topic = self.model.probability({**x, "missing_numbers": 0.0})
-        best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
-        missing = tuple(missing_key_terms(asked, best_hits))
+        missing = tuple(missing_key_terms(asked, [scored[0].hit]))
         if p_topic < self.model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
         elif p < self.model.answer_threshold or any(_is_identifier(m) for m in missing):
@@ -167,14 +170,14 @@ class RelevanceGate:
                 return max(0.0, 1.0 - s.score / best)
         return 1.0
 
-    def semantic_gap(self, question: str, hits: Sequence[Hit]) -> float:
-        """IDF-weighted share of the question's topic words with no word of like meaning in these paragraphs:
-        0 when every asked word (or a synonym of it) is there, 1 when none is."""
+    def semantic_gap(self, question: str, hits: Sequence[Hit], *, texts: Sequence[str] = ()) -> float:
+        """IDF-weighted share of the question's topic words with no word of like meaning in these paragraphs (or
+        texts): 0 when every asked word (or a synonym of it) is there, 1 when none is."""
         q_words = _topic_words(question)
-        if not q_words or not hits:
+        texts = list(texts) or [h.text + " " + h.section for h in hits]
+        if not q_words or not texts:
             return 0.0
-        p_words = sorted({w.lower() for h in hits for w in words(h.text + " " + h.section)
-                          if w.lower() not in STOPWORDS and len(w) > 2})
+        p_words = sorted({w.lower() for t in texts for w in words(t) if w.lower() not in STOPWORDS and len(w) > 2})
         p_stems = {stem(w) for w in p_words}
         vocab = self.scorer.vocabulary
         total = gap = 0.0
@@ -187,8 +190,14 @@ class RelevanceGate:
         return gap / total if total else 0.0
 
 
+def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
+    """The best sentence with the one its subject refers back to, and its section heading: what an answer shows."""
+    prev = next((s.text for s in scored if s.hit.key == best.hit.key and s.index == best.index - 1), "")
+    return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
+
+
 def _is_identifier(term: str) -> bool:
-    return term.isdigit() or "." in term or bool(_ROMAN.match(term))
+    return term.isdigit() or "." in term or bool(_ROMAN.match(term)) or bool(re.fullmatch(r"\d+th", term))
 
 
 def _topic_words(question: str) -> list[str]:
@@ -211,13 +220,20 @@ def _ordinals(text: str) -> set[str]:
     return out
 
 
+def _ordinal_word(term: str) -> str:
+    n = int(term[:-2])
+    return f"the {_ORDINAL_WORDS[n - 1]}" if 1 <= n <= len(_ORDINAL_WORDS) else f"the {term}"
+
+
 def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     """Numbers/years, ordinals ("eighth" as "8") and names the question uses that none of these paragraphs contains."""
     q_numbers, q_proper = key_terms(question)
     text = " ".join(h.text + " " + h.section for h in hits)
-    have_numbers = all_numbers(text) | _ordinals(text)
-    have_terms = content_terms(text)
-    missing = [n for n in sorted(q_numbers | _ordinals(question)) if n not in have_numbers]
+    have_numbers, have_ordinals = all_numbers(text), _ordinals(text)
+    have_terms = terms_with_acronyms(text, asked_acronyms(question))
+    missing = [n for n in sorted(q_numbers) if n not in have_numbers]
+    # an ordinal matches an ordinal only: "the eighth session" is not answered by "resolution 8/2"
+    missing += [f"{n}th" for n in sorted(_ordinals(question)) if n not in have_ordinals]
     missing += [t for t in sorted(q_proper) if t not in have_terms]
     return missing
 
@@ -250,7 +266,7 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
              if t not in q_proper and t not in DOMAIN_COMMON and t not in frame and not t.isdigit()}
     if not terms:
         return 0.0
-    have = content_terms(" ".join(h.text + " " + h.section for h in hits))
+    have = terms_with_acronyms(" ".join(h.text + " " + h.section for h in hits), asked_acronyms(question))
     if scorer is not None:
         return 1.0 - scorer.coverage(terms, have)
     return len(terms - have) / len(terms)
@@ -282,12 +298,13 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> s
     first, clause = _asked_clause(question, closest)
     if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS):
         return "what was asked"
-    named = [m.upper() if _ROMAN.match(m) else m for m in missing if _YEAR.match(m) or _ROMAN.match(m)]
+    named = [m.upper() if _ROMAN.match(m) else _ordinal_word(m) if m.endswith("th") else m for m in missing
+             if _YEAR.match(m) or _ROMAN.match(m) or re.fullmatch(r"\d+th", m)]
     names = [re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", first)
              if stem(w) in set(missing) and not _is_identifier(stem(w))]
     names = [w for w in dict.fromkeys(names) if w.lower() not in DOMAIN_COMMON]
     parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
-    if any(_is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m)) for m in missing):
+    if any(_is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
         parts.append("for that figure")
     if clause:
         return clause + (f" ({'; '.join(parts)})" if parts else "")

@@ -72,6 +72,12 @@ class AnswerChain:
                   "t0": time.perf_counter(), "timings": {}}
         yield from self.pipeline.stream(inputs)
 
+    def prepare(self, question: str, *, section: str | None = None, k: int | None = None) -> dict:
+        """Every stage before the answer (condense, retrieve, pack, score, grade) for one question: the state the
+        answerer would get. For calibration and diagnostics."""
+        return self._prepare.invoke({"question": question, "history": [], "section": section, "k": k or self.k,
+                                     "t0": time.perf_counter(), "timings": {}})
+
     def assess(self, question: str, *, section: str | None = None, k: int | None = None) -> Relevance:
         """The abstention gate's signals for one question (for calibration and diagnostics)."""
         state = self._prepare.invoke({"question": question, "history": [], "section": section, "k": k or self.k,

@@ -23,7 +23,7 @@ import numpy as np
 from eval.gold import GoldQuestion, Split, load_gold
 
 FEATURES = ("best_score", "best_dense", "top_dense", "semantic_gap", "lexical_gap", "missing_numbers",
-            "missing_names", "uncounted", "typed_gap")
+            "missing_names", "uncounted", "typed_gap", "sentence_gap")
 L2 = 1.0  # strong enough that ~200 dev questions cannot pin a weight on a handful of them
 TARGET_DECLINED = 0.015  # answerable dev questions declined outright (the test target is 0.03: keep a margin)
 TARGET_NOT_ANSWERED = 0.10  # answerable dev questions graded partial or declined: see eval/TUNING.md for the curve
@@ -83,9 +83,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL_PATH}")
     ap.add_argument("--dump", default=None, help="also write the dev features (JSONL) here, for inspection")
+    ap.add_argument("--ranker", action="store_true", help="fit the sentence ranker's weights instead "
+                    "(eval/rank_calibration.py); refit the answerability model after writing them")
     args = ap.parse_args(argv)
     assistant = Assistant.load(Settings.from_env())
     dev = load_gold(Split.DEV)
+    if args.ranker:
+        from app.answer.scoring import RANKER_PATH
+        from eval.rank_calibration import calibrate
+
+        print(json.dumps(calibrate(assistant, dev.questions, write=args.write, path=RANKER_PATH), indent=1))
+        return 0
     x, y, ids = collect(assistant, dev.questions)
     w, b, mean, scale = fit(x, y)
     p = probabilities(x, w, b, mean, scale)

@@ -69,6 +69,43 @@ def content_terms(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
 
 
+_CONNECTORS = frozenset("of the and for on against in to de du la le des".split())
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des))*\s+)+[A-Z][\w’'\-]*")
+
+
+def acronyms(text: str) -> set[str]:
+    """Stems of the acronyms that the capitalised names in `text` abbreviate: "North Atlantic Treaty Organization"
+    -> "nato", "Office on Drugs and Crime" -> "odc" (and "oodac" with the connectors). UN reports name a body in
+    full in one place and by its acronym in another, and readers use either."""
+    out = set()
+    for m in _NAME_RUN.finditer(text):
+        ws = re.split(r"\s+", m.group(0))
+        caps = "".join(w[0] for w in ws if w.lower() not in _CONNECTORS)
+        full = "".join(w[0] for w in ws)
+        for a in (caps, full):
+            if 2 <= len(a) <= 8:
+                out.add(stem(a))
+        # every run of 3+ capitalised words inside a longer name abbreviates too ("Treaty Organization" in "North
+        # Atlantic Treaty Organization" stays out: two letters are too ambiguous)
+        capwords = [w for w in ws if w.lower() not in _CONNECTORS]
+        for i in range(len(capwords)):
+            for j in range(i + 3, len(capwords) + 1):
+                out.add(stem("".join(w[0] for w in capwords[i:j])))
+    return out
+
+
+def asked_acronyms(question: str) -> set[str]:
+    """Stems of the words written in capitals in a question ("NATO", "UNODC"): the only words matched against
+    acronyms, so that a short acronym never matches an ordinary word by chance."""
+    return {stem(w) for w in words(question) if len(w) >= 2 and w.isupper()}
+
+
+def terms_with_acronyms(text: str, asked: set[str]) -> set[str]:
+    """content_terms of text, plus those of the asked acronyms its names spell out in full."""
+    terms = content_terms(text)
+    return terms | (acronyms(text) & asked) if asked - terms else terms
+
+
 def numbers(text: str) -> set[str]:
     """Numbers written with digits, normalised ('2,700' -> '2700', '1.50' -> '1.5')."""
     out = set()

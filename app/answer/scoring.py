@@ -16,7 +16,8 @@ from typing import Sequence
 import numpy as np
 
 from app.answer.lexical import (
-    DOMAIN_COMMON, all_numbers, content_terms, numbers, proper_terms, split_sentences, stem,
+    DOMAIN_COMMON, all_numbers, asked_acronyms, content_terms, numbers, proper_terms, split_sentences, stem,
+    terms_with_acronyms,
 )
 from app.answer.focus import Vocabulary, counted_noun, counts, question_kind, refers_back, type_match
 from app.types import Hit
@@ -149,6 +150,7 @@ class SentenceScorer:
             qvec = self.embed_query(question)
         q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
         q_numbers, q_proper = key_terms(question)
+        q_acronyms = asked_acronyms(question)
         kind = kind or question_kind(question)
         counted = counted_noun(question) if kind == "quantity" else None
         out: list[ScoredSentence] = []
@@ -156,14 +158,14 @@ class SentenceScorer:
             dense_all = (mat @ qvec) if (mat is not None and qvec is not None) else np.zeros(len(sents))
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
-            p_terms = content_terms(" ".join(sents) + " " + " ".join(hit.section_path))
+            p_terms = terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path), q_acronyms)
             para_lex = self.coverage(q_terms, p_terms)
             for i, s in enumerate(sents):
-                s_terms = content_terms(s)
+                s_terms = terms_with_acronyms(s, q_acronyms)
                 # "It brought together experts ...": the subject is in the previous sentence, which the answer
                 # will include; the pair is judged together
                 back = i > 0 and refers_back(s, sents[i - 1])
-                unit_terms = s_terms | content_terms(sents[i - 1]) if back else s_terms
+                unit_terms = s_terms | terms_with_acronyms(sents[i - 1], q_acronyms) if back else s_terms
                 lexical = self.coverage(q_terms, unit_terms)
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)
