@@ -12,7 +12,7 @@ import math
 import re
 from typing import Iterable
 
-from app.answer.lexical import content_terms, stem
+from app.answer.lexical import acronyms, content_terms, stem
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
@@ -43,7 +43,23 @@ _PRONOUN_START = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|s
 _DEFINITE_START = re.compile(r"^the\s+([a-z][\w\-]*)(?:\s+of\s+the\s+([a-z][\w\-]*)|\s+([a-z][\w\-]*))?")
 
 
+# "What is the full name of BENATOC?", "What does SHERLOC stand for?": the answer spells out an acronym
+_DEFINITION_Q = re.compile(r"\b(full name|stand for|stands for|short for|acronym|abbreviation|spelled out|spelt out)\b",
+                           re.I)
+_CAPS = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
+
+
+def defined_acronym(question: str) -> str | None:
+    """The acronym a definition question asks to spell out, if it is one."""
+    if not _DEFINITION_Q.search(question):
+        return None
+    found = _CAPS.findall(question)
+    return found[-1] if found else None
+
+
 def question_kind(question: str) -> str:
+    if defined_acronym(question):
+        return "definition"
     if _NAMES_Q.match(question.strip()) or _LEADING_NAMES_Q.match(question):
         return "names"  # "Which States had the largest number of users?" asks for names, not the number
     if _QUANTITY_Q.search(question):
@@ -114,6 +130,9 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
         if counted:
             return 1.0 if counts(sentence, counted) else (0.5 if _COUNT.search(sentence) else 0.0)
         return 1.0 if _COUNT.search(sentence) else 0.0
+    if kind == "definition":
+        # `counted` holds the acronym: the sentence spells it out, or introduces it in brackets after its name
+        return 1.0 if counted and (f"({counted})" in sentence or stem(counted) in acronyms(sentence)) else 0.0
     if kind == "date":
         return 1.0 if DATE.search(sentence) else 0.0
     if kind == "place":

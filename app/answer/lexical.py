@@ -18,7 +18,7 @@ DOMAIN_COMMON = frozenset("unodc office united nations un states state member re
 # Words that frame a question rather than name its topic ("What does the acronym X stand for?", "Roughly how many"):
 # their absence from a paragraph says nothing about whether it answers.
 QUESTION_FRAME = frozenset("""acronym abbreviation stand stands mean meaning roughly approximately about exactly
-kind type sort main key specific particular happen happened""".split())
+kind type sort main key specific particular happen happened full called short spelled spelt official""".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 # "2,700", "1.66", "186,990", "7/4", "2016–2020"; a thousands comma needs exactly three digits after it

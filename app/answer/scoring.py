@@ -19,7 +19,7 @@ from app.answer.lexical import (
     DOMAIN_COMMON, all_numbers, asked_acronyms, content_terms, numbers, proper_terms, split_sentences, stem,
     terms_with_acronyms,
 )
-from app.answer.focus import Vocabulary, counted_noun, counts, question_kind, refers_back, type_match
+from app.answer.focus import Vocabulary, counted_noun, defined_acronym, counts, question_kind, refers_back, type_match
 from app.types import Hit
 
 __all__ = ["ScoredSentence", "SentenceScorer", "Vocabulary", "counted_noun", "key_terms", "question_kind"]
@@ -152,7 +152,8 @@ class SentenceScorer:
         q_numbers, q_proper = key_terms(question)
         q_acronyms = asked_acronyms(question)
         kind = kind or question_kind(question)
-        counted = counted_noun(question) if kind == "quantity" else None
+        counted = counted_noun(question) if kind == "quantity" else defined_acronym(question) if kind == "definition" \
+            else None
         out: list[ScoredSentence] = []
         for rank, (hit, (sents, mat)) in enumerate(zip(hits, per_hit)):
             dense_all = (mat @ qvec) if (mat is not None and qvec is not None) else np.zeros(len(sents))
