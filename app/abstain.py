@@ -2,7 +2,7 @@
 report, and the words that say so.
 
 The decision is by meaning, not by shared words. A small logistic model (plain JSON coefficients in
-app/answer/answerability.json, fitted on the dev split only by `python -m eval.calibrate`) weighs a handful of
+app/text/answerability.json, fitted on the dev split only by `python -m eval.calibrate`) weighs a handful of
 interpretable signals of the best answering sentences:
 - how close the best sentence and its paragraph are to the question in embedding space;
 - semantic coverage: the share (IDF-weighted) of the question's content words that have no word of close meaning in
@@ -21,17 +21,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.answer.focus import counted_noun, question_kind
-from app.answer.lexical import (
+from app.text.focus import counted_noun, question_kind
+from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, all_numbers, asked_acronyms, clean_text, content_terms, split_sentences,
     stem, terms_with_acronyms, words,
 )
-from app.answer.scoring import ScoredSentence, SentenceScorer, key_terms
+from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms
 from app.context import PackedContext
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
 from app.types import AnswerStatus, Hit
 
-MODEL_PATH = Path(__file__).resolve().parent / "answer" / "answerability.json"
+MODEL_PATH = Path(__file__).resolve().parent / "text" / "answerability.json"
 _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")  # "TRIGGER IV": an identifier, as strict as a number
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does
@@ -40,10 +40,6 @@ _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|
                       r"\d+(?:st|nd|rd|th))\b", re.I)
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                   "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-TYPED_TOP = 5  # sentences looked at for one that carries what the question asks for
-# Two words count as the same meaning at this cosine of their embeddings (all-MiniLM-L6-v2: "graft"/"corruption"
-# 0.5-0.6, unrelated report words mostly below 0.35); below it, closeness still counts in proportion.
-SYNONYM_COSINE = 0.6
 
 
 @dataclass(frozen=True)
@@ -242,7 +238,7 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
                sentences: Sequence[str] | None = None) -> bool:
     """False only for a how-many question whose counted noun (or a word of like meaning) no sentence of these
     paragraphs (or of `sentences`) counts."""
-    from app.answer.focus import counted_words
+    from app.text.focus import counted_words
 
     noun = counted_noun(question) if question_kind(question) == "quantity" else None
     if not noun:

@@ -22,8 +22,8 @@ from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
 from app.abstain import Relevance, RelevanceGate, abstention_text, partial_lead
 from app.answer.extractive import ExtractiveAnswerer
-from app.answer.lexical import split_subquestions
-from app.answer.scoring import SentenceScorer
+from app.text.lexical import split_subquestions
+from app.text.scoring import SentenceScorer
 from app.citations import CitationVerifier
 from app.condense import asked_question, condense_llm, condense_rules
 from app.context import PackedContext, pack_context

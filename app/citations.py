@@ -15,8 +15,8 @@ from typing import Sequence
 
 import numpy as np
 
-from app.answer.lexical import all_numbers, clean_text, content_terms, numbers, split_sentences
-from app.answer.scoring import SentenceScorer
+from app.text.lexical import all_numbers, clean_text, content_terms, numbers, split_sentences
+from app.text.scoring import SentenceScorer
 from app import markers
 from app.context import PackedContext, format_marker
 from app.types import Citation, Hit, Sentence

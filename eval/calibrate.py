@@ -8,7 +8,7 @@ are then chosen on dev:
   under TARGET_DECLINED.
 - answer_threshold: below it (and above the other), "partial". The highest p that keeps answerable dev questions
   graded partial-or-worse at or under TARGET_NOT_ANSWERED.
-With --write, the coefficients go to app/answer/answerability.json (plain JSON, never pickled), with provenance.
+With --write, the coefficients go to app/text/answerability.json (plain JSON, never pickled), with provenance.
 """
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assistant = Assistant.load(Settings.from_env())
     dev = load_gold(Split.DEV)
     if args.ranker:
-        from app.answer.scoring import RANKER_PATH
+        from app.text.scoring import RANKER_PATH
         from eval.rank_calibration import calibrate
 
         print(json.dumps(calibrate(assistant, dev.questions, write=args.write, path=RANKER_PATH), indent=1))

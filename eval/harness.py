@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from eval import metrics as m
-from eval.gold import GoldQuestion, GoldSet, Split, load_gold
+from eval.gold import GROUP_ORDER, GoldQuestion, GoldSet, Split, load_gold
 from eval.systems import DEFAULT_CONFIGS, Config, ParaCiteSystem, Response, System, paracite_variant
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,10 @@ class EvalRun:
     calibration: dict[str, Any] = field(default_factory=dict)
     out_dir: str = ""
     files: list[str] = field(default_factory=list)
+    # the first configuration on the dev split, beside the main run on the test split: the failure list and the
+    # gate's calibration are read from dev only, so nothing tuned reads the locked test questions
+    dev: ConfigResult | None = None
+    dev_path: str = ""
 
     def get(self, name: str) -> ConfigResult:
         return next(c for c in self.configs if c.config.name == name)
@@ -90,10 +94,13 @@ class EvalRun:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "EvalRun":
         """Read back results.json (to re-render a report without re-running the questions)."""
-        configs = [ConfigResult(Config(**c["config"]), c["summary"], c["by_type"],
-                                [QuestionResult(**q) for q in c["questions"]]) for c in d["configs"]]
-        return cls(configs, d["gold_path"], d["n_questions"], d["created"], d.get("calibration", {}),
-                   d.get("out_dir", ""), d.get("files", []))
+        def result(c: dict[str, Any]) -> ConfigResult:
+            return ConfigResult(Config(**c["config"]), c["summary"], c["by_type"],
+                                [QuestionResult(**q) for q in c["questions"]])
+
+        return cls([result(c) for c in d["configs"]], d["gold_path"], d["n_questions"], d["created"],
+                   d.get("calibration", {}), d.get("out_dir", ""), d.get("files", []),
+                   result(d["dev"]) if d.get("dev") else None, d.get("dev_path", ""))
 
 
 # ------------------------------------------------------------------------------------------------ scoring
@@ -210,8 +217,11 @@ def evaluate(system: System, gold: GoldSet, config: Config | None = None, *, pro
         if progress and i % 25 == 0:
             print(f"  {config.name}: {i}/{len(gold)}", file=sys.stderr, flush=True)
     types = sorted({r.type for r in results})
-    return ConfigResult(config, summarize(results), {t: summarize([r for r in results if r.type == t]) for t in types},
-                        results)
+    by = {t: summarize([r for r in results if r.type == t]) for t in types}
+    # the reader's-wording groups (worded like the report, paraphrased, multi-paragraph, near-miss) beside the types
+    by.update({f"group:{g}": summarize([r for r in results if r.group == g]) for g in GROUP_ORDER
+               if any(r.group == g for r in results)})
+    return ConfigResult(config, summarize(results), by, results)
 
 
 # ------------------------------------------------------------------------------------------------ calibration
@@ -291,9 +301,11 @@ def _peer_llm(settings: Any) -> Any:
 
 def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir: str | Path = "eval/results", *,
              configs: Sequence[Config] = DEFAULT_CONFIGS, gold_path: str | Path = Split.TEST, embedder: Any = None,
-             summary_path: str | Path | None = None, progress: bool = True) -> EvalRun:
-    """Evaluate every configuration on the gold set; write results.json, report.md, the plots and failures.md to
-    out_dir (and the committed summary to summary_path when given). Returns the results."""
+             summary_path: str | Path | None = None, progress: bool = True,
+             dev_path: str | Path | None = Split.DEV) -> EvalRun:
+    """Evaluate every configuration on the gold set (the locked test split by default), and the first one on the
+    dev split too; write results.json, report.md, the plots and failures.md (dev failures) to out_dir, and the
+    committed summary to summary_path when given. Returns the results."""
     from eval import report
 
     if isinstance(backends, str):
@@ -303,14 +315,20 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     results = []
+    dev: ConfigResult | None = None
+    dev_gold = load_gold(dev_path) if dev_path is not None and Path(load_gold(dev_path).path) != Path(gold.path) \
+        else None
     with tempfile.TemporaryDirectory(prefix="paracite-eval-") as work:
         for config, system in build_systems(settings, configs, embedder=embedder, workdir=work, backends=backends,
                                             progress=False):
             if progress:
                 print(f"evaluating {config.name} ...", file=sys.stderr, flush=True)
             results.append(evaluate(system, gold, config, progress=progress))
+            if dev is None and dev_gold is not None:
+                dev = evaluate(system, dev_gold, config, progress=progress)
     run = EvalRun(results, gold.path, len(gold), time.strftime("%Y-%m-%d %H:%M:%S"),
-                  calibration=calibration(results[0]), out_dir=str(out_dir))
+                  calibration=calibration(dev or results[0]), out_dir=str(out_dir), dev=dev,
+                  dev_path=dev_gold.path if dev_gold is not None else "")
     run.files = report.write_all(run, out_dir, summary_path=summary_path)
     return run
 

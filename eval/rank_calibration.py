@@ -64,7 +64,7 @@ def top1(groups, weights: np.ndarray) -> float:
 
 
 def calibrate(assistant: Any, questions: Sequence[GoldQuestion], *, write: bool, path: Path) -> dict:
-    from app.answer.scoring import HAND_WEIGHTS, SENTENCE_FEATURES
+    from app.text.scoring import HAND_WEIGHTS, SENTENCE_FEATURES
 
     hand = np.array([HAND_WEIGHTS[f] for f in SENTENCE_FEATURES])
     groups = collect(assistant, questions)

@@ -61,7 +61,7 @@ def plot(run: Any, path: Path) -> Path:
     ax.set_title(f"Metrics per configuration ({run.n_questions} gold questions; false_abstention: lower is better)")
     ax.legend(fontsize=7, ncol=len(names), loc="upper center", bbox_to_anchor=(0.5, -0.08))
     ax = axes[1]
-    types = sorted({t for c in run.configs for t in c.by_type})
+    types = sorted({t for c in run.configs for t in c.by_type if not t.startswith("group:")})
     w2 = 0.8 / max(1, 2 * len(names))
     for i, c in enumerate(run.configs):
         for j, k in enumerate(TYPE_METRICS):
@@ -79,6 +79,34 @@ def plot(run: Any, path: Path) -> Path:
     fig.savefig(path, dpi=90)
     plt.close(fig)
     return path
+
+
+GROUP_METRICS = (("key_fact_recall", "key-fact recall"), ("citation_precision", "citation precision"),
+                 ("false_abstention", "declined (answerable)"), ("partial_on_answerable", "partial (answerable)"),
+                 ("cited_per_single_fact", "cited ¶ per single-fact answer"),
+                 ("unanswerable_handled", "near-miss not answered as if stated"))
+
+
+def _groups_md(run: Any) -> list[str]:
+    """Graded answers per reader's-wording group, dev beside test, for the first configuration."""
+    sides = [("test", run.configs[0])] + ([("dev", run.dev)] if run.dev is not None else [])
+    head = ["group", *[f"{name} n" for name, _ in sides]]
+    for _, label in GROUP_METRICS:
+        head += [f"{label} ({name})" for name, _ in sides]
+    groups = ["all"] + [k for k in run.configs[0].by_type if k.startswith("group:")]
+    rows = []
+    for g in groups:
+        cells = [g.removeprefix("group:")]
+        stats = [(c.summary if g == "all" else c.by_type.get(g, {})) for _, c in sides]
+        cells += [str(int(s.get("n") or 0)) for s in stats]
+        for key, _ in GROUP_METRICS:
+            cells += [_fmt(s.get(key)) for s in stats]
+        rows.append(cells)
+    return [f"## Graded answers by how the question is worded ({run.configs[0].config.name}; test = the locked "
+            "split, dev = the split tuned on)", "",
+            "Declined = graded not in the report; partial = the report's neighbouring fact, with the gap named first; "
+            "a near-miss unanswerable question is handled when it is not graded answered.", "",
+            _md_table(head, rows), ""]
 
 
 def failures_md(run: Any, config_names: Sequence[str] | None = None) -> str:
@@ -165,7 +193,8 @@ def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "
         *_versus_peer(run),
         "## Per question type (hit@5 / key-fact recall / abstention)", "",
     ]
-    types = sorted({t for c in run.configs for t in c.by_type})
+    out[-2:-2] = _groups_md(run)
+    types = sorted({t for c in run.configs for t in c.by_type if not t.startswith("group:")})
     rows = []
     for c in run.configs:
         cells = []
@@ -181,7 +210,16 @@ def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "
             "Every failed question, per configuration, with what was retrieved and answered: "
             f"[{failures_name}]({failures_name}).", ""]
     out += [f"- {c.config.name}: {len(c.failed)} failed" for c in run.configs]
+    if run.dev is not None:
+        out += ["", f"The committed failure list ({failures_name}) is the dev split's ({len(run.dev.failed)} failed "
+                f"of {len(run.dev.questions)}): failures are read to tune, and tuning never reads the test split."]
     return "\n".join(out) + "\n"
+
+
+def _dev_only(run: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(run, configs=[run.dev], gold_path=run.dev_path)
 
 
 def write_all(run: Any, out_dir: str | Path, *, summary_path: str | Path | None = None) -> list[str]:
@@ -202,11 +240,12 @@ def write_all(run: Any, out_dir: str | Path, *, summary_path: str | Path | None 
         summary_path = Path(summary_path)
         stem = summary_path.stem
         shutil.copyfile(out_dir / "metrics.png", summary_path.parent / f"{stem}_metrics.png")
-        (summary_path.parent / f"{stem}_failures.md").write_text(failures_md(run, [run.configs[0].config.name]),
-                                                                   encoding="utf-8")
+        # the committed failure list is the dev split's: failures are read to tune, and tuning reads dev only
+        failures = failures_md(_dev_only(run)) if run.dev is not None else failures_md(run, [run.configs[0].config.name])
+        (summary_path.parent / f"{stem}_failures.md").write_text(failures, encoding="utf-8")
         text = markdown(run, plot_name=f"{stem}_metrics.png", failures_name=f"{stem}_failures.md")
         if (summary_path.parent / "TUNING.md").exists():  # hand-written notes that the numbers above rest on
-            text += "\nHow the answer focus and the abstention threshold were tuned (dev / held-out split): [TUNING.md](TUNING.md).\n"
+            text += "\nHow the answer focus, the sentence ranker and the answerability model were tuned (dev split only): [TUNING.md](TUNING.md).\n"
         summary_path.write_text(text, encoding="utf-8")
         files.append(str(summary_path))
     return files

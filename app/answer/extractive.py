@@ -5,9 +5,9 @@ from typing import Iterator
 
 import re
 
-from app.answer.focus import counted_noun, counts, question_kind
-from app.answer.lexical import DOMAIN_COMMON, content_terms, split_subquestions
-from app.answer.scoring import ScoredSentence, SentenceScorer
+from app.text.focus import counted_noun, counts, question_kind
+from app.text.lexical import DOMAIN_COMMON, content_terms, split_subquestions
+from app.text.scoring import ScoredSentence, SentenceScorer
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
 

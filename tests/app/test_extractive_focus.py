@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app.abstain import abstention_text, counted_in
-from app.answer.focus import Vocabulary, counted_noun, counts, question_kind, refers_back, type_match
+from app.text.focus import Vocabulary, counted_noun, counts, question_kind, refers_back, type_match
 from app.condense import asked_question
 from app.types import Hit
 

@@ -15,11 +15,11 @@ from typing import Sequence
 
 import numpy as np
 
-from app.answer.lexical import (
+from app.text.lexical import (
     DOMAIN_COMMON, all_numbers, asked_acronyms, content_terms, numbers, proper_terms, split_sentences, stem,
     terms_with_acronyms,
 )
-from app.answer.focus import Vocabulary, counted_noun, defined_acronym, counts, question_kind, refers_back, type_match
+from app.text.focus import Vocabulary, counted_noun, defined_acronym, counts, question_kind, refers_back, type_match
 from app.types import Hit
 
 __all__ = ["ScoredSentence", "SentenceScorer", "Vocabulary", "counted_noun", "key_terms", "question_kind"]
@@ -44,6 +44,12 @@ HAND_WEIGHTS = {
     "refers_back": 0.0,  # its subject is in the previous sentence
 }
 RANKER_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
+# The answerability gate (app/abstain.py) reads these scores, so its constants that depend on the embedder and on
+# this scale live here too:
+# two words count as the same meaning at this cosine of their embeddings (all-MiniLM-L6-v2: "graft"/"corruption"
+# 0.5-0.6, unrelated report words mostly below 0.35); below it, closeness still counts in proportion
+SYNONYM_COSINE = 0.6
+TYPED_TOP = 5  # top sentences looked at for one that carries what the question asks for
 
 
 def load_weights(path: Path = RANKER_PATH) -> np.ndarray:

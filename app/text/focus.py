@@ -12,7 +12,7 @@ import math
 import re
 from typing import Iterable
 
-from app.answer.lexical import acronyms, content_terms, stem
+from app.text.lexical import acronyms, content_terms, stem
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
