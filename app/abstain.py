@@ -23,8 +23,8 @@ from typing import Sequence
 
 from app.text.focus import counted_noun, question_kind
 from app.text.lexical import (
-    DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, all_numbers, asked_acronyms, clean_text, content_terms, split_sentences,
-    stem, terms_with_acronyms, words,
+    DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
+    proper_terms, split_sentences, stem, terms_with_acronyms, words,
 )
 from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms
 from app.context import PackedContext
@@ -174,13 +174,17 @@ class RelevanceGate:
         if not q_words or not texts:
             return 0.0
         p_words = sorted({w.lower() for t in texts for w in words(t) if w.lower() not in STOPWORDS and len(w) > 2})
-        p_stems = {stem(w) for w in p_words}
+        p_stems = {stem(w) for w in p_words} | acronyms(" ".join(texts))
+        names = proper_terms(question) | asked_acronyms(question)
         vocab = self.scorer.vocabulary
         total = gap = 0.0
         sims = self.scorer.word_similarity(q_words, p_words)
         for i, w in enumerate(q_words):
             weight = vocab.idf(stem(w)) if vocab is not None else 1.0
-            close = 1.0 if stem(w) in p_stems else float(sims[i].max()) if sims is not None and len(p_words) else 0.0
+            if stem(w) in names:
+                close = float(stem(w) in p_stems)  # a name is an identity: Canada is not "like" Australia
+            else:
+                close = 1.0 if stem(w) in p_stems else float(sims[i].max()) if sims is not None and len(p_words) else 0.0
             total += weight
             gap += weight * (1.0 - min(1.0, close / SYNONYM_COSINE))
         return gap / total if total else 0.0

@@ -6,7 +6,7 @@ from typing import Iterator
 import re
 
 from app.text.focus import counted_noun, counts, question_kind
-from app.text.lexical import DOMAIN_COMMON, content_terms, split_subquestions
+from app.text.lexical import content_terms, split_subquestions, topic_terms
 from app.text.scoring import ScoredSentence, SentenceScorer
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
@@ -84,7 +84,7 @@ class ExtractiveAnswerer:
         seen_terms = set(content_terms(best.text))
         # for a sentence of another paragraph, what the best sentence's paragraph and section establish is not new
         context_terms = content_terms(best.hit.text + " " + best.hit.section)
-        q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
+        q_terms = topic_terms(question)
         for s in scored[1:]:
             if len(chosen) >= self.max_sentences:
                 break
@@ -110,7 +110,7 @@ class ExtractiveAnswerer:
         next sentence when that one carries the asked answer type or continues it with more of the question."""
         by_pos = {(s.hit.key, s.index): s for s in scored}
         kind = question_kind(question)
-        q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
+        q_terms = topic_terms(question)
         out = list(chosen)
         have = {(s.hit.key, s.index) for s in out}
 

@@ -57,9 +57,19 @@ def defined_acronym(question: str) -> str | None:
     return found[-1] if found else None
 
 
+# "What was the budget ...?", "How much did X spend/contribute?": the answer is a sum of money
+_AMOUNT_Q = re.compile(r"\b(budget|budgets|cost|costs|costed|spend|spent|spending|expenditure|funding|price|revenue|"
+                       r"how much money)\b|\bhow much\b.*\b(contribut\w*|donat\w*|pa(?:y|id)|fund\w*|raise\w*|"
+                       r"allocat\w*|invest\w*|grant\w*)\b", re.I)
+MONEY = re.compile(r"(?:US\$|\$|€|£|\bUSD|\bEUR)\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*"
+                   r"(?:dollars|euros|pounds|USD|EUR)\b", re.I)
+
+
 def question_kind(question: str) -> str:
     if defined_acronym(question):
         return "definition"
+    if _AMOUNT_Q.search(question) and not re.search(r"\bhow many\b", question, re.I):
+        return "amount"
     if _NAMES_Q.match(question.strip()) or _LEADING_NAMES_Q.match(question):
         return "names"  # "Which States had the largest number of users?" asks for names, not the number
     if _QUANTITY_Q.search(question):
@@ -93,6 +103,8 @@ def counted_noun(question: str) -> str | None:
 
 
 _PHRASE_END = frozenset("was were is are has have had will would be been by in on at from to for with which that of".split())
+# "189 States had become parties", "12 countries are members": a copula carries the count over to its complement
+_COPULA = re.compile(r"^(?:(?:had|have|has)\s+become|became|become|are|were)\s+([\w’'\-]+)", re.I)
 
 
 def counts(sentence: str, noun_stem: str) -> bool:
@@ -100,9 +112,14 @@ def counts(sentence: str, noun_stem: str) -> bool:
     non-European Union countries"."""
     # a lookahead so that overlapping candidates ("2018, 189 States") are all tried; no crossing of a clause break
     for m in re.finditer(rf"(?=\b{NUM_WORD}\s+((?:[\w’'\-]+\s+){{0,5}})([\w’'\-]+))", sentence, re.I):
+        window = (m.group(1) + m.group(2)).split()
         words_after = []
-        for w in (m.group(1) + m.group(2)).split():
+        for j, w in enumerate(window):
             if w.lower() in _PHRASE_END:  # "2018 was adopted by States" is not a count of States
+                # ... but "189 States had become parties" counts parties: a copula carries the count over
+                cop = _COPULA.match(" ".join(window[j:]))
+                if words_after and cop and stem(cop.group(1)) == noun_stem:
+                    return True
                 break
             words_after.append(w)
         if any(stem(w) == noun_stem for w in words_after):
@@ -130,6 +147,8 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
         if counted:
             return 1.0 if counts(sentence, counted) else (0.5 if _COUNT.search(sentence) else 0.0)
         return 1.0 if _COUNT.search(sentence) else 0.0
+    if kind == "amount":
+        return 1.0 if MONEY.search(sentence) else 0.0
     if kind == "definition":
         # `counted` holds the acronym: the sentence spells it out, or introduces it in brackets after its name
         return 1.0 if counted and (f"({counted})" in sentence or stem(counted) in acronyms(sentence)) else 0.0

@@ -60,6 +60,9 @@ def stem(word: str) -> str:
     return w[:7]
 
 
+_DOMAIN_COMMON_STEMS = frozenset(stem(w) for w in DOMAIN_COMMON)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -67,6 +70,14 @@ def words(text: str) -> list[str]:
 def content_terms(text: str) -> set[str]:
     """Stemmed content words (stopwords dropped)."""
     return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+
+
+def topic_terms(question: str) -> set[str]:
+    """The question's content-word stems that mark its topic: those too common in these reports to do so ("United
+    Nations", "States", "report") are dropped, compared as stems like everything else; all of them when nothing is
+    left."""
+    terms = content_terms(question)
+    return {t for t in terms if t not in _DOMAIN_COMMON_STEMS} or terms
 
 
 _CONNECTORS = frozenset("of the and for on against in to de du la le des".split())

@@ -16,7 +16,7 @@ from typing import Sequence
 import numpy as np
 
 from app.text.lexical import (
-    DOMAIN_COMMON, all_numbers, asked_acronyms, content_terms, numbers, proper_terms, split_sentences, stem,
+    all_numbers, asked_acronyms, content_terms, numbers, proper_terms, split_sentences, stem, topic_terms,
     terms_with_acronyms,
 )
 from app.text.focus import Vocabulary, counted_noun, defined_acronym, counts, question_kind, refers_back, type_match
@@ -154,7 +154,7 @@ class SentenceScorer:
         per_hit = self.sentences(hits, texts)
         if qvec is None:
             qvec = self.embed_query(question)
-        q_terms = {t for t in content_terms(question) if t not in DOMAIN_COMMON} or content_terms(question)
+        q_terms = topic_terms(question)
         q_numbers, q_proper = key_terms(question)
         q_acronyms = asked_acronyms(question)
         kind = kind or question_kind(question)
