@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ingest.errors import OptionError, QuestionError
+from app.errors import OptionError, QuestionError
 
 BACKENDS = ("extractive", "openai", "llamacpp")
 

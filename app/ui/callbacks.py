@@ -14,7 +14,7 @@ from typing import Any, Iterator, NamedTuple
 from app.questions import check_k, clean_question, preview
 from app.types import Answer, Hit
 from app.ui import export, render
-from ingest.errors import OptionError, ParaCiteError, QuestionError
+from app.errors import OptionError, ParaCiteError, QuestionError
 
 log = logging.getLogger(__name__)
 

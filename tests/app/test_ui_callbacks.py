@@ -11,7 +11,7 @@ import pytest
 
 from app.types import AnswerStatus, Answer, Citation, Hit, Sentence
 from app.ui import callbacks, render
-from ingest.errors import QuestionError
+from app.errors import QuestionError
 
 DOC = "unodc-ccpcj-2018-activities"
 Q189 = "As at 1 March 2018, 189 States had become parties to the Organized Crime Convention."
