@@ -7,8 +7,9 @@ import logging
 import sys
 from typing import Any, Sequence
 
+from app.commands import plugin_commands
+from app.errors import ParaCiteError
 from app.settings import Settings
-from ingest.errors import ParaCiteError
 
 EXAMPLES = """\
 examples:
@@ -80,13 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
                        help="default answerer in the UI")
 
-    ev = sub.add_parser("eval", parents=[common], help="measure answer quality on the gold question set",
-                        description="Run the gold set (eval/gold.jsonl) through ParaCite's configurations and the "
-                                    "LangChain-tutorial baseline; print a table, write JSON + Markdown + plots and "
-                                    "the list of failed questions.")
-    from eval.harness import add_arguments
-
-    add_arguments(ev)
+    for name, command in plugin_commands().items():  # `paracite eval` (eval/command.py), via entry points
+        cmd = sub.add_parser(name, parents=[common], help=command.HELP, description=command.DESCRIPTION)
+        command.add_arguments(cmd)
+        cmd.set_defaults(plugin=command)
 
     sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
@@ -156,11 +154,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "ingest":
         return _ingest(settings, force=args.force)
-    if args.command == "eval":
-        from eval.harness import run_and_print
-
-        return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
-                             gold_path=args.gold, summary_path=args.summary)
+    if getattr(args, "plugin", None) is not None:
+        return args.plugin.run(settings, args)
 
     from app.assistant import Assistant
 
