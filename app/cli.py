@@ -10,6 +10,7 @@ from typing import Any, Sequence
 from app.commands import plugin_commands
 from app.errors import ParaCiteError
 from app.settings import Settings
+from ingest.choices import IndexKind
 
 EXAMPLES = """\
 examples:
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "are re-parsed alone. The previous index stays usable until the new one is "
                                      "complete.")
     ing.add_argument("--force", action="store_true", help="rebuild everything, even unchanged reports")
-    ing.add_argument("--index-kind", choices=["auto", "flat", "hnsw", "ivf"], help="FAISS index type (default auto)")
+    ing.add_argument("--index-kind", choices=IndexKind.values(), help="FAISS index type (default auto)")
     ing.add_argument("--no-section-headers", dest="section_headers", action="store_const", const=False,
                      help="embed paragraph text without its section path")
 
@@ -88,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
-    sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
+    st = sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
+    st.add_argument("--markdown", action="store_true", help="print the README's configuration table instead")
     return p
 
 
@@ -115,9 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
-    _configure_logging(args.verbose)
     try:
-        return _run(args)
+        settings = _settings(args)
+        _configure_logging(args.verbose, settings.log_level)
+        return _run(args, settings)
     except ParaCiteError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -128,12 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _configure_logging(verbose: int) -> None:
+def _configure_logging(verbose: int, log_level: str) -> None:
+    """-v / -vv, else the log_level setting (PARACITE_LOG_LEVEL)."""
     level = {0: None, 1: logging.INFO}.get(verbose, logging.DEBUG)
     if level is None:
-        import os
-
-        level = getattr(logging, os.environ.get("PARACITE_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
+        level = getattr(logging, log_level.upper(), logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if level > logging.DEBUG:  # libraries that log their internals at DEBUG/INFO regardless of the root level
         for name in ("httpx", "sentence_transformers"):
@@ -146,9 +148,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(**{n: getattr(args, n) for n in names if getattr(args, n, None) is not None})
 
 
-def _run(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "settings":
+        if args.markdown:
+            print(Settings.markdown_table(), end="")
+            return 0
         for field_name, (env, default, doc) in zip(_field_names(), Settings.documentation()):
             print(f"{env} = {getattr(settings, field_name)!s}\n    {doc} (default: {default or 'unset'})")
         return 0

