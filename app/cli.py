@@ -7,6 +7,7 @@ import logging
 import sys
 from typing import Any, Sequence
 
+from app.answer.base import names as answer_backends
 from app.commands import plugin_commands
 from app.errors import ParaCiteError
 from app.settings import Settings
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = question_cmd("ask", "answer a question with paragraph citations",
                        "Answer from the report only. Every sentence cites its paragraph ([¶N]); when the report "
                        "does not answer, ParaCite says so and lists the closest paragraphs.")
-    ask.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
+    ask.add_argument("--backend", dest="answer_backend", choices=answer_backends(),
                      help="answerer (default extractive: offline, no LLM)")
     ask.add_argument("--history-json", metavar="FILE",
                      help="earlier turns for a follow-up: JSON list of [question, answer] pairs")
@@ -79,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "set PARACITE_AUTH=user:password to require a login.")
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 7860)")
-    serve.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
+    serve.add_argument("--backend", dest="answer_backend", choices=answer_backends(),
                        help="default answerer in the UI")
 
     for name, command in plugin_commands().items():  # `paracite eval` (eval/command.py), via entry points

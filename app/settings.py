@@ -55,7 +55,7 @@ class Settings:
     retrieval_mode: RetrievalMode = _doc("retrieval", "Ranking: hybrid (dense + BM25 fused), dense or bm25.", default=RetrievalMode.HYBRID)
     fusion: Fusion = _doc("retrieval", "How hybrid fuses the rankings: convex (0.7 dense + 0.3 BM25, normalised scores; measured best) or rrf.", default=DEFAULT_FUSION)
     top_k: int = _doc("retrieval", "Paragraphs retrieved per question.", default=5)
-    answer_backend: str = _doc("answer", "Answerer: extractive (offline, no LLM), openai (any OpenAI-compatible server) or llamacpp.", default="extractive")
+    answer_backend: str = _doc("answer", "Answerer (app/answer/, a registry): extractive (offline, no LLM), openai (any OpenAI-compatible server) or llamacpp.", default="extractive")
     llm_base_url: str | None = _doc("answer", "openai backend: base URL, e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp server).", default=None)
     llm_model: str | None = _doc("answer", "openai backend: model name the server expects.", default=None)
     llm_api_key: str | None = _doc("answer", "openai backend: API key (any non-empty string for local servers).", default=None)
@@ -130,8 +130,10 @@ def _env(name: str) -> str:
 
 def _choices() -> dict[str, Any]:
     """Setting -> its StrEnum (or, for answer_backend, the registered answerers' names)."""
+    from app.answer.base import names
+
     return {"embedding_backend": EmbeddingBackend, "index_kind": IndexKind, "retrieval_mode": RetrievalMode,
-            "fusion": Fusion, "answer_backend": ("extractive", "openai", "llamacpp"),
+            "fusion": Fusion, "answer_backend": names(),
             "on_corpus_change": OnCorpusChange}
 
 

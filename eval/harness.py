@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from app.answer.base import names as answer_backends
 from eval import metrics as m
 from eval.gold import GoldQuestion, GoldSet, Split, load_gold
 from eval.systems import DEFAULT_CONFIGS, Config, ParaCiteSystem, Response, System, paracite_variant
@@ -345,7 +346,7 @@ def run_and_print(settings: Any, *, backends: Sequence[str] = (), out_dir: str |
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The eval options, shared by `paracite eval` and `python -m eval.harness`."""
     p.add_argument("--backend", dest="backends", action="append", default=[],
-                   choices=["extractive", "openai", "llamacpp"],
+                   choices=answer_backends(),
                    help="also evaluate this answer backend (repeatable; LLM backends need their settings)")
     p.add_argument("--out", default="eval/results", help="folder for results.json, report.md, plots "
                    "(default eval/results/)")
