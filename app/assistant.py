@@ -150,6 +150,11 @@ class Assistant:
     def sections(self) -> list[Any]:
         return self.searcher.sections()
 
+    def paragraph(self, doc_id: str, label_or_number: int | str) -> Hit | None:
+        """The paragraph printed as `label_or_number` (7, "7", "5bis") in report `doc_id`, or None when it has
+        none. A direct lookup: no search, so it cannot return another report's paragraph of that number."""
+        return self.searcher.paragraph(label_or_number, doc_id)
+
 
 def _clean_history(history: History | None) -> list[tuple[str, str]]:
     """Keep well-formed (question, answer) pairs; the UI may hand over partial turns."""
