@@ -34,10 +34,11 @@ class Assistant:
     def load(cls, settings: Settings | None = None, *, embedder: Any = None, progress: bool = False,
              **overrides: Any) -> "Assistant":
         """Load the index (building it first when there is none, or when the corpus changed and
-        on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...)."""
+        on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...).
+        Thread counts are left alone: a serving process calls app.runtime.serve_one_query_at_a_time() after this."""
         from app.retrieval.searcher import Searcher
         from ingest.build import build_index, corpus_changed
-        from ingest.embed import make_embedder, single_query_threads
+        from ingest.embed import make_embedder
         from ingest.store import load_index
 
         if settings is None:
@@ -75,7 +76,6 @@ class Assistant:
                     log.warning("the corpus in %s changed since the index was built; answering from the old "
                                 "index (run `paracite ingest` to update it)", corpus_dir)
         searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
-        single_query_threads()
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------

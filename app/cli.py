@@ -9,6 +9,7 @@ from typing import Any, Sequence
 
 from app.answer.base import names as answer_backends
 from app.commands import plugin_commands
+from app.runtime import offline_if_packaged
 from app.errors import ParaCiteError
 from app.settings import Settings
 from ingest.choices import IndexKind
@@ -121,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
         _configure_logging(args.verbose, settings.log_level)
+        offline_if_packaged(settings.embedding_model)
         return _run(args, settings)
     except ParaCiteError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -163,8 +165,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return args.plugin.run(settings, args)
 
     from app.assistant import Assistant
+    from app.runtime import serve_one_query_at_a_time
 
     assistant = Assistant.load(settings, progress=True)
+    serve_one_query_at_a_time()
     if args.command == "info":
         print(json.dumps(assistant.info(), indent=2, ensure_ascii=False))
     elif args.command == "sections":

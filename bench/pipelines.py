@@ -109,11 +109,13 @@ def _clear_query_cache(embedder: Any) -> None:
 
 def paracite(args: argparse.Namespace) -> dict[str, Any]:
     from app import Assistant
+    from app.runtime import serve_one_query_at_a_time
 
     questions = [q.text for q in load_questions(limit=args.questions)[0]]
     t0 = time.perf_counter()
     a = Assistant.load(index_dir=args.index, corpus_dir=args.corpus,
                        **({"embedding_backend": args.backend} if args.backend else {}))
+    serve_one_query_at_a_time()  # as `paracite serve` does (app/runtime.py)
     load_s = _since(t0)
     if args.torch_threads:
         # what a serving process should do: faiss.omp_set_num_threads(1) only binds the calling thread, while

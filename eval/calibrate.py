@@ -78,13 +78,17 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     from app.abstain import MODEL_PATH, AnswerabilityModel
     from app.assistant import Assistant
+    from app.runtime import offline_if_packaged, serve_one_query_at_a_time
     from app.settings import Settings
 
     ap = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL_PATH}")
     ap.add_argument("--dump", default=None, help="also write the dev features (JSONL) here, for inspection")
     args = ap.parse_args(argv)
-    assistant = Assistant.load(Settings.from_env())
+    settings = Settings.from_env()
+    offline_if_packaged(settings.embedding_model)
+    assistant = Assistant.load(settings)
+    serve_one_query_at_a_time()
     dev = load_gold(Split.DEV)
     x, y, ids = collect(assistant, dev.questions)
     w, b, mean, scale = fit(x, y)

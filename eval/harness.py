@@ -248,9 +248,11 @@ def calibration(result: ConfigResult) -> dict[str, Any]:
 def build_systems(settings: Any, configs: Sequence[Config], *, embedder: Any = None, workdir: str | Path,
                   backends: Sequence[str] = ("extractive",), progress: bool = False) -> list[tuple[Config, System]]:
     from app.assistant import Assistant
+    from app.runtime import serve_one_query_at_a_time
     from ingest.build import build_index
 
     base = Assistant.load(settings, embedder=embedder, progress=progress)
+    serve_one_query_at_a_time()  # as `paracite serve` answers (app/runtime.py)
     out: list[tuple[Config, System]] = []
     no_headers = None
     for c in configs:

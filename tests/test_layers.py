@@ -40,3 +40,29 @@ def test_a_wrong_import_breaks_the_contract(tmp_path, source, target):
     assert result.returncode != 0, result.stdout
     wrong = source.removesuffix(".py").replace("/", ".")
     assert f"{wrong} -> {target}" in result.stdout, result.stdout
+
+
+def test_loading_changes_no_process_wide_setting(tmp_path):
+    """Library code leaves thread counts and HF_HUB_OFFLINE alone: only entry points turn them (app/runtime.py)."""
+    script = (
+        "import os, sys, torch\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "os.environ.pop('HF_HUB_OFFLINE', None)\n"
+        "before = torch.get_num_threads()\n"
+        "from doubles import HashEmbedder, write_synthetic_corpus\n"
+        "from pathlib import Path\n"
+        "from app import Assistant\n"
+        "from ingest.embed import make_embedder\n"
+        "corpus = Path(sys.argv[2]); corpus.mkdir(); write_synthetic_corpus(corpus)\n"
+        "a = Assistant.load(index_dir=Path(sys.argv[2]).parent / 'index', corpus_dir=corpus, embedder=HashEmbedder())\n"
+        "a.search('organized crime')\n"
+        "make_embedder('sentence-transformers/all-MiniLM-L6-v2')\n"
+        "assert torch.get_num_threads() == before, (torch.get_num_threads(), before)\n"
+        "assert 'HF_HUB_OFFLINE' not in os.environ\n"
+        "print('ok')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "HF_HUB_OFFLINE"}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-c", script, str(ROOT / "tests"), str(tmp_path / "corpus")],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.stdout.strip().endswith("ok"), result.stdout + result.stderr

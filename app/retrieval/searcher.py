@@ -50,9 +50,6 @@ class Searcher:
             raise ParaCiteError(f"fusion {fusion!r} is not one of {', '.join(FUSIONS)}")
         # a StoredIndex loaded without model_id/dim was not checked against this embedder yet
         check_compatible(stored.manifest, where=stored.path, model_id=embedder.model_id, dim=embedder.dim)
-        from ingest.vector_index import serve_single_queries
-
-        serve_single_queries()
         self.stored = stored
         self.embedder = embedder
         self.mode = mode
