@@ -361,12 +361,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m eval.harness [--backend B] [--out DIR] [--summary eval/REPORT.md] [--configs a,b]`."""
+    from app.runtime import offline_if_packaged
     from app.settings import Settings
 
     p = argparse.ArgumentParser(prog="python -m eval.harness", description="Evaluate ParaCite on the gold question set.")
     add_arguments(p)
     args = p.parse_args(argv)
-    return run_and_print(Settings.from_env(), backends=args.backends, out_dir=args.out, configs=args.configs,
+    settings = Settings.from_env()
+    offline_if_packaged(settings.embedding_model)  # an entry point (app/runtime.py)
+    return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
                          gold_path=args.gold, summary_path=args.summary)
 
 

@@ -216,10 +216,3 @@ class Searcher:
     def __repr__(self) -> str:
         return (f"Searcher({len(self._paragraphs)} paragraphs, {len(self._chunk_keys)} chunks, mode={self.mode!r}, "
                 f"fusion={self.fusion!r})")
-
-
-def describe(searcher: Searcher) -> dict[str, Any]:
-    """Counts for `info()`-style displays."""
-    m = searcher.stored.manifest
-    return {"n_paragraphs": searcher.n_paragraphs, "n_chunks": len(searcher.stored.chunks),
-            "embedding_model": m.get("embedding_model"), "index_kind": m.get("index_kind"), "created": m.get("created")}
