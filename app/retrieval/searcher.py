@@ -13,7 +13,6 @@ Fusion default: convex, dense weight 0.7 -- measured against RRF, dense-only and
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import numpy as np
 
