@@ -13,4 +13,6 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+# the layers (pyproject.toml [tool.importlinter]): ingest <- app <- eval, bench
+lint-imports --no-cache
 exec python -m pytest "$@"

@@ -12,7 +12,7 @@ from typing import Any, Iterator, Sequence
 from app.questions import check_backend, check_k, check_section, clean_question, clean_text
 from app.settings import Settings
 from app.types import Answer, Hit
-from ingest.errors import BackendError, IndexMissingError
+from ingest.errors import IndexMissingError
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,11 @@ class Assistant:
     def load(cls, settings: Settings | None = None, *, embedder: Any = None, progress: bool = False,
              **overrides: Any) -> "Assistant":
         """Load the index (building it first when there is none, or when the corpus changed and
-        on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...)."""
+        on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...).
+        Thread counts are left alone: a serving process calls app.runtime.serve_one_query_at_a_time() after this."""
         from app.retrieval.searcher import Searcher
         from ingest.build import build_index, corpus_changed
-        from ingest.embed import make_embedder, single_query_threads
+        from ingest.embed import make_embedder
         from ingest.store import load_index
 
         if settings is None:
@@ -75,7 +76,6 @@ class Assistant:
                     log.warning("the corpus in %s changed since the index was built; answering from the old "
                                 "index (run `paracite ingest` to update it)", corpus_dir)
         searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
-        single_query_threads()
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------
@@ -99,12 +99,11 @@ class Assistant:
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:
-        """The answerer backends that are configured here; extractive always first."""
-        names = ["extractive"]
-        if self.settings.llm_base_url and self.settings.llm_model:
-            names.append("openai")
-        if self.settings.llamacpp_model_path:
-            names.append("llamacpp")
+        """The registered answerer backends that are configured here (extractive always first), and the configured
+        default even when its settings are missing (choosing it then says what to set)."""
+        from app.answer.base import registered
+
+        names = [name for name, b in registered().items() if b.configured(self.settings)]
         if self.settings.answer_backend not in names:
             names.append(self.settings.answer_backend)
         return names
@@ -117,30 +116,20 @@ class Assistant:
             return self._chains[name]
 
     def _make_chain(self, name: str) -> Any:
-        from app.answer import make_answerer
+        from app.answer.base import get_backend
         from app.chain import AnswerChain
 
         s = self.settings
+        backend = get_backend(name)  # BackendError naming the registered ones
         # one extractive answerer for every chain: its sentence-embedding cache then serves the LLM chains' fallback too
         if self._extractive is None:
-            self._extractive = make_answerer("extractive", embedder=self.embedder)
-        extractive = self._extractive
-        if name == "extractive":
-            answerer, fallback = extractive, None
-        elif name == "openai":
-            if not (s.llm_base_url and s.llm_model):
-                raise BackendError("the openai backend needs PARACITE_LLM_BASE_URL and PARACITE_LLM_MODEL "
-                                   "(e.g. http://127.0.0.1:8000/v1 and the model name the server serves)")
-            answerer = make_answerer("openai", base_url=s.llm_base_url, model=s.llm_model,
-                                     api_key=s.llm_api_key, timeout=s.llm_timeout)
-            fallback = extractive
-        elif name == "llamacpp":
-            if not s.llamacpp_model_path:
-                raise BackendError("the llamacpp backend needs PARACITE_LLAMACPP_MODEL_PATH (a .gguf file)")
-            answerer = make_answerer("llamacpp", model_path=s.llamacpp_model_path, timeout=s.llm_timeout)
-            fallback = extractive
+            extractive = get_backend("extractive")
+            self._extractive = extractive.make(**extractive.options(s, self.embedder))
+        if backend.name == "extractive":
+            answerer, fallback = self._extractive, None
         else:
-            raise BackendError(f"unknown backend {name!r}: use extractive, openai or llamacpp")
+            answerer = backend.make(**backend.options(s, self.embedder))  # its own configuration check
+            fallback = self._extractive if backend.falls_back else None
         return AnswerChain(self.searcher, answerer, fallback=fallback, k=s.top_k,
                            max_context_tokens=s.max_context_tokens, abstain_threshold=s.abstain_threshold)
 
@@ -160,6 +149,11 @@ class Assistant:
 
     def sections(self) -> list[Any]:
         return self.searcher.sections()
+
+    def paragraph(self, doc_id: str, label_or_number: int | str) -> Hit | None:
+        """The paragraph printed as `label_or_number` (7, "7", "5bis") in report `doc_id`, or None when it has
+        none. A direct lookup: no search, so it cannot return another report's paragraph of that number."""
+        return self.searcher.paragraph(label_or_number, doc_id)
 
 
 def _clean_history(history: History | None) -> list[tuple[str, str]]:

@@ -7,8 +7,12 @@ import logging
 import sys
 from typing import Any, Sequence
 
+from app.answer.base import names as answer_backends
+from app.commands import plugin_commands
+from app.runtime import offline_if_packaged
+from app.errors import ParaCiteError
 from app.settings import Settings
-from ingest.errors import ParaCiteError
+from ingest.choices import IndexKind
 
 EXAMPLES = """\
 examples:
@@ -48,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "are re-parsed alone. The previous index stays usable until the new one is "
                                      "complete.")
     ing.add_argument("--force", action="store_true", help="rebuild everything, even unchanged reports")
-    ing.add_argument("--index-kind", choices=["auto", "flat", "hnsw", "ivf"], help="FAISS index type (default auto)")
+    ing.add_argument("--index-kind", choices=IndexKind.values(), help="FAISS index type (default auto)")
     ing.add_argument("--no-section-headers", dest="section_headers", action="store_const", const=False,
                      help="embed paragraph text without its section path")
 
@@ -67,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = question_cmd("ask", "answer a question with paragraph citations",
                        "Answer from the report only. Every sentence cites its paragraph ([¶N]); when the report "
                        "does not answer, ParaCite says so and lists the closest paragraphs.")
-    ask.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
+    ask.add_argument("--backend", dest="answer_backend", choices=answer_backends(),
                      help="answerer (default extractive: offline, no LLM)")
     ask.add_argument("--history-json", metavar="FILE",
                      help="earlier turns for a follow-up: JSON list of [question, answer] pairs")
@@ -77,20 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
                                        "set PARACITE_AUTH=user:password to require a login.")
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 7860)")
-    serve.add_argument("--backend", dest="answer_backend", choices=["extractive", "openai", "llamacpp"],
+    serve.add_argument("--backend", dest="answer_backend", choices=answer_backends(),
                        help="default answerer in the UI")
 
-    ev = sub.add_parser("eval", parents=[common], help="measure answer quality on the gold question set",
-                        description="Run the gold set (eval/gold.jsonl) through ParaCite's configurations and the "
-                                    "LangChain-tutorial baseline; print a table, write JSON + Markdown + plots and "
-                                    "the list of failed questions.")
-    from eval.harness import add_arguments
-
-    add_arguments(ev)
+    for name, command in plugin_commands().items():  # `paracite eval` (eval/command.py), via entry points
+        cmd = sub.add_parser(name, parents=[common], help=command.HELP, description=command.DESCRIPTION)
+        command.add_arguments(cmd)
+        cmd.set_defaults(plugin=command)
 
     sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
-    sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
+    st = sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
+    st.add_argument("--markdown", action="store_true", help="print the README's configuration table instead")
     return p
 
 
@@ -117,9 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
-    _configure_logging(args.verbose)
     try:
-        return _run(args)
+        settings = _settings(args)
+        _configure_logging(args.verbose, settings.log_level)
+        offline_if_packaged(settings.embedding_model)
+        return _run(args, settings)
     except ParaCiteError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -130,12 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _configure_logging(verbose: int) -> None:
+def _configure_logging(verbose: int, log_level: str) -> None:
+    """-v / -vv, else the log_level setting (PARACITE_LOG_LEVEL)."""
     level = {0: None, 1: logging.INFO}.get(verbose, logging.DEBUG)
     if level is None:
-        import os
-
-        level = getattr(logging, os.environ.get("PARACITE_LOG_LEVEL", "WARNING").upper(), logging.WARNING)
+        level = getattr(logging, log_level.upper(), logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if level > logging.DEBUG:  # libraries that log their internals at DEBUG/INFO regardless of the root level
         for name in ("httpx", "sentence_transformers"):
@@ -148,23 +151,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(**{n: getattr(args, n) for n in names if getattr(args, n, None) is not None})
 
 
-def _run(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "settings":
+        if args.markdown:
+            print(Settings.markdown_table(), end="")
+            return 0
         for field_name, (env, default, doc) in zip(_field_names(), Settings.documentation()):
             print(f"{env} = {getattr(settings, field_name)!s}\n    {doc} (default: {default or 'unset'})")
         return 0
     if args.command == "ingest":
         return _ingest(settings, force=args.force)
-    if args.command == "eval":
-        from eval.harness import run_and_print
-
-        return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
-                             gold_path=args.gold, summary_path=args.summary)
+    if getattr(args, "plugin", None) is not None:
+        return args.plugin.run(settings, args)
 
     from app.assistant import Assistant
+    from app.runtime import serve_one_query_at_a_time
 
     assistant = Assistant.load(settings, progress=True)
+    serve_one_query_at_a_time()
     if args.command == "info":
         print(json.dumps(assistant.info(), indent=2, ensure_ascii=False))
     elif args.command == "sections":

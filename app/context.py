@@ -49,9 +49,6 @@ class PackedContext:
         found = [p.hit for p in self.paragraphs if p.hit.label == label and (doc_id is None or p.hit.doc_id == doc_id)]
         return found[0] if len(found) == 1 else None
 
-    def label(self, hit: Hit) -> str:
-        return paragraph_label(hit, self.multi_document)
-
     def render(self) -> str:
         """The context block of an LLM prompt: one labelled paragraph per block, with its section and report."""
         blocks = []

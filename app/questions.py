@@ -7,9 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ingest.errors import OptionError, QuestionError
-
-BACKENDS = ("extractive", "openai", "llamacpp")
+from app.errors import OptionError, QuestionError
 
 # Control characters (C0/C1, DEL) become spaces; they carry no meaning in a question and confuse tokenizers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -84,7 +82,9 @@ def check_backend(backend: Any) -> str | None:
     """An answerer name; None or blank = the configured default."""
     if backend is None or (isinstance(backend, str) and not backend.strip()):
         return None
-    if not isinstance(backend, str) or backend.strip() not in BACKENDS:
+    from app.answer.base import names
+
+    if not isinstance(backend, str) or backend.strip() not in names():
         shown = preview(repr(backend), 40) if isinstance(backend, str) else type(backend).__name__
-        raise OptionError(f"backend must be one of {', '.join(BACKENDS)}, not {shown}")
+        raise OptionError(f"backend must be one of {', '.join(names())}, not {shown}")
     return backend.strip()

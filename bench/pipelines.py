@@ -109,11 +109,13 @@ def _clear_query_cache(embedder: Any) -> None:
 
 def paracite(args: argparse.Namespace) -> dict[str, Any]:
     from app import Assistant
+    from app.runtime import serve_one_query_at_a_time
 
     questions = [q.text for q in load_questions(limit=args.questions)[0]]
     t0 = time.perf_counter()
     a = Assistant.load(index_dir=args.index, corpus_dir=args.corpus,
                        **({"embedding_backend": args.backend} if args.backend else {}))
+    serve_one_query_at_a_time()  # as `paracite serve` does (app/runtime.py)
     load_s = _since(t0)
     if args.torch_threads:
         # what a serving process should do: faiss.omp_set_num_threads(1) only binds the calling thread, while
@@ -152,48 +154,31 @@ def paracite(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def langchain(args: argparse.Namespace) -> dict[str, Any]:
-    """The LangChain RAG tutorial: RecursiveCharacterTextSplitter(1000, 200) over the raw text, the same
-    sentence-transformers model (what HuggingFaceEmbeddings wraps), an in-memory FAISS vector store, k=5.
-    It has no persistence without pickle, so its 'cold start' is a full rebuild, as in the tutorial."""
-    try:
-        from langchain_community.vectorstores import FAISS
-        from langchain_text_splitters import RecursiveCharacterTextSplitter
-    except ImportError as err:
-        raise SystemExit(f"the LangChain baseline needs {err.name}: pip install langchain-text-splitters "
-                         "langchain-community")
-    from langchain_core.embeddings import Embeddings
-    from langchain_core.prompts import ChatPromptTemplate
-    from sentence_transformers import SentenceTransformer
+    """The LangChain RAG tutorial, as the eval compares it (eval/peer.py, the one baseline): RecursiveCharacterTextSplitter
+    (1000, 200) over the raw text, the same sentence-transformers model as LangChain Embeddings, an in-memory FAISS
+    vector store, the top 4 chunks. It has no persistence without pickle, so its 'cold start' is a full rebuild, as in
+    the tutorial."""
+    from langchain_core.prompts import PromptTemplate
 
-    from ingest.embed import resolve_model
-
-    class STEmbeddings(Embeddings):
-        def __init__(self, model: Any):
-            self.model = model
-
-        def embed_documents(self, texts: list[str]) -> list[list[float]]:
-            return self.model.encode(texts, batch_size=32, normalize_embeddings=True).tolist()
-
-        def embed_query(self, text: str) -> list[float]:
-            return self.model.encode([text], normalize_embeddings=True)[0].tolist()
+    from eval.peer import CONTEXT_K, TUTORIAL_PROMPT, split_reports, vector_store
+    from ingest.embed import make_embedder
 
     questions = [q.text for q in load_questions(limit=args.questions)[0]]
     t_imports = _since(T_PROCESS)
     t0 = time.perf_counter()
-    model = SentenceTransformer(resolve_model(args.model or "all-MiniLM-L6-v2")[1], device="cpu")
+    # no query cache: each timed question costs its encoding, as in the tutorial
+    embedder = make_embedder(args.model or "all-MiniLM-L6-v2", cache_size=0)
     model_load_s = _since(t0)
     t0 = time.perf_counter()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.corpus).glob("*.txt"))]
-    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
-    docs = splitter.create_documents(texts)
+    docs = split_reports(args.corpus)
     t_split = _since(t0)
     t1 = time.perf_counter()
-    store = FAISS.from_documents(docs, STEmbeddings(model))
+    store = vector_store(docs, embedder)
     index_s = _since(t1)
     build_s = _since(t0)
     total_s = _since(T_PROCESS)
-    retriever = store.as_retriever(search_kwargs={"k": 5})
-    prompt = ChatPromptTemplate.from_template("Answer from the context only.\n\n{context}\n\nQuestion: {question}")
+    retriever = store.as_retriever(search_kwargs={"k": CONTEXT_K})
+    prompt = PromptTemplate.from_template(TUTORIAL_PROMPT)
 
     def ask(q: str) -> Any:  # the tutorial chain up to the LLM call (no LLM here: ParaCite's default has none)
         context = "\n\n".join(d.page_content for d in retriever.invoke(q))

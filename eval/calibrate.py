@@ -78,6 +78,7 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     from app.abstain import MODEL_PATH, AnswerabilityModel
     from app.assistant import Assistant
+    from app.runtime import offline_if_packaged, serve_one_query_at_a_time
     from app.settings import Settings
 
     ap = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__.splitlines()[0])
@@ -86,7 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--ranker", action="store_true", help="fit the sentence ranker's weights instead "
                     "(eval/rank_calibration.py); refit the answerability model after writing them")
     args = ap.parse_args(argv)
-    assistant = Assistant.load(Settings.from_env())
+    settings = Settings.from_env()
+    offline_if_packaged(settings.embedding_model)
+    assistant = Assistant.load(settings)
+    serve_one_query_at_a_time()
     dev = load_gold(Split.DEV)
     if args.ranker:
         from app.text.scoring import RANKER_PATH

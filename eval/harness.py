@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from app.answer.base import names as answer_backends
 from eval import metrics as m
 from eval.gold import GROUP_ORDER, GoldQuestion, GoldSet, Split, load_gold
 from eval.systems import DEFAULT_CONFIGS, Config, ParaCiteSystem, Response, System, paracite_variant
@@ -257,9 +258,11 @@ def calibration(result: ConfigResult) -> dict[str, Any]:
 def build_systems(settings: Any, configs: Sequence[Config], *, embedder: Any = None, workdir: str | Path,
                   backends: Sequence[str] = ("extractive",), progress: bool = False) -> list[tuple[Config, System]]:
     from app.assistant import Assistant
+    from app.runtime import serve_one_query_at_a_time
     from ingest.build import build_index
 
     base = Assistant.load(settings, embedder=embedder, progress=progress)
+    serve_one_query_at_a_time()  # as `paracite serve` answers (app/runtime.py)
     out: list[tuple[Config, System]] = []
     no_headers = None
     for c in configs:
@@ -363,7 +366,7 @@ def run_and_print(settings: Any, *, backends: Sequence[str] = (), out_dir: str |
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The eval options, shared by `paracite eval` and `python -m eval.harness`."""
     p.add_argument("--backend", dest="backends", action="append", default=[],
-                   choices=["extractive", "openai", "llamacpp"],
+                   choices=answer_backends(),
                    help="also evaluate this answer backend (repeatable; LLM backends need their settings)")
     p.add_argument("--out", default="eval/results", help="folder for results.json, report.md, plots "
                    "(default eval/results/)")
@@ -376,12 +379,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m eval.harness [--backend B] [--out DIR] [--summary eval/REPORT.md] [--configs a,b]`."""
+    from app.runtime import offline_if_packaged
     from app.settings import Settings
 
     p = argparse.ArgumentParser(prog="python -m eval.harness", description="Evaluate ParaCite on the gold question set.")
     add_arguments(p)
     args = p.parse_args(argv)
-    return run_and_print(Settings.from_env(), backends=args.backends, out_dir=args.out, configs=args.configs,
+    settings = Settings.from_env()
+    offline_if_packaged(settings.embedding_model)  # an entry point (app/runtime.py)
+    return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
                          gold_path=args.gold, summary_path=args.summary)
 
 

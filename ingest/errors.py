@@ -1,7 +1,7 @@
 """Errors a user can act on. Each message is one line that says what is wrong and what to do.
 
-They live in the lowest layer so that ingest, the index and the app raise the same types; the CLI prints `str(err)`
-without a traceback.
+The ones here live in the lowest layer so that ingest, the index and the app raise the same types; errors only the app
+raises (QuestionError, OptionError) are in app/errors.py. The CLI prints `str(err)` without a traceback.
 """
 from __future__ import annotations
 
@@ -35,13 +35,8 @@ class IndexLockedError(ParaCiteError):
     """Another ingest holds the index lock."""
 
 
-class QuestionError(ParaCiteError):
-    """A question that cannot be answered as given (empty, too long)."""
-
-
 class BackendError(ParaCiteError):
-    """An answerer backend is misconfigured or its optional dependency is missing."""
+    """A backend (embedding runtime, vector index, answerer) is misconfigured or its optional dependency is missing.
 
-
-class OptionError(ParaCiteError):
-    """An option given with a question (k, section, backend) has the wrong type or value."""
+    It lives here because ingest raises it too (embedding backend, faiss); the app's own errors (QuestionError,
+    OptionError) are in app/errors.py."""

@@ -14,7 +14,9 @@ from typing import Any
 
 import numpy as np
 
-KINDS = ("auto", "flat", "hnsw", "ivf")
+from ingest.choices import IndexKind
+
+KINDS = IndexKind.values()
 ANN_DEFAULT = "hnsw"
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 200

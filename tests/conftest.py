@@ -36,10 +36,13 @@ def report_paragraphs(report_path):
 @pytest.fixture(scope="session")
 def embedder():
     """The real packaged all-MiniLM-L6-v2."""
+    from app.runtime import serve_one_query_at_a_time
     from app.settings import PACKAGED_MODEL
     from ingest.embed import make_embedder
 
-    return make_embedder(PACKAGED_MODEL)
+    model = make_embedder(PACKAGED_MODEL)
+    serve_one_query_at_a_time()  # the suite runs as a serving process does (app/runtime.py)
+    return model
 
 
 @pytest.fixture(scope="session")

@@ -25,3 +25,10 @@ def test_readme_has_the_two_commands():
     root = Path(__file__).resolve().parent.parent
     assert (root / "run.sh").exists() and (root / "test.sh").exists()
     assert "./test.sh" in (root / ".ci" / "run").read_text()
+
+
+def test_readme_settings_table_is_the_generated_one():
+    """Names, defaults and descriptions: the README's table is exactly `paracite settings --markdown`."""
+    start = README.index("| group | variable | default | meaning |")
+    end = README.index("<!-- end of settings table -->")
+    assert README[start:end] == Settings.markdown_table(), "regenerate it with: paracite settings --markdown"

@@ -1,4 +1,4 @@
-"""Answerer backends behind one small contract (see base.py) and their factory."""
-from app.answer.base import BACKENDS, Answerer, make_answerer
+"""Answerer backends behind one small contract and a registry (see base.py)."""
+from app.answer.base import Answerer, Backend, get_backend, make_answerer, names, register, registered
 
-__all__ = ["Answerer", "BACKENDS", "make_answerer"]
+__all__ = ["Answerer", "Backend", "get_backend", "make_answerer", "names", "register", "registered"]

@@ -1,43 +1,113 @@
-"""The answerer contract shared by every backend, and the factory that picks one by name.
+"""The answerer contract shared by every backend, and the registry that finds one by name.
 
 Every backend turns (question, packed context) into text with inline paragraph markers (`[¶N]`, or `[doc_id ¶N]` for
 several reports). The chain then runs the SAME citation parsing and verification on every backend's output, so a
 backend cannot smuggle an unchecked claim past it.
+
+Adding an answerer is one module that calls `register(Backend(...))` when imported: the built-in ones are listed in
+BUILTIN; others are found through the `paracite.answerers` entry point group (or registered by importing them).
+`Assistant.backends()`, `Assistant.chain()`, Settings' answer_backend check and the CLI's --backend choices all read
+this registry.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Protocol, runtime_checkable
+import importlib
+import threading
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol, runtime_checkable
 
-from app.context import PackedContext
 from ingest.errors import BackendError
 
-BACKENDS = ("extractive", "openai", "llamacpp")
+if TYPE_CHECKING:  # pragma: no cover
+    from app.context import PackedContext
+    from app.settings import Settings
+
+BUILTIN = ("app.answer.extractive_backend", "app.answer.openai_backend", "app.answer.llamacpp_backend")
+ENTRY_POINTS = "paracite.answerers"
 
 
 @runtime_checkable
 class Answerer(Protocol):
     name: str
 
-    def generate(self, question: str, context: PackedContext) -> Iterator[str]:
+    def generate(self, question: str, context: "PackedContext") -> Iterator[str]:
         """Yield the answer text as it is produced (tokens for an LLM, sentences for the extractive backend).
         Raise BackendError (or any exception: the chain falls back to the extractive answerer) on failure."""
         ...
 
 
+def _always(_settings: Any) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Backend:
+    """One answerer backend.
+
+    make(**options) builds the answerer and raises BackendError (saying what to set) when it cannot: that is the
+    backend's one configuration check. options(settings, embedder) maps Settings to those keyword arguments (callers
+    of make_answerer pass them explicitly; nothing here reads the environment). configured(settings) says whether
+    the settings it needs are there, for the list a user chooses from. An LLM backend falls back to the extractive
+    answerer when it fails at answer time."""
+
+    name: str
+    make: Callable[..., Answerer]
+    options: Callable[["Settings", Any], dict[str, Any]]
+    configured: Callable[["Settings"], bool] = _always
+    description: str = ""
+    falls_back: bool = True
+
+
+_REGISTRY: dict[str, Backend] = {}
+_LOCK = threading.RLock()
+_loaded = False
+
+
+def register(backend: Backend) -> Backend:
+    """Add (or replace) a backend; registration order is the order users see (built-in ones first)."""
+    _load()
+    with _LOCK:
+        _REGISTRY[backend.name] = backend
+    return backend
+
+
+def unregister(name: str) -> None:
+    with _LOCK:
+        _REGISTRY.pop(name, None)
+
+
+def _load() -> None:
+    global _loaded
+    with _LOCK:
+        if _loaded:
+            return
+        _loaded = True
+        for module in BUILTIN:
+            importlib.import_module(module)
+        for ep in entry_points(group=ENTRY_POINTS):
+            ep.load()  # the module registers itself
+
+
+def registered() -> dict[str, Backend]:
+    """name -> Backend, built-in ones first (extractive, openai, llamacpp)."""
+    _load()
+    with _LOCK:
+        return dict(_REGISTRY)
+
+
+def names() -> tuple[str, ...]:
+    return tuple(registered())
+
+
+def get_backend(name: str) -> Backend:
+    found = registered().get((name or "").strip().lower())
+    if found is None:
+        raise BackendError(f"unknown answer backend {name!r}; use one of {', '.join(names())}")
+    return found
+
+
 def make_answerer(name: str, **kwargs: Any) -> Answerer:
-    """extractive: embedder=; openai: base_url=, model=, api_key=, timeout=; llamacpp: model_path=, timeout=.
-    Callers pass explicit arguments (the app layer reads them from Settings); nothing here reads the environment."""
-    name = (name or "").strip().lower()
-    if name == "extractive":
-        from app.answer.extractive import ExtractiveAnswerer
-
-        return ExtractiveAnswerer(**kwargs)
-    if name == "openai":
-        from app.answer.openai_backend import make_openai_answerer
-
-        return make_openai_answerer(**kwargs)
-    if name == "llamacpp":
-        from app.answer.llamacpp_backend import make_llamacpp_answerer
-
-        return make_llamacpp_answerer(**kwargs)
-    raise BackendError(f"unknown answer backend {name!r}; use one of {', '.join(BACKENDS)}")
+    """The answerer `name` built from explicit keyword arguments (see each backend's module: extractive: embedder=;
+    openai: base_url=, model=, api_key=, timeout=; llamacpp: model_path=, timeout=)."""
+    return get_backend(name).make(**kwargs)

@@ -22,6 +22,25 @@ from __future__ import annotations
 
 from typing import Hashable, Mapping, Sequence
 
+from ingest.choices import Choice
+
+
+class RetrievalMode(Choice):
+    """hybrid: dense + BM25 fused; dense: FAISS only; bm25: lexical only."""
+
+    HYBRID = "hybrid"
+    DENSE = "dense"
+    BM25 = "bm25"
+
+
+class Fusion(Choice):
+    """How hybrid fuses the two paragraph rankings: rrf or convex (below)."""
+
+    RRF = "rrf"
+    CONVEX = "convex"
+
+
+DEFAULT_FUSION = Fusion.CONVEX  # the measurement above
 RRF_K = 60  # Cormack et al.'s constant: damps the head of each list so one ranking alone cannot dominate
 CONVEX_ALPHA = 0.7  # weight of the dense score in convex fusion
 

@@ -13,13 +13,12 @@ Fusion default: convex, dense weight 0.7 -- measured against RRF, dense-only and
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import numpy as np
 
 from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
-from app.retrieval.fusion import CONVEX_ALPHA, RRF_K, convex, rrf
+from app.retrieval.fusion import CONVEX_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
 from app.types import Hit
@@ -28,13 +27,13 @@ from ingest.errors import ParaCiteError
 from ingest.store import StoredIndex, check_compatible
 from ingest.types import Paragraph
 
-__all__ = ["Searcher", "SectionInfo", "MODES", "FUSIONS", "DEFAULT_FUSION"]
+__all__ = ["Searcher", "SectionInfo", "RetrievalMode", "Fusion", "MODES", "FUSIONS", "DEFAULT_FUSION"]
 
 log = logging.getLogger(__name__)
 
-MODES = ("hybrid", "dense", "bm25")
-FUSIONS = ("rrf", "convex")
-DEFAULT_FUSION = "convex"
+
+MODES = RetrievalMode.values()
+FUSIONS = Fusion.values()
 EXHAUSTIVE_BELOW = 5_000  # chunks: below this every chunk is a candidate (exact and still sub-millisecond)
 CANDIDATES = 50
 
@@ -42,7 +41,7 @@ Key = tuple[str, str]  # (doc_id, paragraph label): Hit.key
 
 
 class Searcher:
-    def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = "hybrid", fusion: str = DEFAULT_FUSION,
+    def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID, fusion: str = DEFAULT_FUSION,
                  candidates: int = CANDIDATES, rrf_k: int = RRF_K, alpha: float = CONVEX_ALPHA):
         if mode not in MODES:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
@@ -50,9 +49,6 @@ class Searcher:
             raise ParaCiteError(f"fusion {fusion!r} is not one of {', '.join(FUSIONS)}")
         # a StoredIndex loaded without model_id/dim was not checked against this embedder yet
         check_compatible(stored.manifest, where=stored.path, model_id=embedder.model_id, dim=embedder.dim)
-        from ingest.vector_index import serve_single_queries
-
-        serve_single_queries()
         self.stored = stored
         self.embedder = embedder
         self.mode = mode
@@ -219,10 +215,3 @@ class Searcher:
     def __repr__(self) -> str:
         return (f"Searcher({len(self._paragraphs)} paragraphs, {len(self._chunk_keys)} chunks, mode={self.mode!r}, "
                 f"fusion={self.fusion!r})")
-
-
-def describe(searcher: Searcher) -> dict[str, Any]:
-    """Counts for `info()`-style displays."""
-    m = searcher.stored.manifest
-    return {"n_paragraphs": searcher.n_paragraphs, "n_chunks": len(searcher.stored.chunks),
-            "embedding_model": m.get("embedding_model"), "index_kind": m.get("index_kind"), "created": m.get("created")}

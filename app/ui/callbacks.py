@@ -14,7 +14,7 @@ from typing import Any, Iterator, NamedTuple
 from app.questions import check_k, clean_question, preview
 from app.types import Answer, Hit
 from app.ui import export, render
-from ingest.errors import OptionError, ParaCiteError, QuestionError
+from app.errors import OptionError, ParaCiteError, QuestionError
 
 log = logging.getLogger(__name__)
 
@@ -97,19 +97,18 @@ def _options(section: str | None, backend: str | None, k: Any) -> dict[str, Any]
 
 
 def _cited_extra(assistant, answer: Answer) -> dict[tuple[str, str], Hit]:
-    """Full texts of cited paragraphs that the answer's hits lack, looked up through the public search API."""
+    """Full texts of cited paragraphs that the answer's hits lack, looked up by (doc_id, label)."""
     hit_keys = {h.key for h in answer.hits}
     missing = {c.key for c in answer.citations} - hit_keys
     missing |= {(d, str(n)) for s in answer.sentences for d, n in s.cites} - hit_keys
     extra: dict[tuple[str, str], Hit] = {}
     for doc_id, n in sorted(missing):
         try:
-            for h in assistant.search(f"paragraph {n}", k=3):
-                if h.key == (doc_id, n):
-                    extra[h.key] = h
-                    break
+            h = assistant.paragraph(doc_id, n)
         except ParaCiteError:
             continue
+        if h is not None and h.key == (doc_id, n):
+            extra[h.key] = h
     return extra
 
 

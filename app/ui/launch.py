@@ -69,8 +69,10 @@ def serve(assistant, host: str = "127.0.0.1", port: int = 7860, auth: str | None
 
     block=False returns once the server is up (it keeps running in a background thread: call `app.close()`).
     The app's temporary folder (briefing notes) is removed when the app closes or the process exits."""
+    from app.runtime import serve_one_query_at_a_time
     from app.ui.blocks import create_app
 
+    serve_one_query_at_a_time()  # an entry point: the process now serves questions (app/runtime.py)
     credentials = parse_auth(auth)
     app = create_app(assistant, concurrency=concurrency)
     folder = app.paracite_temp_dir

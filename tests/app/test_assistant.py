@@ -59,3 +59,11 @@ def test_backends_lists_only_configured_ones(tmp_path, corpus):
     assert a.backends() == ["extractive"]
     b = _load(tmp_path, corpus, llm_base_url="http://127.0.0.1:9/v1", llm_model="m")
     assert b.backends() == ["extractive", "openai"]
+
+
+def test_paragraph_is_a_direct_lookup_in_the_named_report(tmp_path, corpus):
+    write_synthetic_corpus(corpus, name="second-report")
+    a = _load(tmp_path, corpus)
+    first, second = a.paragraph("synthetic-report", 1), a.paragraph("second-report", "1")
+    assert first.key == ("synthetic-report", "1") and second.key == ("second-report", "1")
+    assert a.paragraph("synthetic-report", 9999) is None and a.paragraph("no-such-report", 1) is None

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from ingest.errors import QuestionError
+from app.errors import QuestionError
 
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 

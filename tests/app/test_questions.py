@@ -1,7 +1,7 @@
 import pytest
 
 from app.questions import clean_question
-from ingest.errors import QuestionError
+from app.errors import QuestionError
 
 
 @pytest.mark.parametrize("q", ["", "   ", "\n\t", None, "\x00\x00", "?!", "\u200b"])

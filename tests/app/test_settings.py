@@ -43,3 +43,40 @@ def test_every_setting_is_documented():
     assert len(docs) >= 20
     for env_name, _default, doc in docs:
         assert env_name.startswith("PARACITE_") and len(doc) > 15
+
+
+def test_choices_are_enums_whose_parse_error_lists_the_values():
+    from app.retrieval.fusion import Fusion
+    from ingest.choices import EmbeddingBackend
+
+    s = Settings.from_env(env={"PARACITE_FUSION": "rrf", "PARACITE_EMBEDDING_BACKEND": "int8"})
+    assert s.fusion is Fusion.RRF and s.embedding_backend is EmbeddingBackend.INT8
+    assert s.fusion == "rrf" and repr(s.fusion) == "'rrf'"  # a str, shown as one
+    with pytest.raises(ValueError, match="is not one of torch, int8, onnx"):
+        EmbeddingBackend("cuda")
+    with pytest.raises(ParaCiteError, match="fusion='x' is not one of rrf, convex; fix PARACITE_FUSION"):
+        Settings.from_env(env={"PARACITE_FUSION": "x"})
+
+
+def test_every_setting_is_in_a_group_and_the_table_is_grouped():
+    from dataclasses import fields
+
+    from app.settings import GROUPS
+
+    assert {f.metadata["group"] for f in fields(Settings)} == set(GROUPS)
+    rows = Settings.markdown_table().splitlines()[2:]
+    assert len(rows) == len(fields(Settings))
+    order = [row.split("|")[1].strip() for row in rows]
+    assert order == sorted(order, key=GROUPS.index)
+
+
+def test_log_level_is_read_from_settings(monkeypatch):
+    import logging
+
+    from app import cli
+
+    seen = {}
+    monkeypatch.setattr(logging, "basicConfig", lambda **kw: seen.update(kw))
+    monkeypatch.setenv("PARACITE_LOG_LEVEL", "error")
+    assert cli.main(["settings"]) == 0
+    assert seen["level"] == logging.ERROR

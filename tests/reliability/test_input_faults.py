@@ -17,7 +17,7 @@ import pytest
 from app.cli import main
 from app.questions import check_k, clean_question, clean_text
 from app.ui import callbacks, serve
-from ingest.errors import OptionError, QuestionError
+from app.errors import OptionError, QuestionError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 Q7 = "How many States were parties to the Organized Crime Convention?"
