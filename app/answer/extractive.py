@@ -21,6 +21,9 @@ MAX_SENTENCE_CHARS = 1400  # a runaway "sentence" (a list without full stops) is
 # A neighbouring sentence joins an answer sentence when it carries the asked answer type the chosen one lacks, or when
 # it continues it ("It ...", "The briefing ...") and adds at least this (IDF-weighted) share of the question's terms.
 NEW_COVERAGE = 0.15
+# ...unless it comes from another paragraph and scores almost as well as the best: the question may need both (dev:
+# key-fact recall 0.888 -> 0.898, citation precision 0.928 -> 0.924; at 0.92, 0.900 / 0.920; at 0.97, 0.891 / 0.922)
+NEAR_TIE = 0.95
 MAX_WITH_NEIGHBOURS = 5  # sentences in an answer, neighbours included
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|there)\b", re.I)
 
@@ -98,7 +101,8 @@ class ExtractiveAnswerer:
                 continue
             # a second answer sentence must answer more of the question, not merely share its words
             known = seen_terms if s.hit.key == best.hit.key else seen_terms | context_terms
-            if self.scorer.coverage(q_terms, terms - known) < NEW_COVERAGE:
+            near_tie = s.hit.key != best.hit.key and s.score >= best.score * NEAR_TIE
+            if not near_tie and self.scorer.coverage(q_terms, terms - known) < NEW_COVERAGE:
                 continue
             chosen.append(s)
             seen_terms |= terms

@@ -1,0 +1,88 @@
+"""The sentence scorer and the text layer under it (app/text), with a hash embedder or none: named features, the
+weights they are summed with, and the question readings they rest on."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from app.text.focus import counts, defined_acronym, question_kind, type_match
+from app.text.lexical import acronyms, asked_acronyms, terms_with_acronyms, topic_terms
+from app.text.scoring import HAND_WEIGHTS, RANKER_PATH, SENTENCE_FEATURES, SentenceScorer, load_weights
+from app.types import Hit
+
+HIT = Hit("doc", 7, ("B. Promoting adherence",), "UNODC trained 40 judges in 2017. As at 9 February 2018, 189 States "
+          "had become parties to the Convention.", 1.0, dense_score=0.5)
+
+
+def test_score_is_the_weighted_sum_of_the_named_features():
+    scorer = SentenceScorer(None)
+    scored = scorer.score("How many States had become parties?", [HIT])
+    assert len(scored) == 2 and all(len(s.features) == len(SENTENCE_FEATURES) for s in scored)
+    for s in scored:
+        assert s.score == pytest.approx(float(np.dot(scorer.weights, s.features)))
+    assert scored[0].text.startswith("As at 9 February 2018")  # the count of States, not the count of judges
+    counted = SENTENCE_FEATURES.index("counted")
+    assert scored[0].features[counted] == 1.0 and scored[1].features[counted] == 0.0
+
+
+def test_fitted_weights_override_the_hand_weights_only_for_known_features(tmp_path):
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps({"weights": {"dense": 0.25, "no_such_feature": 9.0}}))
+    w = load_weights(path)
+    assert w[SENTENCE_FEATURES.index("dense")] == 0.25
+    assert w[SENTENCE_FEATURES.index("lexical")] == HAND_WEIGHTS["lexical"]
+    assert len(load_weights(tmp_path / "missing.json")) == len(SENTENCE_FEATURES)
+    assert json.loads(RANKER_PATH.read_text())["weights"].keys() <= set(SENTENCE_FEATURES)
+
+
+def test_word_similarity_uses_the_embedder_and_needs_one():
+    class Unit:
+        def encode(self, texts, kind="passage"):
+            return np.array([[1.0, 0.0] if t.startswith("a") else [0.0, 1.0] for t in texts], dtype=np.float32)
+
+    sims = SentenceScorer(Unit()).word_similarity(["apple", "berry"], ["avocado", "banana"])
+    assert sims.tolist() == [[1.0, 0.0], [0.0, 1.0]]
+    assert SentenceScorer(None).word_similarity(["a"], ["b"]) is None
+
+
+def test_a_copula_carries_a_count_over_but_a_passive_does_not():
+    assert counts("189 States had become parties to the Convention", "party")
+    assert counts("189 States had become parties to the Convention", "state")
+    assert not counts("Resolution 2018 was adopted by States", "state")
+    assert not counts("It reached over 200 practitioners", "party")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What was the budget of UNODC in 2015?", "amount"),
+    ("How much did Germany contribute?", "amount"),
+    ("How many States contributed?", "quantity"),
+    ("What does SHERLOC stand for?", "definition"),
+    ("When was the meeting held?", "date"),
+    ("Which countries took part?", "names"),
+])
+def test_question_kinds(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_type_matches_for_amounts_and_definitions():
+    assert type_match("amount", "grants totalling $403,447") == 1.0
+    assert type_match("amount", "held in 2015 in Vienna") == 0.0
+    acr = defined_acronym("What is the full name of BENATOC?")
+    assert acr == "BENATOC"
+    assert type_match("definition", "the Programme on Building Effective Networks against Transnational Organized "
+                      "Crime (BENATOC) continued", acr) == 1.0
+    assert type_match("definition", "BENATOC continued to facilitate networking", acr) == 0.0
+
+
+def test_acronyms_are_matched_only_for_words_asked_in_capitals():
+    assert "nato" in acronyms("the North Atlantic Treaty Organization")
+    assert asked_acronyms("Did UNODC work with NATO?") == {"unodc", "nato"}
+    assert "nato" in terms_with_acronyms("the North Atlantic Treaty Organization", {"nato"})
+    assert "nato" not in terms_with_acronyms("the North Atlantic Treaty Organization", set())
+
+
+def test_domain_common_words_are_dropped_as_stems():
+    assert topic_terms("What did the United Nations do in Canada?") == {"canada"}
+    assert topic_terms("What did the United Nations report?")  # nothing else left: keep them all
