@@ -9,11 +9,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Iterable
 
 # A word: letters, optionally joined by inner hyphens or apostrophes ("anti-corruption", "Office’s", "d’Ivoire").
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _LETTERS = r"[^\W\d_]"
+# A word and, when the next word follows after exactly one space, that space: findall gives the words and which
+# adjacent pairs are single-space separated in one C-level pass (no match object per word). The next word starts
+# at the first letter after a word, so these are exactly WORD_RE's words.
+_WORD_SPACE = re.compile(rf"({WORD_RE.pattern})( (?={_LETTERS}))?")
 _SPACES = re.compile(r"[ \t]+")
 _ENDS_COMPOUND = re.compile(rf"{_LETTERS}-$")
 _STARTS_LETTER = re.compile(_LETTERS)
@@ -28,7 +33,10 @@ _SPACE_POSSESSIVE = re.compile(rf"(?<={_LETTERS}) ([’']s)(?!{_LETTERS})")
 
 def clean_line(line: str) -> str:
     """One extracted line without its edge spaces and with inner runs of spaces/tabs collapsed."""
-    return _SPACES.sub(" ", line.strip(_EDGE))
+    line = line.strip(_EDGE)
+    if "  " in line or "\t" in line:  # the substitution only changes such runs; most lines have none
+        return _SPACES.sub(" ", line)
+    return line
 
 
 def join_lines(lines: Iterable[str]) -> str:
@@ -46,7 +54,8 @@ def join_lines(lines: Iterable[str]) -> str:
         line = clean_line(raw)
         if not line:
             continue
-        if pieces and not (_ENDS_COMPOUND.search(prev) and _STARTS_LETTER.match(line)):
+        # only the last two characters can match, and a search over the whole line would scan all of it
+        if pieces and not (_ENDS_COMPOUND.search(prev[-2:]) and _STARTS_LETTER.match(line)):
             pieces.append(" ")
         pieces.append(line)
         prev = line
@@ -68,16 +77,15 @@ class Vocabulary:
         return vocab
 
     def add(self, text: str) -> None:
-        tokens = list(WORD_RE.finditer(text))
-        for m in tokens:
-            word = m.group().lower()
-            self.words[word] += 1
-            if "-" in word:  # parts of compounds are words too ("anti-corruption" -> "corruption")
-                for part in word.split("-"):
-                    self.words[part] += 1
-        for a, b in zip(tokens, tokens[1:]):
-            if text[a.end():b.start()] == " ":
-                self.pairs[(a.group().lower(), b.group().lower())] += 1
+        # Counter.update and compress count in C: a per-word Python loop here was the parser's largest cost.
+        found = _WORD_SPACE.findall(text)
+        words = [w.lower() for w, _ in found]
+        self.words.update(words)
+        # parts of compounds are words too ("anti-corruption" -> "corruption")
+        parts = [part for w in words if "-" in w for part in w.split("-")]
+        if parts:
+            self.words.update(parts)
+        self.pairs.update(compress(zip(words, words[1:]), [space for _, space in found]))
 
     def knows(self, word: str) -> bool:
         return self.words.get(word.lower(), 0) > 0
@@ -105,20 +113,26 @@ def should_join(left: str, right: str, vocab: Vocabulary) -> bool:
 
 
 def _join_split_words(text: str, vocab: Vocabulary) -> str:
-    tokens = list(WORD_RE.finditer(text))
-    if len(tokens) < 2:
+    found = _WORD_SPACE.findall(text)
+    words = vocab.words
+    # Only a pair whose join is a word of the document can be joined (should_join's first real test); that filter
+    # is one dict look-up per pair, and the full judgement runs on the few pairs left.
+    maybe = [i for i, ((a, space), (b, _)) in enumerate(zip(found, found[1:]))
+             if space and words.get((a + b).lower(), 0) > 0]
+    joins: list[int] = []
+    for i in maybe:
+        if joins and joins[-1] == i - 1:
+            continue  # this pair's left word was just joined to the one before it
+        if should_join(found[i][0], found[i + 1][0], vocab):
+            joins.append(i)
+    if not joins:
         return text
+    spans = [m.span() for m in WORD_RE.finditer(text)]
     out: list[str] = []
     pos = 0
-    i = 0
-    while i < len(tokens) - 1:
-        a, b = tokens[i], tokens[i + 1]
-        if text[a.end():b.start()] == " " and should_join(a.group(), b.group(), vocab):
-            out.append(text[pos:a.end()])
-            pos = b.start()  # drop the space
-            i += 2
-            continue
-        i += 1
+    for i in joins:
+        out.append(text[pos:spans[i][1]])
+        pos = spans[i + 1][0]  # drop the space
     out.append(text[pos:])
     return "".join(out)
 
@@ -136,10 +150,16 @@ def _join_hyphen_gaps(text: str, vocab: Vocabulary) -> str:
 
 def repair_words(text: str, vocab: Vocabulary) -> str:
     """Split words rejoined and stray spaces before punctuation removed, judged against `vocab`."""
-    text = _SPACE_HYPHEN.sub("-", text)
-    text = _SPACE_POSSESSIVE.sub(r"\1", text)
-    text = _SPACE_PUNCT.sub(r"\1", text)
-    text = _join_hyphen_gaps(text, vocab)
+    # Each substitution runs only when the text holds the literal it needs: the patterns open with look-behinds,
+    # which the regex engine tries at every character, and most paragraphs need none of these repairs.
+    if " -" in text:
+        text = _SPACE_HYPHEN.sub("-", text)
+    if " ’s" in text or " 's" in text:
+        text = _SPACE_POSSESSIVE.sub(r"\1", text)
+    if any(f" {mark}" in text for mark in ",.;:!?"):
+        text = _SPACE_PUNCT.sub(r"\1", text)
+    if "- " in text:
+        text = _join_hyphen_gaps(text, vocab)
     return _join_split_words(text, vocab)
 
 
