@@ -15,10 +15,9 @@ from typing import Iterable
 # A word: letters, optionally joined by inner hyphens or apostrophes ("anti-corruption", "Office’s", "d’Ivoire").
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _LETTERS = r"[^\W\d_]"
-# A word and, when the next word follows after exactly one space, that space: findall gives the words and which
-# adjacent pairs are single-space separated in one C-level pass (no match object per word). The next word starts
-# at the first letter after a word, so these are exactly WORD_RE's words.
-_WORD_SPACE = re.compile(rf"({WORD_RE.pattern})( (?={_LETTERS}))?")
+# split() with this gives [gap, word, gap, word, ..., gap]: WORD_RE's words and the exact text between them, in one
+# C-level pass with no match object per word, and the text back by joining the pieces.
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 _SPACES = re.compile(r"[ \t]+")
 _ENDS_COMPOUND = re.compile(rf"{_LETTERS}-$")
 _STARTS_LETTER = re.compile(_LETTERS)
@@ -77,15 +76,15 @@ class Vocabulary:
         return vocab
 
     def add(self, text: str) -> None:
-        # Counter.update and compress count in C: a per-word Python loop here was the parser's largest cost.
-        found = _WORD_SPACE.findall(text)
-        words = [w.lower() for w, _ in found]
+        # Counter.update, map and compress count in C: a per-word Python loop here was the parser's largest cost.
+        pieces = _WORD_SPLIT.split(text)
+        words = list(map(str.lower, pieces[1::2]))
         self.words.update(words)
         # parts of compounds are words too ("anti-corruption" -> "corruption")
         parts = [part for w in words if "-" in w for part in w.split("-")]
         if parts:
             self.words.update(parts)
-        self.pairs.update(compress(zip(words, words[1:]), [space for _, space in found]))
+        self.pairs.update(compress(zip(words, words[1:]), map(" ".__eq__, pieces[2:-1:2])))
 
     def knows(self, word: str) -> bool:
         return self.words.get(word.lower(), 0) > 0
@@ -113,28 +112,29 @@ def should_join(left: str, right: str, vocab: Vocabulary) -> bool:
 
 
 def _join_split_words(text: str, vocab: Vocabulary) -> str:
-    found = _WORD_SPACE.findall(text)
-    words = vocab.words
+    pieces = _WORD_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
+    words = pieces[1::2]
+    known = vocab.words  # a Counter: every key in it was counted at least once
     # Only a pair whose join is a word of the document can be joined (should_join's first real test); that filter
-    # is one dict look-up per pair, and the full judgement runs on the few pairs left.
-    maybe = [i for i, ((a, space), (b, _)) in enumerate(zip(found, found[1:]))
-             if space and words.get((a + b).lower(), 0) > 0]
-    joins: list[int] = []
-    for i in maybe:
-        if joins and joins[-1] == i - 1:
-            continue  # this pair's left word was just joined to the one before it
-        if should_join(found[i][0], found[i + 1][0], vocab):
-            joins.append(i)
-    if not joins:
+    # runs over all pairs with C-level map/lower, and the full judgement only on the few pairs left. Lower-casing
+    # the pieces apart equals lower-casing their join except for a final sigma, hence the exact form then.
+    if "Σ" in text:
+        joined = [(a + b).lower() for a, b in zip(words, words[1:])]
+    else:
+        lows = list(map(str.lower, words))
+        joined = list(map(str.__add__, lows, lows[1:]))
+    if known.keys().isdisjoint(joined):
         return text
-    spans = [m.span() for m in WORD_RE.finditer(text)]
-    out: list[str] = []
-    pos = 0
-    for i in joins:
-        out.append(text[pos:spans[i][1]])
-        pos = spans[i + 1][0]  # drop the space
-    out.append(text[pos:])
-    return "".join(out)
+    joins = 0
+    last = -2
+    for i, word in enumerate(joined):
+        if word not in known or pieces[2 * i + 2] != " " or last == i - 1:
+            continue  # not a known word, not one space apart, or the left piece was just joined to the one before
+        if should_join(words[i], words[i + 1], vocab):
+            pieces[2 * i + 2] = ""  # drop the space
+            joins += 1
+            last = i
+    return "".join(pieces) if joins else text
 
 
 def _join_hyphen_gaps(text: str, vocab: Vocabulary) -> str:
