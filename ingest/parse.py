@@ -22,6 +22,7 @@ from ingest import headings as hd
 from ingest.errors import CorpusError
 from ingest.lines import Item, to_items
 from ingest.numbering import Numbering, NumberingAnomaly
+from ingest.textfix import EDGE
 from ingest.textfix import Vocabulary, clean_line, join_lines, repair_words
 from ingest.types import Paragraph
 
@@ -60,6 +61,7 @@ class _Parser:
     current: _Open | None = None
     after_heading: bool = False
     resumes: dict[int, int | None] = field(default_factory=dict)  # item index -> number the report goes on with
+    last_numbered: dict[int, int] | None = None  # paragraph-like number -> index of its last line; built on demand
 
     @property
     def expected(self) -> int | None:
@@ -160,7 +162,14 @@ class _Parser:
         return -1 if i + 1 + RESUME_WINDOW >= len(self.items) else None
 
     def _numbered_later(self, j: int, number: int) -> bool:
-        return any((m := hd.NUMBER_RE.match(item.raw)) and int(m.group(1)) == number for item in self.items[j:])
+        # One pass builds the index: scanning the rest of the text on each call was quadratic before the first
+        # paragraph of a text where none is ever recognised.
+        if self.last_numbered is None:
+            self.last_numbered = {}
+            for k, item in enumerate(self.items):
+                if m := hd.NUMBER_RE.match(item.raw):
+                    self.last_numbered[int(m.group(1))] = k
+        return self.last_numbered.get(number, -1) >= j
 
     def _current_ended(self) -> bool:
         if self.current is None:
@@ -271,6 +280,12 @@ class _Parser:
             if item.sep:
                 i += 1
                 continue
+            if item.raw.lstrip(EDGE)[:1].islower():
+                # No paragraph number or heading opens with a lower-case letter: most lines of a report are such
+                # continuation lines, and they skip the paragraph and heading tests.
+                self._running_text(item)
+                i += 1
+                continue
             if self._is_paragraph_start(i):
                 self._close()
                 m = hd.NUMBER_RE.match(item.raw)
@@ -285,16 +300,19 @@ class _Parser:
             if after is not None:
                 i = after
                 continue
-            if self.current is None and self.done:  # text after a heading that opens no numbered paragraph
-                self._reopen_after_heading(item.no)
-            if self.current is not None:  # running text; text before the first paragraph is front matter
-                self._cut_if_over_long(item.no, len(item.raw))
-                self.current.lines.append(item.raw)
-                self.current.line_end = item.no
-                self.current.chars += len(item.raw)
+            self._running_text(item)
             i += 1
         self._close()
         return self.done
+
+    def _running_text(self, item: Item) -> None:
+        if self.current is None and self.done:  # text after a heading that opens no numbered paragraph
+            self._reopen_after_heading(item.no)
+        if self.current is not None:  # running text; text before the first paragraph is front matter
+            self._cut_if_over_long(item.no, len(item.raw))
+            self.current.lines.append(item.raw)
+            self.current.line_end = item.no
+            self.current.chars += len(item.raw)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count
 from typing import Iterable
 
 # A word: letters, optionally joined by inner hyphens or apostrophes ("anti-corruption", "Office’s", "d’Ivoire").
@@ -21,7 +21,7 @@ _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 _SPACES = re.compile(r"[ \t]+")
 _ENDS_COMPOUND = re.compile(rf"{_LETTERS}-$")
 _STARTS_LETTER = re.compile(_LETTERS)
-_EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
+EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
 # "anti -corruption": a space before a hyphen that is glued to the next word never happens in edited prose.
 _SPACE_HYPHEN = re.compile(rf"(?<={_LETTERS}) -(?={_LETTERS})")
 # "international cooperation , which", "Corruption .", "Israel ,": no space belongs before these marks.
@@ -32,7 +32,7 @@ _SPACE_POSSESSIVE = re.compile(rf"(?<={_LETTERS}) ([’']s)(?!{_LETTERS})")
 
 def clean_line(line: str) -> str:
     """One extracted line without its edge spaces and with inner runs of spaces/tabs collapsed."""
-    line = line.strip(_EDGE)
+    line = line.strip(EDGE)
     if "  " in line or "\t" in line:  # the substitution only changes such runs; most lines have none
         return _SPACES.sub(" ", line)
     return line
@@ -127,9 +127,9 @@ def _join_split_words(text: str, vocab: Vocabulary) -> str:
         return text
     joins = 0
     last = -2
-    for i, word in enumerate(joined):
-        if word not in known or pieces[2 * i + 2] != " " or last == i - 1:
-            continue  # not a known word, not one space apart, or the left piece was just joined to the one before
+    for i in compress(count(), map(known.__contains__, joined)):
+        if pieces[2 * i + 2] != " " or last == i - 1:
+            continue  # not one space apart, or the left piece was just joined to the one before
         if should_join(words[i], words[i + 1], vocab):
             pieces[2 * i + 2] = ""  # drop the space
             joins += 1
