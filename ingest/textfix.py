@@ -26,6 +26,7 @@ EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which mu
 _SPACE_HYPHEN = re.compile(rf"(?<={_LETTERS}) -(?={_LETTERS})")
 # "international cooperation , which", "Corruption .", "Israel ,": no space belongs before these marks.
 _SPACE_PUNCT = re.compile(r"(?<=[\w”’)\]]) ([,.;:!?])(?=\s|$|[”’)\]])")
+_SPACE_MARK = re.compile(r" [,.;:!?]")  # what _SPACE_PUNCT needs, found by a fast literal-first search
 # "Office ’s": a possessive split from its word.
 _SPACE_POSSESSIVE = re.compile(rf"(?<={_LETTERS}) ([’']s)(?!{_LETTERS})")
 
@@ -156,7 +157,7 @@ def repair_words(text: str, vocab: Vocabulary) -> str:
         text = _SPACE_HYPHEN.sub("-", text)
     if " ’s" in text or " 's" in text:
         text = _SPACE_POSSESSIVE.sub(r"\1", text)
-    if any(f" {mark}" in text for mark in ",.;:!?"):
+    if _SPACE_MARK.search(text):
         text = _SPACE_PUNCT.sub(r"\1", text)
     if "- " in text:
         text = _join_hyphen_gaps(text, vocab)
