@@ -331,22 +331,28 @@ def parse_text(text: str, *, doc_id: str, source: str = "<text>",
 def parse_text_report(text: str, *, doc_id: str, source: str = "<text>",
                       line_pages: Sequence[int] | None = None) -> ParsedReport:
     """parse_text, with the numbering anomalies found."""
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying a long text
         raise CorpusError(source, "the file is empty: put the report's text in it or remove it from the corpus")
     items, notes = fn.extract_footnotes(to_items(text))
     parser = _Parser(items)
     opened = parser.run()
+    anomalies = tuple(parser.numbering.anomalies)
+    del parser, items  # the line objects go once joined below: peak memory stays a few times the text's size
     if not opened:
         raise CorpusError(source, "no numbered paragraphs found (expected lines like '1. The present report ...'); "
                                   "is this a UN report?")
-    texts = [join_lines(p.lines) for p in opened]
+    texts = []
+    for p in opened:
+        texts.append(join_lines(p.lines))
+        p.lines = []
     attached = fn.attach(texts, [p.line_start for p in opened], notes)
     note_texts = {id(n): join_lines(n.lines) for n in notes}
     headings = {h for p in opened for h in p.path}
     vocab = Vocabulary.from_texts([*texts, *note_texts.values(), *headings])
     fixed_headings = {h: repair_words(h, vocab) for h in headings}
     out = []
-    for p, body, notes_here in zip(opened, texts, attached):
+    for k, (p, notes_here) in enumerate(zip(opened, attached)):
+        body, texts[k] = texts[k], ""  # each joined text goes once repaired
         page = None
         if line_pages is not None and 0 < p.line_start <= len(line_pages):
             page = line_pages[p.line_start - 1]
@@ -361,7 +367,7 @@ def parse_text_report(text: str, *, doc_id: str, source: str = "<text>",
             page=page,
             label=p.label,
         ))
-    return ParsedReport(out, tuple(parser.numbering.anomalies))
+    return ParsedReport(out, anomalies)
 
 
 def parse_report(path: str | Path, *, doc_id: str | None = None) -> list[Paragraph]:
