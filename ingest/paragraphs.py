@@ -10,7 +10,7 @@ it looks like one, and the numbering resumes right after it; ingest.numbering la
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ingest import headings as hd
 from ingest.lines import Item
@@ -25,6 +25,7 @@ RESUME_WINDOW = 400
 # characters; ten times that is only reached when numbering failed and paragraphs ran together. Cutting there keeps
 # each paragraph quotable and bounds the work on it downstream (sentence split, chunking, display).
 MAX_PARAGRAPH_CHARS = 30_000
+TICK_ITEMS = 4096  # lines between progress reports: often enough for a bar, rare enough to cost nothing
 
 
 @dataclass
@@ -263,9 +264,14 @@ class ParagraphParser:
         self.current = self.done.pop()
         self.numbering.unnumbered(self.current.number, self.current.label, line)
 
-    def run(self) -> list[OpenParagraph]:
+    def run(self, tick: Callable[[int], None] | None = None) -> list[OpenParagraph]:
+        """The paragraphs, in order. `tick(n)` is told every TICK_ITEMS lines or so that n more lines were read."""
         i = 0
+        ticked = 0
         while i < len(self.items):
+            if tick is not None and i - ticked >= TICK_ITEMS:
+                tick(i - ticked)
+                ticked = i
             item = self.items[i]
             if item.sep:
                 i += 1
@@ -292,6 +298,8 @@ class ParagraphParser:
                 continue
             self._running_text(item)
             i += 1
+        if tick is not None:
+            tick(len(self.items) - ticked)
         self._close()
         return self.done
 
