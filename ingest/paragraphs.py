@@ -36,7 +36,7 @@ class OpenParagraph:
     lines: list[str]
     line_start: int
     line_end: int
-    chars: int = 0  # length of `lines`, to cut an over-long paragraph
+    chars: int = 0  # length of `lines` joined (a space counted after each), to cut an over-long paragraph
     origin: tuple[str, int] | None = None  # (label, first line) of the paragraph this is a later part of
 
 
@@ -288,7 +288,8 @@ class ParagraphParser:
                 number = int(m.group(1))
                 resume = self.resumes.get(i)
                 label = self.numbering.accept(number, item.no, resume=None if resume == -1 else resume)
-                self.current = OpenParagraph(number, label, self._path(), [m.group(2)], item.no, item.no, len(m.group(2)))
+                self.current = OpenParagraph(number, label, self._path(), [m.group(2)], item.no, item.no,
+                                             len(m.group(2)) + 1)
                 self.after_heading = False
                 i += 1
                 continue
@@ -307,7 +308,8 @@ class ParagraphParser:
         if self.current is None and self.done:  # text after a heading that opens no numbered paragraph
             self._reopen_after_heading(item.no)
         if self.current is not None:  # running text; text before the first paragraph is front matter
-            self._cut_if_over_long(item.no, len(item.raw))
+            # +1: the space that joins the line to the next; the joined paragraph is then never over the limit
+            self._cut_if_over_long(item.no, len(item.raw) + 1)
             self.current.lines.append(item.raw)
             self.current.line_end = item.no
-            self.current.chars += len(item.raw)
+            self.current.chars += len(item.raw) + 1
