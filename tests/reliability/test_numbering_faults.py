@@ -136,3 +136,49 @@ def test_a_deleted_number_under_a_sub_heading_keeps_the_heading_as_text():
     r = _parse({82: ""})
     assert kept(BASE, r.paragraphs) and flat(r.paragraphs) != flat(BASE)
     assert "Investigation and prosecution of corruption" in next(p for p in r.paragraphs if p.number == 81).text
+
+
+def _megabyte_paragraph(wrap: int | None) -> tuple[str, str]:
+    """(report text, body of its paragraph 1): one paragraph of ~1 MB of sentences, in lines of `wrap` characters
+    or on a single line; paragraph 2 follows it."""
+    import random
+
+    rng = random.Random(3)
+    words = "the office gave technical help to States on laws against crime and trained judges in many regions".split()
+    sentences = []
+    size = 0
+    while size < 1_000_000:
+        s = " ".join(rng.choice(words) for _ in range(rng.randint(8, 30))).capitalize() + "."
+        sentences.append(s)
+        size += len(s) + 1
+    body = " ".join(sentences)
+    if wrap is None:
+        lines = [body]
+    else:
+        lines, line = [], []
+        for w in body.split(" "):
+            if line and sum(map(len, line)) + len(line) + len(w) > wrap:
+                lines.append(" ".join(line))
+                line = []
+            line.append(w)
+        lines.append(" ".join(line))
+    return "1. " + "\n".join(lines) + "\n2. The next paragraph is kept apart.\n", body
+
+
+@pytest.mark.parametrize("wrap", [90, None], ids=["wrapped", "one-line"])
+def test_a_megabyte_paragraph_is_cut_into_parts_without_losing_text(wrap):
+    from ingest.numbering import SPLIT
+    from ingest.parse import MAX_PARAGRAPH_CHARS
+
+    text, body = _megabyte_paragraph(wrap)
+    r = parse_text_report(text, doc_id="d")
+    parts = [p for p in r.paragraphs if p.number == 1]
+    assert len(parts) >= len(body) // MAX_PARAGRAPH_CHARS
+    assert all(len(p.text) <= MAX_PARAGRAPH_CHARS for p in parts)
+    assert " ".join(p.text for p in parts).split() == body.split()  # every word, in order, nothing added
+    assert [p.label for p in parts][:3] == ["1", "1bis", "1ter"] and len({p.label for p in parts}) == len(parts)
+    (cut,) = [a for a in r.anomalies if a.kind == SPLIT]
+    assert cut.label == "1" and cut.line == 1 and f"{len(parts)} parts" in cut.detail
+    assert r.paragraphs[-1].label == "2" and r.paragraphs[-1].text == "The next paragraph is kept apart."
+    if wrap is not None:  # a part starts on the line where the one before it stopped
+        assert all(a.line_end <= b.line_start for a, b in zip(parts, parts[1:]))
