@@ -309,7 +309,9 @@ class ParagraphParser:
             self._reopen_after_heading(item.no)
         if self.current is not None:  # running text; text before the first paragraph is front matter
             # +1: the space that joins the line to the next; the joined paragraph is then never over the limit
-            self._cut_if_over_long(item.no, len(item.raw) + 1)
+            length = len(item.raw) + 1
+            if self.current.chars + length > MAX_PARAGRAPH_CHARS or self.current.chars >= MAX_PARAGRAPH_CHARS * 4 // 5:
+                self._cut_if_over_long(item.no, length)  # (a call per line of a long report costs)
             self.current.lines.append(item.raw)
             self.current.line_end = item.no
-            self.current.chars += len(item.raw) + 1
+            self.current.chars += length

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count
+from operator import methodcaller
 from typing import Iterable
 
 # A word: letters, optionally joined by inner hyphens or apostrophes ("anti-corruption", "Office’s", "d’Ivoire").
@@ -17,10 +18,19 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _LETTERS = r"[^\W\d_]"
 # split() with this gives [gap, word, gap, word, ..., gap]: WORD_RE's words and the exact text between them, in one
 # C-level pass with no match object per word, and the text back by joining the pieces.
-_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+# Possessive quantifiers (no backtracking: a word's letters are never given back) and, for ASCII text (most
+# paragraphs), ASCII classes, which the regex engine tests faster than Unicode categories; same words either way.
+_WORD_SPLIT = re.compile(r"([^\W\d_]++(?:[-’'][^\W\d_]++)*+)")
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]++(?:[-'][A-Za-z]++)*+)")
+
+
+def _split_words(text: str) -> list[str]:
+    """[gap, word, gap, word, ..., gap] of `text`: the words WORD_RE finds, and the exact text around them."""
+    return (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
 _SPACES = re.compile(r"[ \t]+")
 _ENDS_COMPOUND = re.compile(rf"{_LETTERS}-$")
 _STARTS_LETTER = re.compile(_LETTERS)
+_ENDS_HYPHEN = methodcaller("endswith", "-")
 EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
 # "anti -corruption": a space before a hyphen that is glued to the next word never happens in edited prose.
 _SPACE_HYPHEN = re.compile(rf"(?<={_LETTERS}) -(?={_LETTERS})")
@@ -46,14 +56,15 @@ def join_lines(lines: Iterable[str]) -> str:
     the hyphen is kept and no space is added. UN documents do not hyphenate plain words at line ends, so
     dropping the hyphen is left to `repair_words`, which does so only when the document supports it.
     """
+    # The usual paragraph has no line ending in a hyphen: its lines join with single spaces in one C-level join.
+    cleaned = [_SPACES.sub(" ", s) if ("  " in s or "\t" in s) else s for s in (raw.strip(EDGE) for raw in lines) if s]
+    if not any(map(_ENDS_HYPHEN, cleaned)):
+        return " ".join(cleaned)
     # Pieces are collected in a list and joined once, and the hyphen test looks at the previous line only (the
     # joined text ends with it): testing the growing string made a long paragraph quadratic in its length.
     pieces: list[str] = []
     prev = ""
-    for raw in lines:
-        line = clean_line(raw)
-        if not line:
-            continue
+    for line in cleaned:
         # only the last two characters can match, and a search over the whole line would scan all of it
         if pieces and not (_ENDS_COMPOUND.search(prev[-2:]) and _STARTS_LETTER.match(line)):
             pieces.append(" ")
@@ -68,6 +79,9 @@ class Vocabulary:
 
     words: Counter = field(default_factory=Counter)
     pairs: Counter = field(default_factory=Counter)
+    # should_join's verdicts on (left, right) pairs, for this vocabulary as it stands: split words recur (the same
+    # word broken the same way on many lines), and add() clears them
+    judged: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
@@ -78,7 +92,8 @@ class Vocabulary:
 
     def add(self, text: str) -> None:
         # Counter.update, map and compress count in C: a per-word Python loop here was the parser's largest cost.
-        pieces = _WORD_SPLIT.split(text)
+        self.judged.clear()
+        pieces = _split_words(text)
         words = list(map(str.lower, pieces[1::2]))
         self.words.update(words)
         # parts of compounds are words too ("anti-corruption" -> "corruption")
@@ -113,7 +128,7 @@ def should_join(left: str, right: str, vocab: Vocabulary) -> bool:
 
 
 def _join_split_words(text: str, vocab: Vocabulary) -> str:
-    pieces = _WORD_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]
+    pieces = _split_words(text)
     words = pieces[1::2]
     known = vocab.words  # a Counter: every key in it was counted at least once
     # Only a pair whose join is a word of the document can be joined (should_join's first real test); that filter
@@ -128,10 +143,15 @@ def _join_split_words(text: str, vocab: Vocabulary) -> str:
         return text
     joins = 0
     last = -2
+    judged = vocab.judged
     for i in compress(count(), map(known.__contains__, joined)):
         if pieces[2 * i + 2] != " " or last == i - 1:
             continue  # not one space apart, or the left piece was just joined to the one before
-        if should_join(words[i], words[i + 1], vocab):
+        pair = (words[i], words[i + 1])
+        verdict = judged.get(pair)
+        if verdict is None:
+            verdict = judged[pair] = should_join(*pair, vocab)
+        if verdict:
             pieces[2 * i + 2] = ""  # drop the space
             joins += 1
             last = i
