@@ -138,6 +138,8 @@ class ParagraphParser:
         # going on from it, or from the expected one it stands in for (+2: a second slip right after the first).
         if self.current is None:  # right after a heading, a numbered line of prose can only open a paragraph
             return True
+        if resume is None:  # no paragraph start within RESUME_WINDOW lines: unconfirmed, the line stays text
+            return False
         return resume == -1 or min(number, expected) <= resume <= max(number, expected) + 2
 
     def _resume_after(self, i: int) -> int | None:

@@ -182,3 +182,18 @@ def test_a_megabyte_paragraph_is_cut_into_parts_without_losing_text(wrap):
     assert r.paragraphs[-1].label == "2" and r.paragraphs[-1].text == "The next paragraph is kept apart."
     if wrap is not None:  # a part starts on the line where the one before it stopped
         assert all(a.line_end <= b.line_start for a, b in zip(parts, parts[1:]))
+
+
+def test_a_slip_before_a_paragraph_longer_than_the_lookahead_window():
+    # the number the report goes on with is out of sight: the slip is not confirmed, its line stays text (this
+    # raised TypeError comparing an int with None)
+    from ingest.paragraphs import RESUME_WINDOW
+
+    long_tail = "and the Office went on with this work in the region\n" * (RESUME_WINDOW + 50)
+    text = ("1. The first paragraph ends here.\n2. The second one too.\n7. The Office gave help.\n" + long_tail
+            + "3. The third paragraph.\n")
+    r = parse_text_report(text, doc_id="d")
+    assert [p.label for p in r.paragraphs] == ["1", "2", "3"]
+    assert r.paragraphs[1].text.startswith("The second one too. 7. The Office gave help. and the Office")
+    assert " ".join(p.text for p in r.paragraphs).split() == " ".join(text.split("\n")).replace("1. ", "", 1) \
+        .replace("2. ", "", 1).replace("3. ", "", 1).split()
