@@ -51,7 +51,7 @@ class ParagraphParser:
     done: list[OpenParagraph] = field(default_factory=list)
     current: OpenParagraph | None = None
     after_heading: bool = False
-    resumes: dict[int, int | None] = field(default_factory=dict)  # item index -> number the report goes on with
+    resumes: dict[int, tuple[int | None, bool]] = field(default_factory=dict)  # item index -> _resume()
     last_numbered: dict[int, int] | None = None  # paragraph-like number -> index of its last line; built on demand
 
     @property
@@ -131,28 +131,39 @@ class ParagraphParser:
         if not (self._current_ended() and hd.prose_like(text)) or self._heading(i, hd.NUMBER_RE) is not None:
             return False
         if i not in self.resumes:
-            self.resumes[i] = self._resume_after(i)
-        resume = self.resumes[i]
-        expected = self.expected
-        # -1: end of text. Else the next number must be near: the same slip again ("20." three times), the numbering
-        # going on from it, or from the expected one it stands in for (+2: a second slip right after the first).
+            self.resumes[i] = self._resume(i, number)
         if self.current is None:  # right after a heading, a numbered line of prose can only open a paragraph
             return True
-        if resume is None:  # no paragraph start within RESUME_WINDOW lines: unconfirmed, the line stays text
-            return False
-        return resume == -1 or min(number, expected) <= resume <= max(number, expected) + 2
+        return self.resumes[i][1]
 
-    def _resume_after(self, i: int) -> int | None:
-        """Number of the next line after items[i] shaped like a paragraph start; -1 at the end of the text (a
-        slip in the last paragraph), None when there is none within RESUME_WINDOW lines."""
+    def _resume(self, i: int, number: int) -> tuple[int | None, bool]:
+        """(number the report goes on with after the slip at items[i], whether that confirms the slip). It does at
+        the end of the text (-1), or when it is near: the same slip again ("20." three times), the numbering going
+        on from the slip, or from the expected number it stands in for (+2: a second slip right after the first).
+        The next paragraph may be a slip itself (two neighbouring faults, "5." then "10006."): the numbering then
+        goes on from the paragraph after it. None: no paragraph start within RESUME_WINDOW lines."""
+        expected = self.expected
+        j, first = self._next_start(i)
+        resume = first
+        for _ in range(2):
+            if resume is None:
+                break
+            if resume == -1 or (expected is not None and min(number, expected) <= resume <= max(number, expected) + 2):
+                return resume, True
+            j, resume = self._next_start(j)
+        return first, False
+
+    def _next_start(self, i: int) -> tuple[int, int | None]:
+        """(index, number) of the next line after items[i] shaped like a paragraph start; the number is -1 at the end
+        of the text (a slip in the last paragraph), None when there is none within RESUME_WINDOW lines."""
         for j in range(i + 1, min(len(self.items), i + 1 + RESUME_WINDOW)):
             item = self.items[j]
             if item.sep:
                 continue
             m = hd.NUMBER_RE.match(item.raw)
             if m and hd.prose_like(m.group(2)) and self._heading(j, hd.NUMBER_RE) is None:
-                return int(m.group(1))
-        return -1 if i + 1 + RESUME_WINDOW >= len(self.items) else None
+                return j, int(m.group(1))
+        return len(self.items), (-1 if i + 1 + RESUME_WINDOW >= len(self.items) else None)
 
     def _numbered_later(self, j: int, number: int) -> bool:
         # One pass builds the index: scanning the rest of the text on each call was quadratic before the first
@@ -288,7 +299,7 @@ class ParagraphParser:
                 self._close()
                 m = hd.NUMBER_RE.match(item.raw)
                 number = int(m.group(1))
-                resume = self.resumes.get(i)
+                resume = self.resumes.get(i, (None, False))[0]
                 label = self.numbering.accept(number, item.no, resume=None if resume == -1 else resume)
                 self.current = OpenParagraph(number, label, self._path(), [m.group(2)], item.no, item.no,
                                              len(m.group(2)) + 1)

@@ -197,3 +197,17 @@ def test_a_slip_before_a_paragraph_longer_than_the_lookahead_window():
     assert r.paragraphs[1].text.startswith("The second one too. 7. The Office gave help. and the Office")
     assert " ".join(p.text for p in r.paragraphs).split() == " ".join(text.split("\n")).replace("1. ", "", 1) \
         .replace("2. ", "", 1).replace("3. ", "", 1).split()
+
+
+@pytest.mark.parametrize("first", ["duplicate", "skip"])
+def test_two_neighbouring_slips_keep_both_paragraphs_apart(first):
+    # ¶30 printed as "29." (or "31."), then ¶31 printed as a stray "20031.": the second slip used to hide the first,
+    # whose line stayed inside ¶29 with its printed number
+    changes = {30: "29." if first == "duplicate" else "31.", 31: "20031."}
+    r = _parse(changes)
+    assert flat(r.paragraphs) == flat(BASE) and len(r.paragraphs) == len(BASE)
+    assert [p.text for p in r.paragraphs] == [p.text for p in BASE]
+    assert [p.line_start for p in r.paragraphs] == [p.line_start for p in BASE]
+    lines = {a.line for a in r.anomalies}
+    assert START[30] in lines and START[31] in lines
+    assert next(a for a in r.anomalies if a.line == START[31]).kind == OUT_OF_ORDER
