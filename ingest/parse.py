@@ -25,7 +25,7 @@ from ingest.paragraphs import MAX_PARAGRAPH_CHARS, ParagraphParser  # noqa: F401
 from ingest.textfix import Vocabulary, join_lines, repair_words
 from ingest.types import Paragraph
 
-PARSER_VERSION = 2  # 2: numbering faults tolerated, labels, over-long paragraphs cut
+PARSER_VERSION = 3  # 2: numbering faults tolerated, labels, over-long paragraphs cut; 3: neighbouring slips, cut length
 # Texts from this size on get a progress bar when one is asked for: they take about a second or more to parse.
 PROGRESS_MIN_CHARS = 4_000_000
 
