@@ -208,7 +208,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
             else:
                 try:
                     doc, paras = read_document(path, corpus_dir=corpus_dir, warnings=report.warnings,
-                                               allow_external_links=allow_external_links)
+                                               allow_external_links=allow_external_links, progress=progress)
                 except CorpusError as err:
                     log.warning("skipping %s", err)
                     report.problems.append(IngestProblem(rel, err.reason))

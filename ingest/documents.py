@@ -96,10 +96,11 @@ def read_title(path: Path, *, corpus_dir: str | Path | None = None, allow_extern
 
 def read_document(path: str | Path, *, corpus_dir: str | Path | None = None,
                   warnings: list[IngestProblem] | None = None,
-                  allow_external_links: bool = True) -> tuple[Document, list[Paragraph]]:
+                  allow_external_links: bool = True, progress: bool = False) -> tuple[Document, list[Paragraph]]:
     """Read and parse one report: its Document (doc_id from the file stem, title from <stem>.meta.json or the stem)
     and paragraphs. Raises CorpusError. With a `warnings` list, a bad sidecar does not cost the report: it is
-    read with the title from its file name, and the sidecar's fault is appended to `warnings`."""
+    read with the title from its file name, and the sidecar's fault is appended to `warnings`. `progress`: a
+    progress bar while parsing a long report."""
     path = Path(path)
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise CorpusError(str(path), f"unsupported file type '{path.suffix}'; use .txt or .pdf")
@@ -107,7 +108,7 @@ def read_document(path: str | Path, *, corpus_dir: str | Path | None = None,
         data = path.read_bytes()
     except OSError as e:
         raise CorpusError(str(path), f"cannot be read ({e.strerror or e})") from None
-    parsed = parse_report_file(path)
+    parsed = parse_report_file(path, progress=progress)
     paragraphs = parsed.paragraphs
     rel = path.name
     if corpus_dir is not None:

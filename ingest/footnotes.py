@@ -7,6 +7,7 @@ right after them. The marker is a number glued to the word or punctuation it fol
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -86,6 +87,16 @@ def marker_re(number: int) -> re.Pattern:
     )
 
 
+# Every marker of any number, the same places marker_re finds: a digit run after a letter or closing punctuation (not
+# after "1." or "1,": a decimal), ending before a space, punctuation or the end. It opens with the digit, so the
+# regex engine skips to digits instead of trying the look-behinds at every character.
+_ANY_MARKER = re.compile(r"\d(?<=(?:[^\W\d_]|[.,;:”’\"')\]])\d)(?<!\d[.,]\d)\d*(?!\d)(?=\s|$|[.,;:])")
+
+
+def _markers(text: str) -> set[str]:
+    return {m.group() for m in _ANY_MARKER.finditer(text)}
+
+
 def attach(texts: list[str], starts: Sequence[int], notes: Sequence[Footnote]) -> list[list[Footnote]]:
     """For each paragraph text, the footnotes whose marker it carries; markers are removed from `texts` in place.
 
@@ -94,18 +105,42 @@ def attach(texts: list[str], starts: Sequence[int], notes: Sequence[Footnote]) -
     first source lines), so no footnote is lost.
     """
     found: list[list[Footnote]] = [[] for _ in texts]
+    # Which texts hold a marker of each number, in order: searching every later paragraph for a footnote whose
+    # marker is missing made a long report quadratic. Kept exact as markers are removed.
+    held = [_markers(t) for t in texts]
+    where: dict[str, list[int]] = {}
+    for k, keys in enumerate(held):
+        for key in keys:
+            where.setdefault(key, []).append(k)
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     at = 0
     for note in notes:
         pattern = marker_re(note.number)
-        for k in range(at, len(texts)):
+        holders = where.get(str(note.number), [])
+        for k in holders[bisect_left(holders, at):]:
             m = pattern.search(texts[k])
             if m:
                 texts[k] = texts[k][:m.start()] + texts[k][m.end():]
+                _reindex(where, held, k, texts[k])
                 found[k].append(note)
                 at = k
                 break
         else:
-            host = max((k for k, s in enumerate(starts) if s <= note.line), default=0)
+            if in_order:
+                host = max(bisect_right(starts, note.line) - 1, 0)
+            else:
+                host = max((k for k, s in enumerate(starts) if s <= note.line), default=0)
             if texts:
                 found[host].append(note)
     return found
+
+
+def _reindex(where: dict[str, list[int]], held: list[set[str]], k: int, text: str) -> None:
+    """Text k changed (a marker removed, which can expose another: "x1.5" -> "x.5")."""
+    keys = _markers(text)
+    for key in held[k] - keys:
+        holders = where[key]
+        del holders[bisect_left(holders, k)]
+    for key in keys - held[k]:
+        insort(where.setdefault(key, []), k)
+    held[k] = keys

@@ -13,288 +13,41 @@ is recorded as a NumberingAnomaly; every line of text ends up in some paragraph.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from ingest import footnotes as fn
-from ingest import headings as hd
 from ingest.errors import CorpusError
 from ingest.lines import Item, to_items
-from ingest.numbering import Numbering, NumberingAnomaly
-from ingest.textfix import Vocabulary, clean_line, join_lines, repair_words
+from ingest.numbering import NumberingAnomaly
+from ingest.paragraphs import MAX_PARAGRAPH_CHARS, ParagraphParser  # noqa: F401  (MAX_PARAGRAPH_CHARS: public here)
+from ingest.textfix import Vocabulary, join_lines, repair_words
 from ingest.types import Paragraph
 
-PARSER_VERSION = 2  # 2: numbering faults tolerated, labels, over-long paragraphs cut
-LOOKAHEAD_ITEMS = 4  # non-blank lines looked at after a heading candidate for the paragraph it introduces
-# Lines looked at after a number out of sequence for the number the report goes on with. A paragraph of a UN report
-# runs to a few dozen extracted lines; past this window the slip is not confirmed and the line stays running text.
-RESUME_WINDOW = 400
-# Longest paragraph kept whole, in characters. The longest paragraphs of UN reports run to a few thousand
-# characters; ten times that is only reached when numbering failed and paragraphs ran together. Cutting there keeps
-# each paragraph quotable and bounds the work on it downstream (sentence split, chunking, display).
-MAX_PARAGRAPH_CHARS = 30_000
+PARSER_VERSION = 3  # 2: numbering faults tolerated, labels, over-long paragraphs cut; 3: neighbouring slips, cut length
+# Texts from this size on get a progress bar when one is asked for: they take about a second or more to parse.
+PROGRESS_MIN_CHARS = 4_000_000
 
 
-@dataclass
-class _Open:
-    number: int
-    label: str
-    path: tuple[str, ...]
-    lines: list[str]
-    line_start: int
-    line_end: int
-    chars: int = 0  # length of `lines`, to cut an over-long paragraph
-    origin: tuple[str, int] | None = None  # (label, first line) of the paragraph this is a later part of
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def set_description_str(self, desc: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
-@dataclass
-class _Parser:
-    items: Sequence[Item]
-    numbering: Numbering = field(default_factory=Numbering)
-    chapter: int = 0
-    letter: int = 0
-    sub: int = 0
-    levels: dict[int, str] = field(default_factory=dict)  # 0 chapter, 1 section, 2 subsection, 3 unnumbered
-    done: list[_Open] = field(default_factory=list)
-    current: _Open | None = None
-    after_heading: bool = False
-    resumes: dict[int, int | None] = field(default_factory=dict)  # item index -> number the report goes on with
+def _bar(show: bool, total: int) -> Any:
+    """A tqdm bar over `total` lines on stderr, or one that shows nothing."""
+    if not show:
+        return _NoBar()
+    from tqdm.auto import tqdm
 
-    @property
-    def expected(self) -> int | None:
-        """Next paragraph number; None before the first paragraph."""
-        return self.numbering.expected
-
-    # -- looking at lines -------------------------------------------------------------------------------------
-
-    def _next_text(self, j: int) -> int | None:
-        while j < len(self.items) and self.items[j].sep:
-            j += 1
-        return j if j < len(self.items) else None
-
-    def _block(self, i: int) -> tuple[list[str], int]:
-        """Lines of a heading starting at items[i] (wrapped lines included) and the index after them."""
-        lines = [self.items[i].raw]
-        j = i + 1
-        while (j < len(self.items) and len(lines) < hd.MAX_HEADING_LINES and not self.items[j].sep
-               and not hd.is_structural(self.items[j].raw) and hd.wraps(lines[-1])):
-            lines.append(self.items[j].raw)
-            j += 1
-        return lines, j
-
-    def _numbered_after(self, j: int) -> int | None:
-        """Number of the first numbered line within a few lines after index j."""
-        seen = 0
-        while j < len(self.items) and seen < LOOKAHEAD_ITEMS:
-            item = self.items[j]
-            j += 1
-            if item.sep:
-                continue
-            seen += 1
-            m = hd.NUMBER_RE.match(item.raw)
-            if m:
-                return int(m.group(1))
-        return None
-
-    def _heading(self, i: int, pattern) -> tuple[str, int] | None:
-        """(clean title line, index after) when items[i] has the shape of a numbered heading."""
-        m = pattern.match(self.items[i].raw)
-        if not m:
-            return None
-        lines, j = self._block(i)
-        first = m.group(2)
-        title_text = join_lines([first] + lines[1:])
-        if not hd.title_like(title_text):
-            return None
-        nxt = self._next_text(j)
-        if nxt is not None and not (hd.is_structural(self.items[nxt].raw) or hd.subheading_like(self.items[nxt].raw)):
-            return None  # a heading is followed by a paragraph or another heading, not by running text
-        return f"{m.group(1)}. {title_text}", j
-
-    def _is_paragraph_start(self, i: int) -> bool:
-        m = hd.NUMBER_RE.match(self.items[i].raw)
-        if not m:
-            return False
-        number = int(m.group(1))
-        if self.expected is not None and number != self.expected:
-            return self._out_of_sequence_start(i, number, m.group(2))
-        heading = self._heading(i, hd.NUMBER_RE)
-        if heading is None:
-            return True
-        # Heading-shaped: it is a heading if the paragraph it introduces carries the same number. Before the first
-        # paragraph the numbering is unknown: it is also a heading if it introduces a numbered line that is not
-        # its successor but whose own successor follows (paragraph 8 after a subsection "1.", in an excerpt).
-        after = self._numbered_after(heading[1])
-        if after == number:
-            return False
-        if self.expected is None and after is not None and after != number + 1:
-            return not self._numbered_later(heading[1], after + 1)
-        return True
-
-    def _out_of_sequence_start(self, i: int, number: int, text: str) -> bool:
-        """A numbering slip that still opens a paragraph: it looks like one, and the numbering goes on from it, or
-        from the number expected in its place (so a line "2018. It was ..." inside a paragraph stays text)."""
-        if not (self._current_ended() and hd.prose_like(text)) or self._heading(i, hd.NUMBER_RE) is not None:
-            return False
-        if i not in self.resumes:
-            self.resumes[i] = self._resume_after(i)
-        resume = self.resumes[i]
-        expected = self.expected
-        # -1: end of text. Else the next number must be near: the same slip again ("20." three times), the numbering
-        # going on from it, or from the expected one it stands in for (+2: a second slip right after the first).
-        if self.current is None:  # right after a heading, a numbered line of prose can only open a paragraph
-            return True
-        return resume == -1 or min(number, expected) <= resume <= max(number, expected) + 2
-
-    def _resume_after(self, i: int) -> int | None:
-        """Number of the next line after items[i] shaped like a paragraph start; -1 at the end of the text (a
-        slip in the last paragraph), None when there is none within RESUME_WINDOW lines."""
-        for j in range(i + 1, min(len(self.items), i + 1 + RESUME_WINDOW)):
-            item = self.items[j]
-            if item.sep:
-                continue
-            m = hd.NUMBER_RE.match(item.raw)
-            if m and hd.prose_like(m.group(2)) and self._heading(j, hd.NUMBER_RE) is None:
-                return int(m.group(1))
-        return -1 if i + 1 + RESUME_WINDOW >= len(self.items) else None
-
-    def _numbered_later(self, j: int, number: int) -> bool:
-        return any((m := hd.NUMBER_RE.match(item.raw)) and int(m.group(1)) == number for item in self.items[j:])
-
-    def _current_ended(self) -> bool:
-        if self.current is None:
-            return True
-        return bool(self.current.lines) and hd.ends_sentence(clean_line(self.current.lines[-1]))
-
-    # -- state changes ----------------------------------------------------------------------------------------
-
-    def _close(self) -> None:
-        if self.current is not None:
-            self.done.append(self.current)
-            self.current = None
-
-    def _set_heading(self, level: int, title: str) -> None:
-        self._close()
-        self.levels = {k: v for k, v in self.levels.items() if k < level}
-        self.levels[level] = title
-        self.after_heading = True
-
-    def _path(self) -> tuple[str, ...]:
-        return tuple(self.levels[k] for k in sorted(self.levels))
-
-    def _try_headings(self, i: int) -> int | None:
-        """Apply a heading at items[i]; return the index after it, or None if items[i] is no heading."""
-        raw = self.items[i].raw
-        # Chapters, sections and subsections are numbered in sequence; one out of sequence (an excerpt, a missed
-        # heading) still counts when it sits between a finished paragraph and the paragraph it introduces.
-        m = hd.ROMAN_RE.match(raw)
-        value = hd.roman_value(m.group(1)) if m else None
-        m = hd.LETTER_RE.match(raw)
-        index = ord(m.group(1)) - ord("A") + 1 if m else 0
-        # "C." and "I." read as letters unless they continue the chapter sequence; only a numeral of two or more
-        # characters ("IV.") may open an out-of-sequence chapter.
-        if value == self.chapter + 1 or (value and value > self.chapter and not index):
-            found = self._heading(i, hd.ROMAN_RE)
-            if found and (value == self.chapter + 1 or self._between(found[1])):
-                self.chapter = value
-                self.letter = self.sub = 0
-                self._set_heading(0, found[0])
-                return found[1]
-        if index > self.letter:
-            found = self._heading(i, hd.LETTER_RE)
-            if found and (index == self.letter + 1 or self._between(found[1])):
-                self.letter = index
-                self.sub = 0
-                self._set_heading(1, found[0])
-                return found[1]
-        m = hd.NUMBER_RE.match(raw)
-        if m:
-            number = int(m.group(1))
-            found = self._heading(i, hd.NUMBER_RE)
-            if found and (number == self.sub + 1 or self._between(found[1])):
-                self.sub = number
-                self._set_heading(2, found[0])
-                return found[1]
-        if self._is_subheading(i):
-            self._set_heading(3, clean_line(raw))
-            return i + 1
-        return None
-
-    def _between(self, j: int) -> bool:
-        """The heading ending before index j follows a finished paragraph and introduces the next paragraph
-        or a lower heading."""
-        if not self._current_ended():
-            return False
-        nxt = self._next_text(j)
-        return nxt is not None and (self._introduces_paragraph(j) or self._heading(nxt, hd.NUMBER_RE) is not None)
-
-    def _introduces_paragraph(self, j: int) -> bool:
-        nxt = self._next_text(j)
-        if nxt is None:
-            return False
-        m = hd.NUMBER_RE.match(self.items[nxt].raw)
-        return bool(m) and (self.expected is None or int(m.group(1)) == self.expected)
-
-    def _is_subheading(self, i: int) -> bool:
-        raw = self.items[i].raw
-        if hd.is_structural(raw) or not hd.subheading_like(raw):
-            return False
-        if not (self.after_heading or (self.current is not None and self._current_ended())):
-            return False
-        nxt = self._next_text(i + 1)
-        return nxt is not None and self._is_paragraph_start(nxt)
-
-    def _cut_if_over_long(self, line: int, length: int) -> None:
-        """Before adding a line of `length` characters at `line`: close a paragraph that would grow past
-        MAX_PARAGRAPH_CHARS and go on with a part labelled like a duplicate ("5bis"). The cut goes after a full
-        sentence once the paragraph is within a fifth of the limit, else at the line that would overflow it."""
-        cur = self.current
-        if cur.chars + length <= MAX_PARAGRAPH_CHARS and not (
-                cur.chars >= MAX_PARAGRAPH_CHARS * 4 // 5 and self._current_ended()):
-            return
-        first_label, first_line = cur.origin or (cur.label, cur.line_start)
-        (label,) = self.numbering.cut(cur.number, first_line, first_label, MAX_PARAGRAPH_CHARS)
-        self._close()
-        self.current = _Open(cur.number, label, cur.path, [], line, line, origin=(first_label, first_line))
-
-    def _reopen_after_heading(self, line: int) -> None:
-        """Text must never be dropped: running text after a heading, with no paragraph number of its own, goes on
-        the end of the paragraph before the heading."""
-        self.current = self.done.pop()
-        self.numbering.unnumbered(self.current.number, self.current.label, line)
-
-    def run(self) -> list[_Open]:
-        i = 0
-        while i < len(self.items):
-            item = self.items[i]
-            if item.sep:
-                i += 1
-                continue
-            if self._is_paragraph_start(i):
-                self._close()
-                m = hd.NUMBER_RE.match(item.raw)
-                number = int(m.group(1))
-                resume = self.resumes.get(i)
-                label = self.numbering.accept(number, item.no, resume=None if resume == -1 else resume)
-                self.current = _Open(number, label, self._path(), [m.group(2)], item.no, item.no, len(m.group(2)))
-                self.after_heading = False
-                i += 1
-                continue
-            after = self._try_headings(i)
-            if after is not None:
-                i = after
-                continue
-            if self.current is None and self.done:  # text after a heading that opens no numbered paragraph
-                self._reopen_after_heading(item.no)
-            if self.current is not None:  # running text; text before the first paragraph is front matter
-                self._cut_if_over_long(item.no, len(item.raw))
-                self.current.lines.append(item.raw)
-                self.current.line_end = item.no
-                self.current.chars += len(item.raw)
-            i += 1
-        self._close()
-        return self.done
+    return tqdm(total=total, unit="line", unit_scale=True, desc="Parsing", leave=False)
 
 
 @dataclass(frozen=True)
@@ -311,24 +64,53 @@ def parse_text(text: str, *, doc_id: str, source: str = "<text>",
 
 
 def parse_text_report(text: str, *, doc_id: str, source: str = "<text>",
-                      line_pages: Sequence[int] | None = None) -> ParsedReport:
-    """parse_text, with the numbering anomalies found."""
-    if not text.strip():
+                      line_pages: Sequence[int] | None = None, progress: bool = False) -> ParsedReport:
+    """parse_text, with the numbering anomalies found. With `progress`, a text of PROGRESS_MIN_CHARS or more shows
+    a progress bar on stderr."""
+    if not text or text.isspace():  # as `not text.strip()`, without copying a long text
         raise CorpusError(source, "the file is empty: put the report's text in it or remove it from the corpus")
     items, notes = fn.extract_footnotes(to_items(text))
-    parser = _Parser(items)
-    opened = parser.run()
+    # The bar counts each line three times: read into paragraphs, counted into the vocabulary, repaired. The three
+    # passes take comparable time, so the bar moves about evenly.
+    bar = _bar(progress and len(text) >= PROGRESS_MIN_CHARS, 3 * len(items))
+    try:
+        return _parse_items(items, notes, bar, doc_id=doc_id, source=source, line_pages=line_pages)
+    finally:
+        bar.close()
+
+
+def _parse_items(items: list[Item], notes: list[fn.Footnote], bar: Any, *, doc_id: str, source: str,
+                 line_pages: Sequence[int] | None) -> ParsedReport:
+    parser = ParagraphParser(items)
+    opened = parser.run(tick=bar.update)
+    anomalies = tuple(parser.numbering.anomalies)
+    unread = len(items) - sum(len(p.lines) for p in opened)  # headings, front matter: no later pass sees them
+    items.clear()  # the line objects go once joined below: peak memory stays a few times the text's size
+    del parser
     if not opened:
         raise CorpusError(source, "no numbered paragraphs found (expected lines like '1. The present report ...'); "
                                   "is this a UN report?")
-    texts = [join_lines(p.lines) for p in opened]
+    sizes = [len(p.lines) for p in opened]
+    texts = []
+    for p in opened:
+        texts.append(join_lines(p.lines))
+        p.lines = []
     attached = fn.attach(texts, [p.line_start for p in opened], notes)
     note_texts = {id(n): join_lines(n.lines) for n in notes}
     headings = {h for p in opened for h in p.path}
-    vocab = Vocabulary.from_texts([*texts, *note_texts.values(), *headings])
+    bar.set_description_str("Counting words")
+    bar.update(unread)
+    vocab = Vocabulary.from_texts([*note_texts.values(), *headings])
+    for body, size in zip(texts, sizes):
+        vocab.add(body)
+        bar.update(size)
+    bar.set_description_str("Repairing words")
+    bar.update(unread)
     fixed_headings = {h: repair_words(h, vocab) for h in headings}
     out = []
-    for p, body, notes_here in zip(opened, texts, attached):
+    for k, (p, notes_here) in enumerate(zip(opened, attached)):
+        body, texts[k] = texts[k], ""  # each joined text goes once repaired
+        bar.update(sizes[k])
         page = None
         if line_pages is not None and 0 < p.line_start <= len(line_pages):
             page = line_pages[p.line_start - 1]
@@ -343,7 +125,7 @@ def parse_text_report(text: str, *, doc_id: str, source: str = "<text>",
             page=page,
             label=p.label,
         ))
-    return ParsedReport(out, tuple(parser.numbering.anomalies))
+    return ParsedReport(out, anomalies)
 
 
 def parse_report(path: str | Path, *, doc_id: str | None = None) -> list[Paragraph]:
@@ -352,16 +134,16 @@ def parse_report(path: str | Path, *, doc_id: str | None = None) -> list[Paragra
     return parse_report_file(path, doc_id=doc_id).paragraphs
 
 
-def parse_report_file(path: str | Path, *, doc_id: str | None = None) -> ParsedReport:
-    """parse_report, with the numbering anomalies found."""
+def parse_report_file(path: str | Path, *, doc_id: str | None = None, progress: bool = False) -> ParsedReport:
+    """parse_report, with the numbering anomalies found; `progress` as for parse_text_report."""
     path = Path(path)
     doc_id = doc_id or path.stem
     if path.suffix.lower() == ".pdf":
         from ingest.pdf import read_pdf_text
 
         text, line_pages = read_pdf_text(path)
-        return parse_text_report(text, doc_id=doc_id, source=str(path), line_pages=line_pages)
-    return parse_text_report(read_text(path), doc_id=doc_id, source=str(path))
+        return parse_text_report(text, doc_id=doc_id, source=str(path), line_pages=line_pages, progress=progress)
+    return parse_text_report(read_text(path), doc_id=doc_id, source=str(path), progress=progress)
 
 
 def read_text(path: str | Path) -> str:

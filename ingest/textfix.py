@@ -9,26 +9,44 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import methodcaller
 from typing import Iterable
 
 # A word: letters, optionally joined by inner hyphens or apostrophes ("anti-corruption", "Office’s", "d’Ivoire").
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _LETTERS = r"[^\W\d_]"
+# split() with this gives [gap, word, gap, word, ..., gap]: WORD_RE's words and the exact text between them, in one
+# C-level pass with no match object per word, and the text back by joining the pieces.
+# Possessive quantifiers (no backtracking: a word's letters are never given back) and, for ASCII text (most
+# paragraphs), ASCII classes, which the regex engine tests faster than Unicode categories; same words either way.
+_WORD_SPLIT = re.compile(r"([^\W\d_]++(?:[-’'][^\W\d_]++)*+)")
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]++(?:[-'][A-Za-z]++)*+)")
+
+
+def _split_words(text: str) -> list[str]:
+    """[gap, word, gap, word, ..., gap] of `text`: the words WORD_RE finds, and the exact text around them."""
+    return (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
 _SPACES = re.compile(r"[ \t]+")
 _ENDS_COMPOUND = re.compile(rf"{_LETTERS}-$")
 _STARTS_LETTER = re.compile(_LETTERS)
-_EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
+_ENDS_HYPHEN = methodcaller("endswith", "-")
+EDGE = " \t\r\n\f\v"  # str.strip() would also eat non-breaking spaces, which must be kept
 # "anti -corruption": a space before a hyphen that is glued to the next word never happens in edited prose.
 _SPACE_HYPHEN = re.compile(rf"(?<={_LETTERS}) -(?={_LETTERS})")
 # "international cooperation , which", "Corruption .", "Israel ,": no space belongs before these marks.
 _SPACE_PUNCT = re.compile(r"(?<=[\w”’)\]]) ([,.;:!?])(?=\s|$|[”’)\]])")
+_SPACE_MARK = re.compile(r" [,.;:!?]")  # what _SPACE_PUNCT needs, found by a fast literal-first search
 # "Office ’s": a possessive split from its word.
 _SPACE_POSSESSIVE = re.compile(rf"(?<={_LETTERS}) ([’']s)(?!{_LETTERS})")
 
 
 def clean_line(line: str) -> str:
     """One extracted line without its edge spaces and with inner runs of spaces/tabs collapsed."""
-    return _SPACES.sub(" ", line.strip(_EDGE))
+    line = line.strip(EDGE)
+    if "  " in line or "\t" in line:  # the substitution only changes such runs; most lines have none
+        return _SPACES.sub(" ", line)
+    return line
 
 
 def join_lines(lines: Iterable[str]) -> str:
@@ -38,15 +56,17 @@ def join_lines(lines: Iterable[str]) -> str:
     the hyphen is kept and no space is added. UN documents do not hyphenate plain words at line ends, so
     dropping the hyphen is left to `repair_words`, which does so only when the document supports it.
     """
+    # The usual paragraph has no line ending in a hyphen: its lines join with single spaces in one C-level join.
+    cleaned = [_SPACES.sub(" ", s) if ("  " in s or "\t" in s) else s for s in (raw.strip(EDGE) for raw in lines) if s]
+    if not any(map(_ENDS_HYPHEN, cleaned)):
+        return " ".join(cleaned)
     # Pieces are collected in a list and joined once, and the hyphen test looks at the previous line only (the
     # joined text ends with it): testing the growing string made a long paragraph quadratic in its length.
     pieces: list[str] = []
     prev = ""
-    for raw in lines:
-        line = clean_line(raw)
-        if not line:
-            continue
-        if pieces and not (_ENDS_COMPOUND.search(prev) and _STARTS_LETTER.match(line)):
+    for line in cleaned:
+        # only the last two characters can match, and a search over the whole line would scan all of it
+        if pieces and not (_ENDS_COMPOUND.search(prev[-2:]) and _STARTS_LETTER.match(line)):
             pieces.append(" ")
         pieces.append(line)
         prev = line
@@ -59,6 +79,9 @@ class Vocabulary:
 
     words: Counter = field(default_factory=Counter)
     pairs: Counter = field(default_factory=Counter)
+    # should_join's verdicts on (left, right) pairs, for this vocabulary as it stands: split words recur (the same
+    # word broken the same way on many lines), and add() clears them
+    judged: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
@@ -68,16 +91,16 @@ class Vocabulary:
         return vocab
 
     def add(self, text: str) -> None:
-        tokens = list(WORD_RE.finditer(text))
-        for m in tokens:
-            word = m.group().lower()
-            self.words[word] += 1
-            if "-" in word:  # parts of compounds are words too ("anti-corruption" -> "corruption")
-                for part in word.split("-"):
-                    self.words[part] += 1
-        for a, b in zip(tokens, tokens[1:]):
-            if text[a.end():b.start()] == " ":
-                self.pairs[(a.group().lower(), b.group().lower())] += 1
+        # Counter.update, map and compress count in C: a per-word Python loop here was the parser's largest cost.
+        self.judged.clear()
+        pieces = _split_words(text)
+        words = list(map(str.lower, pieces[1::2]))
+        self.words.update(words)
+        # parts of compounds are words too ("anti-corruption" -> "corruption")
+        parts = [part for w in words if "-" in w for part in w.split("-")]
+        if parts:
+            self.words.update(parts)
+        self.pairs.update(compress(zip(words, words[1:]), map(" ".__eq__, pieces[2:-1:2])))
 
     def knows(self, word: str) -> bool:
         return self.words.get(word.lower(), 0) > 0
@@ -105,22 +128,34 @@ def should_join(left: str, right: str, vocab: Vocabulary) -> bool:
 
 
 def _join_split_words(text: str, vocab: Vocabulary) -> str:
-    tokens = list(WORD_RE.finditer(text))
-    if len(tokens) < 2:
+    pieces = _split_words(text)
+    words = pieces[1::2]
+    known = vocab.words  # a Counter: every key in it was counted at least once
+    # Only a pair whose join is a word of the document can be joined (should_join's first real test); that filter
+    # runs over all pairs with C-level map/lower, and the full judgement only on the few pairs left. Lower-casing
+    # the pieces apart equals lower-casing their join except for a final sigma, hence the exact form then.
+    if "Σ" in text:
+        joined = [(a + b).lower() for a, b in zip(words, words[1:])]
+    else:
+        lows = list(map(str.lower, words))
+        joined = list(map(str.__add__, lows, lows[1:]))
+    if known.keys().isdisjoint(joined):
         return text
-    out: list[str] = []
-    pos = 0
-    i = 0
-    while i < len(tokens) - 1:
-        a, b = tokens[i], tokens[i + 1]
-        if text[a.end():b.start()] == " " and should_join(a.group(), b.group(), vocab):
-            out.append(text[pos:a.end()])
-            pos = b.start()  # drop the space
-            i += 2
-            continue
-        i += 1
-    out.append(text[pos:])
-    return "".join(out)
+    joins = 0
+    last = -2
+    judged = vocab.judged
+    for i in compress(count(), map(known.__contains__, joined)):
+        if pieces[2 * i + 2] != " " or last == i - 1:
+            continue  # not one space apart, or the left piece was just joined to the one before
+        pair = (words[i], words[i + 1])
+        verdict = judged.get(pair)
+        if verdict is None:
+            verdict = judged[pair] = should_join(*pair, vocab)
+        if verdict:
+            pieces[2 * i + 2] = ""  # drop the space
+            joins += 1
+            last = i
+    return "".join(pieces) if joins else text
 
 
 def _join_hyphen_gaps(text: str, vocab: Vocabulary) -> str:
@@ -136,10 +171,16 @@ def _join_hyphen_gaps(text: str, vocab: Vocabulary) -> str:
 
 def repair_words(text: str, vocab: Vocabulary) -> str:
     """Split words rejoined and stray spaces before punctuation removed, judged against `vocab`."""
-    text = _SPACE_HYPHEN.sub("-", text)
-    text = _SPACE_POSSESSIVE.sub(r"\1", text)
-    text = _SPACE_PUNCT.sub(r"\1", text)
-    text = _join_hyphen_gaps(text, vocab)
+    # Each substitution runs only when the text holds the literal it needs: the patterns open with look-behinds,
+    # which the regex engine tries at every character, and most paragraphs need none of these repairs.
+    if " -" in text:
+        text = _SPACE_HYPHEN.sub("-", text)
+    if " ’s" in text or " 's" in text:
+        text = _SPACE_POSSESSIVE.sub(r"\1", text)
+    if _SPACE_MARK.search(text):
+        text = _SPACE_PUNCT.sub(r"\1", text)
+    if "- " in text:
+        text = _join_hyphen_gaps(text, vocab)
     return _join_split_words(text, vocab)
 
 

@@ -136,3 +136,78 @@ def test_a_deleted_number_under_a_sub_heading_keeps_the_heading_as_text():
     r = _parse({82: ""})
     assert kept(BASE, r.paragraphs) and flat(r.paragraphs) != flat(BASE)
     assert "Investigation and prosecution of corruption" in next(p for p in r.paragraphs if p.number == 81).text
+
+
+def _megabyte_paragraph(wrap: int | None) -> tuple[str, str]:
+    """(report text, body of its paragraph 1): one paragraph of ~1 MB of sentences, in lines of `wrap` characters
+    or on a single line; paragraph 2 follows it."""
+    import random
+
+    rng = random.Random(3)
+    words = "the office gave technical help to States on laws against crime and trained judges in many regions".split()
+    sentences = []
+    size = 0
+    while size < 1_000_000:
+        s = " ".join(rng.choice(words) for _ in range(rng.randint(8, 30))).capitalize() + "."
+        sentences.append(s)
+        size += len(s) + 1
+    body = " ".join(sentences)
+    if wrap is None:
+        lines = [body]
+    else:
+        lines, line = [], []
+        for w in body.split(" "):
+            if line and sum(map(len, line)) + len(line) + len(w) > wrap:
+                lines.append(" ".join(line))
+                line = []
+            line.append(w)
+        lines.append(" ".join(line))
+    return "1. " + "\n".join(lines) + "\n2. The next paragraph is kept apart.\n", body
+
+
+@pytest.mark.parametrize("wrap", [90, None], ids=["wrapped", "one-line"])
+def test_a_megabyte_paragraph_is_cut_into_parts_without_losing_text(wrap):
+    from ingest.numbering import SPLIT
+    from ingest.parse import MAX_PARAGRAPH_CHARS
+
+    text, body = _megabyte_paragraph(wrap)
+    r = parse_text_report(text, doc_id="d")
+    parts = [p for p in r.paragraphs if p.number == 1]
+    assert len(parts) >= len(body) // MAX_PARAGRAPH_CHARS
+    assert all(len(p.text) <= MAX_PARAGRAPH_CHARS for p in parts)
+    assert " ".join(p.text for p in parts).split() == body.split()  # every word, in order, nothing added
+    assert [p.label for p in parts][:3] == ["1", "1bis", "1ter"] and len({p.label for p in parts}) == len(parts)
+    (cut,) = [a for a in r.anomalies if a.kind == SPLIT]
+    assert cut.label == "1" and cut.line == 1 and f"{len(parts)} parts" in cut.detail
+    assert r.paragraphs[-1].label == "2" and r.paragraphs[-1].text == "The next paragraph is kept apart."
+    if wrap is not None:  # a part starts on the line where the one before it stopped
+        assert all(a.line_end <= b.line_start for a, b in zip(parts, parts[1:]))
+
+
+def test_a_slip_before_a_paragraph_longer_than_the_lookahead_window():
+    # the number the report goes on with is out of sight: the slip is not confirmed, its line stays text (this
+    # raised TypeError comparing an int with None)
+    from ingest.paragraphs import RESUME_WINDOW
+
+    long_tail = "and the Office went on with this work in the region\n" * (RESUME_WINDOW + 50)
+    text = ("1. The first paragraph ends here.\n2. The second one too.\n7. The Office gave help.\n" + long_tail
+            + "3. The third paragraph.\n")
+    r = parse_text_report(text, doc_id="d")
+    assert [p.label for p in r.paragraphs] == ["1", "2", "3"]
+    assert r.paragraphs[1].text.startswith("The second one too. 7. The Office gave help. and the Office")
+    assert " ".join(p.text for p in r.paragraphs).split() == " ".join(text.split("\n")).replace("1. ", "", 1) \
+        .replace("2. ", "", 1).replace("3. ", "", 1).split()
+
+
+@pytest.mark.parametrize("first", ["duplicate", "skip"])
+def test_two_neighbouring_slips_keep_both_paragraphs_apart(first):
+    # ¶30 printed as "29." (or "31."), then ¶31 printed as a stray "20031.": the second slip used to hide the first,
+    # whose line stayed inside ¶29 with its printed number
+    changes = {30: "29." if first == "duplicate" else "31.", 31: "20031."}
+    r = _parse(changes)
+    assert flat(r.paragraphs) == flat(BASE) and len(r.paragraphs) == len(BASE)
+    assert [p.text for p in r.paragraphs] == [p.text for p in BASE]
+    assert [p.line_start for p in r.paragraphs] == [p.line_start for p in BASE]
+    lines = {a.line for a in r.anomalies}
+    assert START[30] in lines and START[31] in lines
+    assert next(a for a in r.anomalies if a.line == START[31]).kind == OUT_OF_ORDER
