@@ -60,7 +60,7 @@ class StoredIndex:
 
 def package_version() -> str:
     try:
-        from importlib.metadata import PackageNotFoundError, version
+        from importlib.metadata import version
 
         return version("paracite")
     except Exception:  # PackageNotFoundError or a broken install: the manifest field is informational

@@ -142,11 +142,6 @@ def all_numbers(text: str) -> set[str]:
     return numbers(text) | number_words(text)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def years(text: str) -> set[str]:
-    return set(_YEAR.findall(text))
 
 
 def proper_terms(text: str) -> set[str]:

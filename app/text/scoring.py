@@ -6,7 +6,6 @@ per paragraph across calls (paragraph text is immutable for a loaded index), so 
 from __future__ import annotations
 
 import json
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from app.text.lexical import (
-    all_numbers, asked_acronyms, content_terms, numbers, proper_terms, split_sentences, stem, topic_terms,
+    all_numbers, asked_acronyms, numbers, proper_terms, split_sentences, topic_terms,
     terms_with_acronyms,
 )
 from app.text.focus import Vocabulary, counted_noun, defined_acronym, counts, question_kind, refers_back, type_match
@@ -186,6 +185,3 @@ class SentenceScorer:
         out.sort(key=lambda s: -s.score)
         return out
 
-
-def term_stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]+", text)}

@@ -6,7 +6,6 @@ import logging
 import os
 import shutil
 import tempfile
-from functools import partial
 from pathlib import Path
 from typing import Sequence
 
