@@ -90,6 +90,12 @@ will would could can been be that which who there their its it this these those 
 def counted_noun(question: str) -> str | None:
     """The stem of what a how-many question counts: the head noun of the phrase after "how many" ("How many hidden
     drug production sites were ..." -> "site", "How many States ..." -> "state")."""
+    word = counted_word(question)
+    return stem(word) if word else None
+
+
+def counted_word(question: str) -> str | None:
+    """counted_noun as the question writes it ("sites"): what is embedded to match it by meaning."""
     m = re.search(r"\b(?:how many|number of)\s+(?:of\s+the\s+)?([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,4})",
                   question, re.I)
     if not m:
@@ -99,7 +105,7 @@ def counted_noun(question: str) -> str | None:
         if w.lower() in _COUNT_STOP or (head and w.lower().endswith("ed")):  # a verb ends the noun phrase
             break
         head.append(w)
-    return stem(head[-1]) if head else None
+    return head[-1].lower() if head else None
 
 
 _PHRASE_END = frozenset("was were is are has have had will would be been by in on at from to for with which that of".split())
