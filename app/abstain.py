@@ -296,7 +296,7 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> s
     """What the report does not give, in words: the asked clause, and the constraint it lacks (a year, an
     identifier such as "IV", a name). Nothing is named unless the question is a plain question; a missing number
     other than a year is called "that figure", so text injected into a question never reads as a report fact."""
-    first, clause = _asked_clause(question, closest)
+    first, _ = _asked_clause(question, closest)
     if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS):
         return "what was asked"
     named = [m.upper() if _ROMAN.match(m) else _ordinal_word(m) if m.endswith("th") else m for m in missing
@@ -307,9 +307,16 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> s
     parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
     if any(_is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
         parts.append("for that figure")
-    if clause:
-        return clause + (f" ({'; '.join(parts)})" if parts else "")
+    if _echo_safe(first, closest):
+        # the reader's own question, quoted: grammatical whatever its word order, and exactly what is not answered
+        return f"“{first}”" + (f" (not {'; not '.join(parts)})" if parts else "")
     return "; ".join(parts) or "what was asked"
+
+
+def _echo_safe(first: str, closest: Sequence[Hit]) -> bool:
+    digits = set(re.findall(r"\d+", first))
+    return first.endswith("?") and len(first) <= MAX_ECHO_CHARS and \
+        digits <= set(re.findall(r"\d+", " ".join(h.text for h in closest)))
 
 
 def abstention_text(question: str, closest: Sequence[Hit]) -> str:
@@ -331,8 +338,10 @@ def abstention_text(question: str, closest: Sequence[Hit]) -> str:
 
 def partial_lead(gap: str) -> str:
     """The first sentence of a partial answer: the gap, in words, before the neighbouring fact that follows it."""
-    if gap and gap != "what was asked" and not gap.startswith(("for ", "about ")):
-        return f"The report does not say {gap}. What it does report:"
+    if gap.startswith("“"):
+        quoted, _, constraint = gap.rpartition("”")
+        return f"The report does not answer {quoted}” exactly{' ' + constraint.strip() if constraint.strip() else ''}." \
+               " What it does report:"
     if gap and gap != "what was asked":
         return f"The report does not give this {gap}. What it does report:"
     return "The report does not answer this exactly. What it does report:"
