@@ -336,12 +336,15 @@ def abstention_text(question: str, closest: Sequence[Hit]) -> str:
     return text
 
 
+PARTIAL_BRIDGE = "What it does report:"  # ends a partial answer's gap sentence, before the neighbouring fact
+
+
 def partial_lead(gap: str) -> str:
     """The first sentence of a partial answer: the gap, in words, before the neighbouring fact that follows it."""
     if gap.startswith("“"):
         quoted, _, constraint = gap.rpartition("”")
         return f"The report does not answer {quoted}” exactly{' ' + constraint.strip() if constraint.strip() else ''}." \
-               " What it does report:"
+               f" {PARTIAL_BRIDGE}"
     if gap and gap != "what was asked":
-        return f"The report does not give this {gap}. What it does report:"
-    return "The report does not answer this exactly. What it does report:"
+        return f"The report does not give this {gap}. {PARTIAL_BRIDGE}"
+    return f"The report does not answer this exactly. {PARTIAL_BRIDGE}"

@@ -9,7 +9,7 @@ the final Answer. The verified Answer is authoritative: verification may re-mark
 Graded answers (`Answer.status`):
 - answered: the verified sentences, each with its citation;
 - partial: the report answers a neighbouring question. The text first names the gap in words ("The report does not
-  say how many States were parties (for 2019). What it does report: ..."), then the verified neighbouring fact, cited;
+  give this for 2019. What it does report: ..."), then the verified neighbouring fact, cited;
 - not_in_report: "The report does not say ... See ¶N, ¶M." and NO citations (the closest paragraphs are the first
   `hits`), so a consumer never mistakes a see-also for support. `abstained` is true exactly for this status.
 """

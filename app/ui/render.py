@@ -11,6 +11,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from app import markers
+from app.abstain import PARTIAL_BRIDGE
 from app.types import Answer, AnswerStatus, Citation, Hit
 
 # "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]", "[doc ¶5bis]": the inline citation markers (grammar in app.markers).
@@ -272,7 +273,8 @@ def evidence_html(answer: Answer, extra: Mapping[Key, Hit] | None = None,
 
     if answer.status is AnswerStatus.PARTIAL:
         parts.append(f'<div class="pc-partial-box"><strong>◐ {PARTIAL_TITLE}.</strong> '
-                     f'{esc(answer.lead)} The cited paragraph gives the neighbouring fact, not the one asked.</div>')
+                     f'{esc(answer.lead.removesuffix(PARTIAL_BRIDGE).rstrip())} The cited paragraph gives the '
+                     'neighbouring fact, not the one asked.</div>')
     parts.append(f'<h3>Cited paragraphs ({len(order)})</h3>')
     if not order:
         parts.append("<p>The answer cites no paragraph.</p>")
