@@ -27,6 +27,7 @@ from app.text.lexical import (
     proper_terms, split_sentences, stem, terms_with_acronyms, words,
 )
 from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms
+from app.text.words import AUXILIARIES, WH_WORDS, starts_with
 from app.context import PackedContext
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
 from app.types import AnswerStatus, Hit
@@ -274,8 +275,8 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
 
 
 MAX_ECHO_CHARS = 120
-_WH = re.compile(r"^(how|what|which|when|where|who|whom|whose|why)\b", re.I)
-_YES_NO = re.compile(r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b", re.I)
+_WH = starts_with(WH_WORDS)
+_YES_NO = starts_with(AUXILIARIES)
 
 
 def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:

@@ -9,12 +9,12 @@ import re
 from typing import Sequence
 
 from app.text.lexical import clean_text
+from app.text.words import AUXILIARIES, PRONOUNS, WH_WORDS, any_of, starts_with
 
 _LEAD = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+|^and\s+(?:for\s+|in\s+|of\s+)?|^also\s+|^what\s+of\s+|"
                    r"^same\s+(?:question\s+)?for\s+|^and\s+what\s+about\s+", re.I)
-_WH = re.compile(r"^(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|"
-                 r"will|would|should|list|name|give|tell|describe|explain)\b", re.I)
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|there)\b", re.I)
+_WH = starts_with(WH_WORDS + AUXILIARIES + ("list", "name", "give", "tell", "describe", "explain"))
+_PRONOUN = any_of(PRONOUNS)
 _CONNECT = r"(?:of|the|and|for|in|on|against|to|by|de|del|la)"
 # A capitalised name, allowing lower-case connectors inside ("Protocol against the Smuggling of Migrants")
 _NAME = re.compile(rf"\b(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z0-9][\w’'\-]*)*")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 
 import re
+
+from app.text.words import FUNCTION_WORDS
 from typing import Sequence
 
 import numpy as np
@@ -16,11 +18,7 @@ import numpy as np
 # apostrophes ("anti-corruption", "Office's")
 _TOKEN = re.compile(r"\d+(?:[.,/]\d+)*|[^\W\d_]+(?:[-‐'’][^\W\d_]+)*", re.UNICODE)
 
-STOPWORDS = frozenset(
-    "a an and are as at be but by for if in into is it no not of on or such that the their then there these they "
-    "this to was will with what which who whom whose how when where why does did do done has have had been were "
-    "from its about any can could would should may might there here than also".split()
-)
+STOPWORDS = FUNCTION_WORDS  # one list with the answer layer's (app/text/words.py)
 
 
 def tokenize(text: str) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from typing import Iterable
 
 from app.text.lexical import acronyms, content_terms, stem
+from app.text.words import DETERMINERS_BACK, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
@@ -38,7 +39,7 @@ _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
 _BY_NAME = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
 # A sentence whose subject points back: "It brought together ...", "They ...", "Those steps ...", "Such ..."
-_PRONOUN_START = re.compile(r"^(?:it|its|they|their|them|this|these|those|that|such|he|she|his|her|both|each)\b", re.I)
+_PRONOUN_START = starts_with(PRONOUNS + DETERMINERS_BACK)
 # "The workshop ...", "The interregional workshop ...", "The aim of the meeting ..."
 _DEFINITE_START = re.compile(r"^the\s+([a-z][\w\-]*)(?:\s+of\s+the\s+([a-z][\w\-]*)|\s+([a-z][\w\-]*))?")
 

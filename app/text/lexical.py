@@ -4,14 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being below between both but by can
-could did do does doing done during each either few for from further had has have having he her here hers him his how
-i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own per
-same she should so some such than that the their theirs them then there these they this those through to too under
-until up very was we were what when where which while who whom why will with would you your yours
-many much give tell list name say said show describe explain mention mentioned according report reports
-""".split())
+from app.text.words import FUNCTION_WORDS, REQUEST_WORDS, WH_WORDS
+
+STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
 # Words too common in these reports to mark a question's topic: they would make every paragraph look relevant.
 DOMAIN_COMMON = frozenset("unodc office united nations un states state member report period reporting".split())
@@ -161,7 +156,7 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in ingest_split(text) if p]
 
 
-_SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:how|what|when|where|which|who|whom)\b)", re.I)
+_SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:" + "|".join(WH_WORDS) + r")\b)", re.I)
 
 
 def split_subquestions(question: str) -> list[str]:

@@ -1,0 +1,34 @@
+"""The word lists of the text layer, in one place: every module that needs function words, question words or
+pronouns builds its patterns from these, so the lists cannot drift apart."""
+from __future__ import annotations
+
+import re
+
+# English function words: no topic of their own (what BM25 drops too)
+FUNCTION_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both but by can
+could did do does doing done during each either few for from further had has have having he her here hers him his how
+i if in into is it its itself just may me might more most my no nor not now of off on once only or other our out over
+own per same she should so some such than that the their theirs them then there these they this those through to too
+under until up very was we were what when where which while who whom whose why will with would you your yours
+""".split())
+# Words that frame a request for information ("Tell me ...", "List ...", "according to the report") rather than
+# name what it is about
+REQUEST_WORDS = frozenset("many much give tell list name say said show describe explain mention mentioned according "
+                          "report reports".split())
+WH_WORDS = ("how", "what", "which", "when", "where", "who", "whom", "whose", "why")
+AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would",
+               "should")
+# words whose referent is in an earlier sentence or turn ("It ...", "their ...", "Such steps ...")
+PRONOUNS = ("it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "he", "she", "his", "her")
+DETERMINERS_BACK = ("such", "both", "each")
+
+
+def starts_with(words, flags: int = re.I) -> re.Pattern:
+    """`^(w1|w2|...)\\b`: a sentence or question that opens with one of these words."""
+    return re.compile(r"^(" + "|".join(words) + r")\b", flags)
+
+
+def any_of(words, flags: int = re.I) -> re.Pattern:
+    """`\\b(w1|w2|...)\\b`: one of these words anywhere."""
+    return re.compile(r"\b(" + "|".join(words) + r")\b", flags)
