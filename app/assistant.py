@@ -86,16 +86,21 @@ class Assistant:
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
             backend: str | None = None, k: int | None = None) -> Answer:
+        from app.localize import localize
+
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        return self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k)
+        return localize(self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k), q)
 
     def stream(self, question: str, history: History | None = None, section: str | None = None,
                backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
+        from app.localize import localize
+
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        return self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k)
+        pieces = self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k)
+        return (localize(p, q) if isinstance(p, Answer) else p for p in pieces)
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:
