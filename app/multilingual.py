@@ -142,3 +142,31 @@ def sentence_vectors(paragraphs: Sequence[Any], embedder: Any) -> dict[Key, np.n
         out[(p.doc_id, p.label)] = np.asarray(embedder.encode(sents, kind="passage"), dtype=np.float32)
     return out
 
+
+
+# ---- the answerability gate per embedder -------------------------------------------------------------------------
+# The gate's logistic model (app/abstain.py) weighs cosines whose range depends on the embedder (all-MiniLM-L6-v2
+# spreads them over 0.2-0.8, multilingual-e5-small packs them into 0.7-0.9), so each embedder has its own fit, and a
+# second fit for questions not in English, on the features that mean the same in every language (the English word
+# features -- shared words, names, counted nouns -- are empty or wrong for them). Both are fitted on dev questions
+# only by `python -m eval.calibrate_multilingual --write`. An embedder without its own files uses the default model.
+ANSWER_DIR = Path(__file__).resolve().parent / "answer"
+CROSS_LINGUAL_FEATURES = ("best_dense", "top_dense", "missing_numbers")
+
+
+def gate_model_paths(model_id: str) -> tuple[Path, Path]:
+    """(model for English questions, model for questions in other languages) of this embedder."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
+    return ANSWER_DIR / f"answerability.{slug}.json", ANSWER_DIR / f"answerability.{slug}.cross-lingual.json"
+
+
+def gate_models(embedder: Any) -> tuple[Any, Any]:
+    """(model, cross-lingual model or None) for the gate of this embedder; (None, None) = the default model."""
+    from app.abstain import AnswerabilityModel
+
+    model_id = getattr(embedder, "model_id", None)
+    if not model_id:
+        return None, None
+    own, cross = gate_model_paths(model_id)
+    return (AnswerabilityModel.load(own) if own.is_file() else None,
+            AnswerabilityModel.load(cross) if cross.is_file() else None)
