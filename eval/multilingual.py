@@ -1,0 +1,149 @@
+"""Cross-language evaluation: the translated gold questions (eval/multilingual/{fr,es,ru,ar,zh}.jsonl, keyed by the
+ids of eval/gold_*.jsonl) run through the same harness as English, per embedding model.
+
+A translated record carries only its id, split and question: gold paragraphs, key facts and answerability come from
+the English record, so the key facts (English words of the report) are looked for in the answer's verbatim quote.
+
+    python -m eval.multilingual                      # both models, writes eval/MULTILINGUAL.md
+    python -m eval.multilingual --models intfloat/multilingual-e5-small --out /tmp/ml.md
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Sequence
+
+from eval import metrics as m
+from eval.gold import EVAL_DIR, GoldSet, Split, load_gold
+from eval.harness import ConfigResult, evaluate
+from eval.systems import Config, ParaCiteSystem
+
+DIR = EVAL_DIR / "multilingual"
+LANGUAGES = ("fr", "es", "ru", "ar", "zh")
+ENGLISH_ONLY = "sentence-transformers/all-MiniLM-L6-v2"
+MULTILINGUAL = "intfloat/multilingual-e5-small"
+MODELS = (ENGLISH_ONLY, MULTILINGUAL)
+OUT = EVAL_DIR / "MULTILINGUAL.md"
+
+
+def load_translations(lang: str, split: str | Split = Split.TEST) -> GoldSet:
+    """The translated questions of one language and split, as gold records (English answers, translated question)."""
+    split = Split.parse(str(split))
+    english = load_gold(split).by_id()
+    path = DIR / f"{lang}.jsonl"
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        if d.get("split", "test") != split.value:
+            continue
+        if d["id"] not in english:
+            raise ValueError(f"{path}:{n}: id {d['id']!r} is not in the {split.value} split")
+        out.append(replace(english[d["id"]], question=str(d["question"])))
+    return GoldSet(out, str(path))
+
+
+def english_subset(ids: Sequence[str], split: str | Split = Split.TEST) -> GoldSet:
+    english = load_gold(Split.parse(str(split))).by_id()
+    return GoldSet([english[i] for i in ids], f"{Split.parse(str(split)).path} (translated ids)")
+
+
+def _cold_search_p50(assistant: Any, gold: GoldSet) -> float | None:
+    """Median search time with the query embedding not cached (the harness searches right after asking)."""
+    cache = getattr(assistant.embedder, "_cache", None)
+    times = []
+    for q in gold.questions:
+        if cache is not None and hasattr(cache, "_data"):
+            cache._data.clear()
+        t = time.perf_counter()
+        assistant.search(q.question, k=5, section=q.section)
+        times.append(time.perf_counter() - t)
+    return m.percentile(times, 50) * 1000 if times else None
+
+
+def run(models: Sequence[str] = MODELS, languages: Sequence[str] = LANGUAGES, *, split: str = "test",
+        corpus_dir: str | Path = "corpus", progress: bool = True) -> dict[str, Any]:
+    from app.assistant import Assistant
+
+    results: dict[str, Any] = {"split": split, "created": time.strftime("%Y-%m-%d %H:%M"), "models": {}}
+    translated = {lang: load_translations(lang, split) for lang in languages}
+    ids = [q.id for q in next(iter(translated.values())).questions]
+    sets = {"en (full split)": load_gold(Split.parse(split)), "en": english_subset(ids, split), **translated}
+    with tempfile.TemporaryDirectory(prefix="paracite-ml-") as work:
+        for model in models:
+            index = Path(work) / model.replace("/", "_")
+            assistant = Assistant.load(index_dir=index, corpus_dir=corpus_dir, embedding_model=model)
+            system = ParaCiteSystem(model, assistant, assess=False)
+            rows = {}
+            for name, gold in sets.items():
+                if progress:
+                    print(f"{model}: {name} ({len(gold)} questions)", file=sys.stderr, flush=True)
+                res: ConfigResult = evaluate(system, gold, Config(f"{model}:{name}"))
+                summary = dict(res.summary)
+                summary["cold_search_p50_ms"] = _cold_search_p50(assistant, gold)
+                summary["failed_ids"] = [q.id for q in res.questions if q.failures]
+                rows[name] = summary
+            results["models"][model] = {"manifest_model": assistant.info()["embedding_model"], "rows": rows}
+    return results
+
+
+COLUMNS = (("n", "n", "{:.0f}"), ("hit@1", "hit@1", "{:.3f}"), ("hit@5", "hit@5", "{:.3f}"), ("mrr", "MRR", "{:.3f}"),
+           ("key_fact_recall", "key-fact recall", "{:.3f}"), ("citation_precision", "citation precision", "{:.3f}"),
+           ("quote_validity", "quotes verbatim", "{:.3f}"), ("abstention", "unanswerable declined", "{:.3f}"),
+           ("unanswerable_handled", "unanswerable not answered", "{:.3f}"),
+           ("false_abstention", "answerable declined", "{:.3f}"), ("cold_search_p50_ms", "search p50 ms", "{:.1f}"),
+           ("ask_p50_ms", "ask p50 ms", "{:.1f}"))
+
+
+def _fmt(v: Any, f: str) -> str:
+    return "–" if v is None else f.format(v)
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [
+        "# Questions in six languages",
+        "",
+        f"Generated by `python -m eval.multilingual` on {results['created']} from the {results['split']} split. "
+        "English rows: the original questions; other rows: the same questions translated by hand "
+        "(eval/multilingual/*.jsonl), scored against the English gold paragraphs and key facts. The answer quotes "
+        "the English report verbatim, so key facts are looked for in the English quote.",
+        "",
+        "Search p50 is measured with the query embedding not cached (the harness's own search timing re-uses the "
+        "embedding its ask just made); ask p50 is the whole chain with a fresh question. Latencies were measured on a "
+        "2-core machine shared with other work: compare rows, not machines.",
+        "",
+    ]
+    for model, block in results["models"].items():
+        lines += [f"## {model}", "", f"Manifest id: `{block['manifest_model']}`.", ""]
+        lines.append("| questions | " + " | ".join(title for _, title, _ in COLUMNS) + " |")
+        lines.append("|---" * (len(COLUMNS) + 1) + "|")
+        for name, row in block["rows"].items():
+            lines.append(f"| {name} | " + " | ".join(_fmt(row.get(key), f) for key, _, f in COLUMNS) + " |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m eval.multilingual", description=__doc__.splitlines()[0])
+    p.add_argument("--models", default=",".join(MODELS), help="comma-separated embedding models")
+    p.add_argument("--languages", default=",".join(LANGUAGES))
+    p.add_argument("--split", default="test")
+    p.add_argument("--out", default=str(OUT), help="markdown report (a .json with the raw figures is written beside)")
+    args = p.parse_args(argv)
+    results = run([s for s in args.models.split(",") if s], [s for s in args.languages.split(",") if s],
+                  split=args.split)
+    out = Path(args.out)
+    out.write_text(markdown(results), encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
