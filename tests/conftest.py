@@ -77,6 +77,15 @@ def assistant(real_index_dir, real_corpus_dir, embedder):
     return Assistant.load(index_dir=real_index_dir, corpus_dir=real_corpus_dir, embedder=embedder)
 
 
+@pytest.fixture(scope="session")
+def e5_assistant(tmp_path_factory, real_corpus_dir, e5_embedder):
+    """The real report indexed with multilingual-e5-small (its own index; read-only by convention)."""
+    from app import Assistant
+
+    return Assistant.load(index_dir=tmp_path_factory.mktemp("index-e5"), corpus_dir=real_corpus_dir,
+                          embedder=e5_embedder)
+
+
 @pytest.fixture
 def copy_corpus(tmp_path, real_corpus_dir):
     """A fresh, writable copy of the real corpus in this test's tmp_path."""
