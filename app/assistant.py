@@ -131,7 +131,9 @@ class Assistant:
         s = self.settings
         # one extractive answerer for every chain: its sentence-embedding cache then serves the LLM chains' fallback too
         if self._extractive is None:
-            self._extractive = make_answerer("extractive", embedder=self.embedder)
+            from app.multilingual import extractive_arguments
+
+            self._extractive = make_answerer("extractive", **extractive_arguments(self.embedder))
         extractive = self._extractive
         if name == "extractive":
             answerer, fallback = extractive, None
