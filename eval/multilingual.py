@@ -129,13 +129,60 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus", index_dir: str | Path | None = None,
+            languages: Sequence[str] = ("en", *LANGUAGES)) -> dict[str, dict[str, float]]:
+    """Per language: median query-embedding, search and ask time for fresh questions (nothing cached for them: the
+    query cache is emptied before each call), measured after one warm-up question. Returns milliseconds."""
+    from app.assistant import Assistant
+
+    with tempfile.TemporaryDirectory(prefix="paracite-lat-") as work:
+        assistant = Assistant.load(index_dir=index_dir or Path(work) / "index", corpus_dir=corpus_dir,
+                                   embedding_model=model)
+        translated = {lang: load_translations(lang, split) for lang in LANGUAGES}
+        ids = [q.id for q in translated[LANGUAGES[0]].questions]
+        sets = {"en": english_subset(ids, split), **translated}
+        inner = getattr(assistant.embedder, "inner", assistant.embedder)
+        cache = getattr(inner, "_cache", None)
+
+        def fresh() -> None:
+            if cache is not None and hasattr(cache, "_data"):
+                cache._data.clear()
+
+        assistant.ask("What is SHERLOC?")  # warm-up: chain built, first-call costs paid
+        out: dict[str, dict[str, float]] = {}
+        for lang in languages:
+            enc, search, ask = [], [], []
+            for q in sets[lang].questions:
+                fresh()
+                t = time.perf_counter()
+                inner.encode([q.question], kind="query")
+                enc.append(time.perf_counter() - t)
+                fresh()
+                t = time.perf_counter()
+                assistant.search(q.question, k=5, section=q.section)
+                search.append(time.perf_counter() - t)
+                fresh()
+                t = time.perf_counter()
+                assistant.ask(q.question, section=q.section)
+                ask.append(time.perf_counter() - t)
+            out[lang] = {"n": float(len(search)), "embed_p50_ms": m.percentile(enc, 50) * 1000,
+                         "search_p50_ms": m.percentile(search, 50) * 1000,
+                         "ask_p50_ms": m.percentile(ask, 50) * 1000, "ask_p95_ms": m.percentile(ask, 95) * 1000}
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval.multilingual", description=__doc__.splitlines()[0])
     p.add_argument("--models", default=",".join(MODELS), help="comma-separated embedding models")
     p.add_argument("--languages", default=",".join(LANGUAGES))
     p.add_argument("--split", default="test")
     p.add_argument("--out", default=str(OUT), help="markdown report (a .json with the raw figures is written beside)")
+    p.add_argument("--latency", action="store_true", help="only measure latency per language (printed as JSON)")
     args = p.parse_args(argv)
+    if args.latency:
+        figures = {model: latency(model, split=args.split) for model in args.models.split(",") if model}
+        print(json.dumps(figures, indent=1))
+        return 0
     results = run([s for s in args.models.split(",") if s], [s for s in args.languages.split(",") if s],
                   split=args.split)
     out = Path(args.out)
