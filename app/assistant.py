@@ -98,12 +98,11 @@ class Assistant:
     def stream(self, question: str, history: History | None = None, section: str | None = None,
                backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
-        from app.localize import localize
+        from app.localize import localize_stream
 
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        pieces = self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k)
-        return (localize(p, q) if isinstance(p, Answer) else p for p in pieces)
+        return localize_stream(self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k), q)
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:

@@ -8,6 +8,7 @@ nothing and states no fact (it goes in Answer.lead, which Answer.claims leaves o
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Iterator
 
 from app.language import ENGLISH, detect
 from app.types import Answer, AnswerStatus
@@ -59,3 +60,17 @@ def localize(answer: Answer, question: str | None = None) -> Answer:
         return replace(answer, text=text, language=lang)
     lead = PARTIAL[lang] if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
     return replace(answer, text=f"{lead} {answer.claims}", lead=lead, language=lang)
+
+
+def localize_stream(pieces: Iterator[str | Answer], question: str) -> Iterator[str | Answer]:
+    """The chain's stream for this question. For a question not in English the pieces (English lead and decline
+    wording) are held back and the localized answer text comes as one piece before the Answer: a reader never sees
+    an English "The report does not say ..." replaced afterwards."""
+    if detect(question).code not in LEAD_IN:
+        yield from pieces
+        return
+    for piece in pieces:
+        if isinstance(piece, Answer):
+            final = localize(piece, question)
+            yield final.text
+            yield final

@@ -47,3 +47,21 @@ def test_decline_in_the_question_language_with_see_also():
     out = localize(a)
     assert out.text == f"{NOT_IN_REPORT['es']} Pasajes más cercanos: véase ¶7."
     assert out.abstained and not out.citations and out.to_json()["language"] == "es"
+
+
+def test_stream_of_a_french_question_holds_back_the_english_pieces():
+    from app.localize import localize_stream
+
+    english_lead = "The report does not say how many States were parties (for 2019). What it does report:"
+    final = _answer("Combien d'États étaient parties en 2019 ?", AnswerStatus.PARTIAL, english_lead)
+    pieces = list(localize_stream(iter([english_lead + " ", QUOTE + " [¶7]", final]), final.question))
+    assert pieces[0] == f"{PARTIAL['fr']} {QUOTE} [¶7]" and isinstance(pieces[1], Answer) and len(pieces) == 2
+    assert pieces[1].text == pieces[0]
+
+
+def test_stream_of_an_english_question_is_passed_through():
+    from app.localize import localize_stream
+
+    final = _answer("How many States are parties?")
+    pieces = ["As at ", "9 February", final]
+    assert list(localize_stream(iter(pieces), final.question)) == pieces
