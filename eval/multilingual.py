@@ -119,6 +119,7 @@ def markdown(results: dict[str, Any]) -> str:
         "2-core machine shared with other work: compare rows, not machines.",
         "",
     ]
+    lines += checks(results)
     for model, block in results["models"].items():
         lines += [f"## {model}", "", f"Manifest id: `{block['manifest_model']}`.", ""]
         lines.append("| questions | " + " | ".join(title for _, title, _ in COLUMNS) + " |")
@@ -171,21 +172,82 @@ def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus
     return out
 
 
+SEARCH_BUDGET_MS, ASK_BUDGET_MS = 25.0, 100.0
+
+
+def checks(results: dict[str, Any]) -> list[str]:
+    """The issue's acceptance figures, read off the results: one line each, with the numbers and a verdict."""
+    models = results["models"]
+    if MULTILINGUAL not in models:
+        return []
+    ml = models[MULTILINGUAL]["rows"]
+    ok = lambda cond: "**met**" if cond else "**NOT met**"  # noqa: E731
+    lines = ["## The issue's checks", ""]
+    if ENGLISH_ONLY in models:
+        en_old, en_new = models[ENGLISH_ONLY]["rows"]["en (full split)"], ml["en (full split)"]
+        for key, name in (("hit@5", "hit@5"), ("key_fact_recall", "key-fact recall")):
+            d = en_new[key] - en_old[key]
+            lines.append(f"- English test split, {name}: {en_new[key]:.3f} with multilingual-e5-small vs "
+                         f"{en_old[key]:.3f} with all-MiniLM-L6-v2 ({d:+.3f}; within 0.01 or better): {ok(d >= -0.01)}")
+        d = en_new["unanswerable_handled"] - en_old["unanswerable_handled"]
+        lines.append(f"- (not a listed check) English unanswerable questions not graded answered: "
+                     f"{en_new['unanswerable_handled']:.3f} vs {en_old['unanswerable_handled']:.3f} ({d:+.3f})")
+    en = ml.get("en")
+    for lang in LANGUAGES:
+        r = ml.get(lang)
+        if r is None:
+            continue
+        line = (f"- {lang}: hit@5 {r['hit@5']:.3f} (>= 0.90: {ok(r['hit@5'] >= 0.90)}), key-fact recall "
+                f"{r['key_fact_recall']:.3f} (>= 0.80: {ok(r['key_fact_recall'] >= 0.80)})")
+        if en is not None:
+            d1 = r["abstention"] - en["abstention"]
+            d2 = r["unanswerable_handled"] - en["unanswerable_handled"]
+            line += (f"; unanswerable declined {r['abstention']:.2f} vs English {en['abstention']:.2f} "
+                     f"({ok(abs(d1) <= 0.05 + 1e-9)} within 0.05), not graded answered "
+                     f"{r['unanswerable_handled']:.2f} vs {en['unanswerable_handled']:.2f} "
+                     f"({ok(abs(d2) <= 0.05 + 1e-9)})")
+        lines.append(line)
+    lines.append("")
+    lat = results.get("latency", {}).get(MULTILINGUAL)
+    if lat:
+        lines += ["Latency with multilingual-e5-small, fresh questions (query cache emptied), p50 in ms "
+                  f"(budgets: search {SEARCH_BUDGET_MS:.0f}, ask {ASK_BUDGET_MS:.0f}); "
+                  f"{results.get('latency_note', '')}", "",
+                  "| language | query embedding | search | ask | ask p95 |", "|---|---|---|---|---|"]
+        lines += [f"| {lang} | {v['embed_p50_ms']:.1f} | {v['search_p50_ms']:.1f} | {v['ask_p50_ms']:.1f} | "
+                  f"{v['ask_p95_ms']:.1f} |" for lang, v in lat.items()]
+        old = results.get("latency", {}).get(ENGLISH_ONLY, {}).get("en")
+        if old:
+            lines.append(f"| en, all-MiniLM-L6-v2 | {old['embed_p50_ms']:.1f} | {old['search_p50_ms']:.1f} | "
+                         f"{old['ask_p50_ms']:.1f} | {old['ask_p95_ms']:.1f} |")
+        lines.append("")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval.multilingual", description=__doc__.splitlines()[0])
     p.add_argument("--models", default=",".join(MODELS), help="comma-separated embedding models")
     p.add_argument("--languages", default=",".join(LANGUAGES))
     p.add_argument("--split", default="test")
     p.add_argument("--out", default=str(OUT), help="markdown report (a .json with the raw figures is written beside)")
-    p.add_argument("--latency", action="store_true", help="only measure latency per language (printed as JSON)")
+    p.add_argument("--latency", action="store_true", help="measure latency per language and add it to the JSON "
+                   "beside --out, then re-render --out")
+    p.add_argument("--note", default="", help="with --latency: what the machine was doing, for the report")
+    p.add_argument("--render", action="store_true", help="re-render --out from the JSON beside it")
     args = p.parse_args(argv)
-    if args.latency:
-        figures = {model: latency(model, split=args.split) for model in args.models.split(",") if model}
-        print(json.dumps(figures, indent=1))
+    out = Path(args.out)
+    if args.latency or args.render:
+        results = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+        if args.latency:
+            results["latency"] = {model: latency(model, split=args.split) for model in args.models.split(",")
+                                  if model}
+            results["latency_note"] = args.note
+            out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        out.write_text(markdown(results), encoding="utf-8")
+        print(markdown(results))
         return 0
     results = run([s for s in args.models.split(",") if s], [s for s in args.languages.split(",") if s],
                   split=args.split)
-    out = Path(args.out)
     out.write_text(markdown(results), encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(markdown(results))
