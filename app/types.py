@@ -126,6 +126,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # e.g. "the LLM timed out; answered with the extractive backend"
     gap: str = ""  # partial and not_in_report: what the report does not give, in words
     lead: str = ""  # partial: the sentence naming the gap that opens `text`; it cites nothing and claims nothing
+    language: str = "en"  # the question's language (app/language.py); other than en, `lead` introduces the English quote
 
     def __post_init__(self) -> None:
         self.status = AnswerStatus.parse(self.status)
@@ -154,4 +155,5 @@ class Answer:
             "timings": self.timings,
             "standalone_question": self.standalone_question,
             "notes": self.notes,
+            "language": self.language,
         }

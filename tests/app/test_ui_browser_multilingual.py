@@ -1,0 +1,87 @@
+"""In a real browser (Debian Chromium, Playwright): a French reader gets a French interface from the browser's
+language, asks in French, and sees the French lead-in, the verbatim English quote and the ¶ chip; the selector turns
+the interface Spanish. The real report indexed with multilingual-e5-small."""
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from app.localize import LEAD_IN
+from app.ui import i18n, render, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+DOC = "unodc-ccpcj-2018-activities"
+QUESTION = "Combien d'États sont parties à la Convention contre la criminalité organisée ?"
+QUOTE = "As at 9 February 2018, 189 States had become parties to the Convention"
+TIMEOUT_MS = 90_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def ui_url(e5_assistant):
+    port = _free_port()
+    app = serve(e5_assistant, host="127.0.0.1", port=port, concurrency=2, block=False, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+@pytest.fixture
+def french_page():
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless browser test needs Debian chromium at {CHROMIUM}: apt-get install -y chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (pip install playwright)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=["--no-sandbox", "--headless", "--disable-gpu",
+                                          "--disable-background-networking"])
+        try:
+            # the browser says French: Accept-Language fr-FR
+            pg = browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 1000}).new_page()
+            pg.set_default_timeout(TIMEOUT_MS)
+            yield pg
+        finally:
+            browser.close()
+
+
+def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_url, french_page, tmp_path):
+    page = french_page
+    page.goto(ui_url)
+    page.wait_for_selector("#pc-question textarea")
+    # the interface follows the browser's language
+    page.wait_for_function("(t) => document.querySelector('#pc-ask').innerText.includes(t)",
+                           arg=i18n.text("fr", "ask"), timeout=30_000)
+    assert page.locator("#pc-question textarea").get_attribute("placeholder") == i18n.text("fr",
+                                                                                            "question_placeholder")
+    assert i18n.EXAMPLES["fr"][2] in page.locator("#pc-examples").inner_text()
+
+    page.fill("#pc-question textarea", QUESTION)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """() => {
+            const a = document.querySelectorAll('#pc-chat .pc-answer');
+            return a.length > 0 && !a[a.length - 1].querySelector('.pc-cursor, .pc-pending');
+        }""", timeout=TIMEOUT_MS)
+    answer = page.locator("#pc-chat .pc-answer").last
+    text = answer.inner_text()
+    assert text.startswith(LEAD_IN["fr"]), text
+    assert QUOTE in text  # the report's sentence, verbatim, in English
+    chip = answer.locator(f'a.cite-chip[href="#{render.para_dom_id(DOC, 7)}"]').first
+    assert chip.inner_text().strip() == "¶7"
+    page.locator(f"#pc-evidence #{render.para_dom_id(DOC, 7)}").wait_for()
+    page.screenshot(path=str(tmp_path / "fr.png"), full_page=True)
+
+    # the selector switches the interface to Spanish, example questions included
+    page.locator("#pc-lang input").click()
+    page.get_by_role("option", name="Español").click()
+    page.wait_for_function("(t) => document.querySelector('#pc-ask').innerText.includes(t)",
+                           arg=i18n.text("es", "ask"), timeout=30_000)
+    assert i18n.EXAMPLES["es"][2] in page.locator("#pc-examples").inner_text()
