@@ -27,6 +27,7 @@ class Assistant:
         self.searcher = searcher
         self._chains: dict[str, Any] = {}
         self._extractive: Any = None
+        self._scorer: Any = None  # shared by the extractive answerer and every chain (built with the first chain)
         self._lock = threading.Lock()
 
     # -- loading -------------------------------------------------------------------------------------------------
@@ -130,18 +131,21 @@ class Assistant:
         backend = get_backend(name)  # BackendError naming the registered ones
         # one extractive answerer for every chain: its sentence-embedding cache then serves the LLM chains' fallback too
         if self._extractive is None:
-            from app.multilingual import extractive_arguments
+            from app.chain import make_scorer
+            from app.multilingual import scorer_class
 
+            # one scorer, built here and passed to the extractive answerer and every chain: one sentence-embedding
+            # cache, one vocabulary; a multilingual embedder brings its cross-lingual scorer (app/multilingual.py)
+            self._scorer = make_scorer(self.embedder, [p.text for p in self.stored.paragraphs],
+                                       scorer_class(self.embedder))
             extractive = get_backend("extractive")
-            # a multilingual embedder brings its cross-lingual scorer (app/multilingual.py)
-            self._extractive = extractive.make(**{**extractive.options(s, self.embedder),
-                                                  **extractive_arguments(self.embedder)})
+            self._extractive = extractive.make(**{**extractive.options(s, self.embedder), "scorer": self._scorer})
         if backend.name == "extractive":
             answerer, fallback = self._extractive, None
         else:
             answerer = backend.make(**backend.options(s, self.embedder))  # its own configuration check
             fallback = self._extractive if backend.falls_back else None
-        return AnswerChain(self.searcher, answerer, fallback=fallback, k=s.top_k,
+        return AnswerChain(self.searcher, answerer, scorer=self._scorer, fallback=fallback, k=s.top_k,
                            max_context_tokens=s.max_context_tokens, abstain_threshold=s.abstain_threshold)
 
     # -- what is loaded ------------------------------------------------------------------------------------------

@@ -3,8 +3,15 @@
 question (+history, section) -> condense -> retriever -> context packed to a token budget (tiktoken) -> relevance
 gate (abstain?) -> answerer -> citation parsing and verification -> Answer.
 
-Every stage is a Runnable; `stream` runs the same pipeline and yields the answerer's text pieces as they come, then
-the final Answer. The verified Answer is authoritative: verification may re-mark what was streamed.
+Every stage is a Runnable over one typed, frozen `Turn` (the state of one question turn: question, standalone
+question, hits, packed context, scored sentences, relevance, and the seconds each stage took, named after it); a
+stage returns a new Turn with its own field filled. `stream` runs the same pipeline and yields the answerer's text
+pieces as they come, then the final Answer. The verified Answer is authoritative: verification may re-mark what was
+streamed.
+
+The chain calls the Searcher directly; `ParagraphRetriever` (app/retrieval/langchain_retriever.py) is the same
+retrieval as a LangChain retriever for outside users, and a test keeps the two equivalent. The Assistant builds the
+collaborators (sentence scorer, relevance gate, citation verifier) and passes them in.
 
 Graded answers (`Answer.status`):
 - answered: the verified sentences, each with its citation;
@@ -16,43 +23,66 @@ Graded answers (`Answer.status`):
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, Sequence
 
-from langchain_core.runnables import RunnableLambda, RunnablePassthrough
+from langchain_core.runnables import RunnableLambda
 
 from app.abstain import Relevance, RelevanceGate, abstention_text, partial_lead
 from app.answer.extractive import ExtractiveAnswerer
 from app.text.lexical import split_subquestions
-from app.text.scoring import SentenceScorer
+from app.text.scoring import ScoredSentence, SentenceScorer
 from app.citations import CitationVerifier
 from app.condense import asked_question, condense_llm, condense_rules
 from app.context import PackedContext, pack_context
 from app.types import Answer, AnswerStatus, Hit
 
 
+@dataclass(frozen=True)
+class Turn:
+    """One question turn as it moves through the stages; each stage fills its own field."""
+
+    question: str
+    history: tuple[tuple[str, str], ...] = ()
+    section: str | None = None
+    k: int = 5
+    t0: float = 0.0
+    standalone: str = ""  # condense: the question made self-contained
+    hits: tuple[Hit, ...] = ()  # retrieve
+    context: PackedContext | None = None  # pack
+    scored: tuple[ScoredSentence, ...] = ()  # score
+    relevance: Relevance | None = None  # grade
+    timings: tuple[tuple[str, float], ...] = field(default=())  # (stage, seconds), in the order run
+
+    def timed(self, stage: str, seconds: float, **changes: Any) -> "Turn":
+        return replace(self, timings=self.timings + ((stage, seconds),), **changes)
+
+    def timing_dict(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for stage, seconds in self.timings:
+            out[stage] = out.get(stage, 0.0) + seconds
+        return out
+
+
 class AnswerChain:
-    def __init__(self, searcher, answerer, *, fallback=None, k: int = 5, max_context_tokens: int = 2000,
-                 abstain_threshold: float | None = None, embedder=None, count_tokens=None):
+    def __init__(self, searcher, answerer, *, scorer: SentenceScorer | None = None, gate: RelevanceGate | None = None,
+                 verifier: CitationVerifier | None = None, fallback=None, k: int = 5, max_context_tokens: int = 2000,
+                 abstain_threshold: float | None = None, count_tokens=None):
+        """scorer, gate and verifier are built by the Assistant (app/assistant.py `chain_parts`) and shared; given
+        none, the chain builds its own from the searcher's embedder and index, as the Assistant would."""
         self.searcher = searcher
         self.answerer = answerer
         self.k = k
         self.max_context_tokens = max_context_tokens
         self.count_tokens = count_tokens
-        scorer = getattr(answerer, "scorer", None) or getattr(fallback, "scorer", None)
-        if embedder is None:
-            embedder = getattr(searcher, "embedder", None) or getattr(scorer, "embedder", None)
-        if scorer is None or (scorer.embedder is None and embedder is not None):
-            scorer = SentenceScorer(embedder)
-        self.scorer = scorer  # shared: one sentence-embedding cache for extraction, gating and verification
-        stored = getattr(searcher, "stored", None)
-        if scorer.vocabulary is None and getattr(stored, "paragraphs", None):
-            # distinctive question terms weigh more in sentence choice (IDF over the indexed paragraphs)
-            scorer.use_vocabulary(p.text for p in stored.paragraphs)
-        if fallback is None and getattr(answerer, "name", "") != "extractive":
-            fallback = ExtractiveAnswerer(scorer=scorer)
+        if scorer is None:
+            scorer = make_scorer(searcher.embedder, [p.text for p in searcher.stored.paragraphs])
+        self.scorer = scorer  # one sentence-embedding cache for extraction, grading and verification
+        if fallback is None and not isinstance(answerer, ExtractiveAnswerer):
+            fallback = ExtractiveAnswerer(scorer=scorer)  # an LLM that fails or times out: answer extractively
         self.fallback = fallback
-        self.verifier = CitationVerifier(scorer)
-        self.gate = RelevanceGate(scorer, threshold=abstain_threshold)
+        self.verifier = verifier or CitationVerifier(scorer)
+        self.gate = gate or RelevanceGate(scorer, threshold=abstain_threshold)
         self.pipeline = self._build()
 
     # ---- public API -------------------------------------------------------------------------------------------
@@ -68,80 +98,73 @@ class AnswerChain:
     def stream(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
                section: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
         """Yields text pieces as produced, then the complete Answer last."""
-        inputs = {"question": question, "history": list(history or []), "section": section, "k": k or self.k,
-                  "t0": time.perf_counter(), "timings": {}}
-        yield from self.pipeline.stream(inputs)
+        yield from self.pipeline.stream(self._turn(question, history, section, k))
 
-    def prepare(self, question: str, *, section: str | None = None, k: int | None = None) -> dict:
+    def prepare(self, question: str, *, section: str | None = None, k: int | None = None) -> Turn:
         """Every stage before the answer (condense, retrieve, pack, score, grade) for one question: the state the
         answerer would get. For calibration and diagnostics."""
-        return self._prepare.invoke({"question": question, "history": [], "section": section, "k": k or self.k,
-                                     "t0": time.perf_counter(), "timings": {}})
+        return self._prepare.invoke(self._turn(question, None, section, k))
 
     def assess(self, question: str, *, section: str | None = None, k: int | None = None) -> Relevance:
-        """The abstention gate's signals for one question (for calibration and diagnostics)."""
-        state = self._prepare.invoke({"question": question, "history": [], "section": section, "k": k or self.k,
-                                      "t0": time.perf_counter(), "timings": {}})
-        return state["relevance"]
+        """The relevance gate's grade and signals for one question (for calibration and diagnostics)."""
+        return self.prepare(question, section=section, k=k).relevance
+
+    def _turn(self, question, history, section, k) -> Turn:
+        return Turn(question=question, history=tuple(history or ()), section=section, k=k or self.k,
+                    t0=time.perf_counter())
 
     # ---- pipeline ---------------------------------------------------------------------------------------------
     def _build(self):
-        self._prepare = (
-            RunnablePassthrough.assign(standalone=_timed("condense", self._condense))
-            | RunnablePassthrough.assign(hits=_timed("retrieve", self._retrieve))
-            | RunnablePassthrough.assign(context=_timed("retrieve", self._pack))
-            | RunnablePassthrough.assign(scored=_timed("answer", self._score))
-            | RunnablePassthrough.assign(relevance=_timed("answer", self._assess))
-        )
+        self._prepare = (_stage("condense", self._condense) | _stage("retrieve", self._retrieve)
+                         | _stage("pack", self._pack) | _stage("score", self._score) | _stage("grade", self._grade))
         return self._prepare | RunnableLambda(self._respond)
 
-    def _condense(self, x: dict) -> str:
-        question = asked_question(x["question"])
-        chat_model = getattr(self.answerer, "chat_model", None)
-        if x["history"] and chat_model is not None:
-            return condense_llm(chat_model, question, x["history"])
-        return condense_rules(question, x["history"])
+    def _condense(self, t: Turn) -> dict:
+        question = asked_question(t.question)
+        chat_model = getattr(self.answerer, "chat_model", None)  # an LLM backend may condense with its own model
+        if t.history and chat_model is not None:
+            return {"standalone": condense_llm(chat_model, question, list(t.history))}
+        return {"standalone": condense_rules(question, list(t.history))}
 
-    def _retrieve(self, x: dict) -> list[Hit]:
-        retriever = _make_retriever(self.searcher, k=x["k"], section=x["section"])
-        parts = split_subquestions(x["standalone"])
+    def _retrieve(self, t: Turn) -> dict:
+        parts = split_subquestions(t.standalone)
         if len(parts) == 1:
-            return [_doc_to_hit(d) for d in retriever.invoke(x["standalone"])]
+            return {"hits": tuple(self.searcher.search(t.standalone, k=t.k, section=t.section))}
         # a multi-part question: retrieve for each part and interleave, so every part has its best paragraphs
-        per_part = [[_doc_to_hit(d) for d in docs] for docs in (retriever.invoke(p) for p in parts)]
-        merged: dict[tuple[str, int], Hit] = {}
+        per_part = [self.searcher.search(p, k=t.k, section=t.section) for p in parts]
+        merged: dict[tuple[str, str], Hit] = {}
         for rank in range(max(len(p) for p in per_part)):
             for hits in per_part:
                 if rank < len(hits):
                     merged.setdefault(hits[rank].key, hits[rank])
-        return list(merged.values())[: x["k"] + len(parts)]
+        return {"hits": tuple(list(merged.values())[: t.k + len(parts)])}
 
-    def _pack(self, x: dict) -> PackedContext:
-        return pack_context(x["standalone"], x["hits"], self.max_context_tokens, self.count_tokens)
+    def _pack(self, t: Turn) -> dict:
+        return {"context": pack_context(t.standalone, t.hits, self.max_context_tokens, self.count_tokens)}
 
-    def _score(self, x: dict):
-        ctx: PackedContext = x["context"]
-        return self.scorer.score(x["standalone"], ctx.hits, [p.text for p in ctx.paragraphs])
+    def _score(self, t: Turn) -> dict:
+        ctx = t.context
+        return {"scored": tuple(self.scorer.score(t.standalone, ctx.hits, [p.text for p in ctx.paragraphs]))}
 
-    def _assess(self, x: dict) -> Relevance:
-        return self.gate.assess(x["standalone"], x["context"], x["scored"])
+    def _grade(self, t: Turn) -> dict:
+        return {"relevance": self.gate.assess(t.standalone, t.context, list(t.scored))}
 
-    def _respond(self, x: dict) -> Iterator[str | Answer]:
-        timings: dict[str, float] = x["timings"]
-        ctx: PackedContext = x["context"]
-        relevance: Relevance = x["relevance"]
-        base = dict(question=x["question"], hits=list(x["hits"]), standalone_question=x["standalone"])
+    def _respond(self, t: Turn) -> Iterator[str | Answer]:
+        timings = t.timing_dict()
+        ctx: PackedContext = t.context
+        relevance: Relevance = t.relevance
+        base = dict(question=t.question, hits=list(t.hits), standalone_question=t.standalone)
         if relevance.abstain or not ctx.paragraphs:
-            yield from self._not_in_report(x, base, self.answerer.name, [], relevance.gap)
+            yield from self._not_in_report(t, timings, base, self.answerer.name, [], relevance.gap)
             return
         partial = relevance.status is AnswerStatus.PARTIAL
         lead = partial_lead(relevance.gap) if partial else ""
         if lead:
             yield lead + " "
-        t = time.perf_counter()
+        started = time.perf_counter()
         backend, notes, pieces = self.answerer.name, [], []
         try:
-            for piece in self._generate(self.answerer, x, single=partial):
+            for piece in self._generate(self.answerer, t, single=partial):
                 pieces.append(piece)
                 yield piece
         except Exception as err:  # noqa: BLE001 - any backend failure: answer extractively and say so
@@ -150,68 +173,58 @@ class AnswerChain:
             notes.append(f"the {backend} backend failed ({_short(err)}); answered with the {self.fallback.name} backend")
             backend, pieces = self.fallback.name, []
             yield "\n"  # a consumer that already showed LLM tokens starts a new block
-            for piece in self._generate(self.fallback, x, single=partial):
+            for piece in self._generate(self.fallback, t, single=partial):
                 pieces.append(piece)
                 yield piece
-        timings["answer"] = timings.get("answer", 0.0) + time.perf_counter() - t
-        t = time.perf_counter()
+        timings["answer"] = time.perf_counter() - started
+        started = time.perf_counter()
         verified = self.verifier.verify("".join(pieces), ctx)
-        timings["verify"] = time.perf_counter() - t
+        timings["verify"] = time.perf_counter() - started
         notes += verified.notes
         if not verified.supported and (verified.sentinel or not verified.sentences):
             if verified.sentinel:
                 notes.append(f"the {backend} backend said the context does not answer the question")
             yield "\n"
-            yield from self._not_in_report(x, base, backend, notes, relevance.gap)
+            yield from self._not_in_report(t, timings, base, backend, notes, relevance.gap)
             return
-        timings["total"] = time.perf_counter() - x["t0"]
+        timings["total"] = time.perf_counter() - t.t0
         status = AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED
         text = f"{lead} {verified.text}" if lead else verified.text
         yield Answer(text=text, citations=verified.citations, sentences=verified.sentences, backend=backend,
                      timings=timings, notes=notes, status=status, gap=relevance.gap, lead=lead, **base)
 
-    def _not_in_report(self, x: dict, base: dict, backend: str, notes: list[str], gap: str) -> Iterator[str | Answer]:
-        text = abstention_text(x["standalone"], x["context"].hits)
+    def _not_in_report(self, t: Turn, timings: dict[str, float], base: dict, backend: str, notes: list[str],
+                       gap: str) -> Iterator[str | Answer]:
+        text = abstention_text(t.standalone, t.context.hits)
         yield text
-        x["timings"]["total"] = time.perf_counter() - x["t0"]
-        yield Answer(text=text, status=AnswerStatus.NOT_IN_REPORT, backend=backend, timings=x["timings"], notes=notes,
+        timings["total"] = time.perf_counter() - t.t0
+        yield Answer(text=text, status=AnswerStatus.NOT_IN_REPORT, backend=backend, timings=timings, notes=notes,
                      gap=gap or "what was asked", **base)
 
-    def _generate(self, answerer, x: dict, *, single: bool = False) -> Iterator[str]:
+    def _generate(self, answerer, t: Turn, *, single: bool = False) -> Iterator[str]:
         if isinstance(answerer, ExtractiveAnswerer):
             # the gate already scored the context's sentences: reuse them. A partial answer is one neighbouring fact.
-            return answerer.generate(x["standalone"], x["context"], scored=x["scored"], single=single)
-        return answerer.generate(x["standalone"], x["context"])
+            return answerer.generate(t.standalone, t.context, scored=list(t.scored), single=single)
+        return answerer.generate(t.standalone, t.context)
 
 
-def _timed(stage: str, fn):
-    def run(x: dict) -> Any:
-        t = time.perf_counter()
-        try:
-            return fn(x)
-        finally:
-            x["timings"][stage] = x["timings"].get(stage, 0.0) + time.perf_counter() - t
-
-    return RunnableLambda(run, name=f"{stage}:{fn.__name__.strip('_')}")
+def make_scorer(embedder, paragraph_texts: Sequence[str], scorer_class=SentenceScorer) -> SentenceScorer:
+    """The sentence scorer a chain shares with its extractive answerer, its gate and its verifier: distinctive
+    question terms weigh more by their IDF over the indexed paragraphs."""
+    scorer = scorer_class(embedder)
+    if paragraph_texts:
+        scorer.use_vocabulary(paragraph_texts)
+    return scorer
 
 
-def _make_retriever(searcher, *, k: int, section: str | None):
-    from app.retrieval.langchain_retriever import ParagraphRetriever
+def _stage(name: str, fn):
+    """A Runnable that runs one stage on a Turn and returns the Turn with the stage's fields and its seconds."""
+    def run(t: Turn) -> Turn:
+        started = time.perf_counter()
+        changes = fn(t)
+        return t.timed(name, time.perf_counter() - started, **changes)
 
-    return ParagraphRetriever(searcher=searcher, k=k, section=section)
-
-
-def _doc_to_hit(doc) -> Hit:
-    """LangChain Document (from ParagraphRetriever) -> Hit; the retriever carries the Hit itself when it can."""
-    md = doc.metadata
-    if isinstance(md.get("hit"), Hit):
-        return md["hit"]
-    return Hit(
-        doc_id=md["doc_id"], paragraph=int(md["paragraph"]), section_path=tuple(md.get("section_path") or ()),
-        text=doc.page_content, score=float(md.get("score", 0.0)), title=md.get("title", ""),
-        footnotes=tuple(md.get("footnotes") or ()), dense_score=md.get("dense_score"),
-        lexical_score=md.get("lexical_score"), match=md.get("match", "hybrid"),
-    )
+    return RunnableLambda(run, name=name)
 
 
 def _short(err: Exception) -> str:

@@ -210,8 +210,8 @@ def _sentence_scorer_class():
     return CrossLingualScorer
 
 
-def extractive_arguments(embedder: Any) -> dict:
-    """Arguments for make_answerer("extractive", ...): a multilingual embedder gets the cross-lingual scorer."""
-    if is_multilingual(embedder):
-        return {"scorer": _sentence_scorer_class()(embedder)}
-    return {"embedder": embedder}
+def scorer_class(embedder: Any) -> type:
+    """The sentence scorer for this embedder: a multilingual one gets the cross-lingual scorer."""
+    from app.text.scoring import SentenceScorer
+
+    return _sentence_scorer_class() if is_multilingual(embedder) else SentenceScorer

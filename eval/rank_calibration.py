@@ -30,7 +30,7 @@ def collect(assistant: Any, questions: Sequence[GoldQuestion]) -> list[tuple[np.
         if q.follows or q.history or not q.answerable:
             continue
         state = chain.prepare(q.question, section=q.section)
-        scored = state["scored"][:CANDIDATES]
+        scored = list(state.scored)[:CANDIDATES]
         gold = set(q.gold_paragraphs)
         labels = [float(s.hit.paragraph in gold and any(contains(s.text, f) for f in q.key_facts)) for s in scored]
         if 0 < sum(labels) < len(labels):

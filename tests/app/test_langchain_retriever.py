@@ -56,3 +56,18 @@ def test_real_report(real_index_dir, embedder):
     assert 7 in [d.metadata["paragraph"] for d in docs]
     docs = ParagraphRetriever(searcher=searcher, k=3).invoke("¶68")
     assert docs[0].metadata["paragraph"] == 68 and "$14,086,600" in docs[0].page_content
+
+
+@pytest.mark.parametrize("question", [
+    "How many States were parties to the Organized Crime Convention?",
+    "What did UNODC do to counter cybercrime?",
+    "What does paragraph 68 say?",
+])
+def test_the_chain_and_the_langchain_retriever_retrieve_the_same(assistant, question):
+    """The chain calls the Searcher directly; ParagraphRetriever is the same retrieval for LangChain users."""
+    from app.retrieval.langchain_retriever import ParagraphRetriever
+
+    via_langchain = [d.metadata["hit"] for d in ParagraphRetriever(searcher=assistant.searcher, k=5).invoke(question)]
+    turn = assistant.chain().prepare(question, k=5)
+    assert via_langchain and list(turn.hits) == via_langchain
+    assert [name for name, _ in turn.timings] == ["condense", "retrieve", "pack", "score", "grade"]
