@@ -145,8 +145,13 @@ class Assistant:
         else:
             answerer = backend.make(**backend.options(s, self.embedder))  # its own configuration check
             fallback = self._extractive if backend.falls_back else None
-        return AnswerChain(self.searcher, answerer, scorer=self._scorer, fallback=fallback, k=s.top_k,
-                           max_context_tokens=s.max_context_tokens, abstain_threshold=s.abstain_threshold)
+        from app.abstain import RelevanceGate
+        from app.citations import CitationVerifier
+
+        return AnswerChain(self.searcher, answerer, scorer=self._scorer,
+                           gate=RelevanceGate(self._scorer, threshold=s.abstain_threshold),
+                           verifier=CitationVerifier(self._scorer), fallback=fallback, k=s.top_k,
+                           max_context_tokens=s.max_context_tokens)
 
     # -- what is loaded ------------------------------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
