@@ -22,9 +22,11 @@ import numpy as np
 
 from eval.gold import GoldQuestion, Split, load_gold
 
-FEATURES = ("best_score", "best_dense", "top_dense", "semantic_gap", "lexical_gap", "missing_numbers",
-            "missing_names", "uncounted", "typed_gap", "sentence_gap")
-L2 = 1.0  # strong enough that ~200 dev questions cannot pin a weight on a handful of them
+# The gate computes more signals than the model weighs (all are in Relevance.signals, for diagnostics). This subset
+# and L2 were chosen by 5-fold cross-validation on dev (30 repeats): all 10 signals with L2 1 gave AUC 0.777 out of
+# fold (0.850 in sample: over-fitted); without best_score, missing_names and sentence_gap, L2 30 gives 0.818.
+FEATURES = ("best_dense", "top_dense", "semantic_gap", "lexical_gap", "missing_numbers", "uncounted", "typed_gap")
+L2 = 30.0  # strong: ~190 dev questions must not pin a weight on a handful of them (cross-validated, above)
 TARGET_DECLINED = 0.015  # answerable dev questions declined outright (the test target is 0.03: keep a margin)
 TARGET_NOT_ANSWERED = 0.10  # answerable dev questions graded partial or declined: see eval/TUNING.md for the curve
 
