@@ -57,19 +57,21 @@ class AnswerChain:
 
     # ---- public API -------------------------------------------------------------------------------------------
     def invoke(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
-               section: str | None = None, k: int | None = None) -> Answer:
-        """history: earlier (question, answer text) pairs, oldest first."""
+               section: str | None = None, k: int | None = None, doc_ids: frozenset[str] | None = None) -> Answer:
+        """history: earlier (question, answer text) pairs, oldest first. doc_ids: the reports answered from (None:
+        every one)."""
         final = None
-        for piece in self.stream(question, history=history, section=section, k=k):
+        for piece in self.stream(question, history=history, section=section, k=k, doc_ids=doc_ids):
             final = piece
         assert isinstance(final, Answer)
         return final
 
     def stream(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
-               section: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
+               section: str | None = None, k: int | None = None,
+               doc_ids: frozenset[str] | None = None) -> Iterator[str | Answer]:
         """Yields text pieces as produced, then the complete Answer last."""
         inputs = {"question": question, "history": list(history or []), "section": section, "k": k or self.k,
-                  "t0": time.perf_counter(), "timings": {}}
+                  "doc_ids": doc_ids, "t0": time.perf_counter(), "timings": {}}
         yield from self.pipeline.stream(inputs)
 
     def prepare(self, question: str, *, section: str | None = None, k: int | None = None) -> dict:
@@ -103,7 +105,7 @@ class AnswerChain:
         return condense_rules(question, x["history"])
 
     def _retrieve(self, x: dict) -> list[Hit]:
-        retriever = _make_retriever(self.searcher, k=x["k"], section=x["section"])
+        retriever = _make_retriever(self.searcher, k=x["k"], section=x["section"], doc_ids=x.get("doc_ids"))
         parts = split_subquestions(x["standalone"])
         if len(parts) == 1:
             return [_doc_to_hit(d) for d in retriever.invoke(x["standalone"])]
@@ -195,10 +197,10 @@ def _timed(stage: str, fn):
     return RunnableLambda(run, name=f"{stage}:{fn.__name__.strip('_')}")
 
 
-def _make_retriever(searcher, *, k: int, section: str | None):
+def _make_retriever(searcher, *, k: int, section: str | None, doc_ids: frozenset[str] | None = None):
     from app.retrieval.langchain_retriever import ParagraphRetriever
 
-    return ParagraphRetriever(searcher=searcher, k=k, section=section)
+    return ParagraphRetriever(searcher=searcher, k=k, section=section, doc_ids=doc_ids)
 
 
 def _doc_to_hit(doc) -> Hit:
