@@ -75,6 +75,9 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                     ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="pc-ask")
                 if examples:
                     gr.Examples(examples=[[e] for e in examples], inputs=question, label="Example questions")
+                reports = callbacks.report_choices(assistant)
+                report = gr.Dropdown(reports, value=callbacks.ALL_REPORTS if len(reports) > 1 else None,
+                                     label="Report", elem_id="pc-report", visible=len(reports) > 1)
                 with gr.Row():
                     section = gr.Dropdown(callbacks.section_choices(assistant), value=callbacks.ALL_SECTIONS,
                                           label="Section", elem_id="pc-section", scale=3)
@@ -95,14 +98,15 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
 
         outputs = [chatbot, evidence, session, question, note, download]
 
-        def respond(q, sess, sec, be, kk):
-            for turn in callbacks.respond(assistant, q, sess, sec, be, kk, note_dir=note_dir, keep_notes=keep_notes):
+        def respond(q, sess, sec, be, kk, rep):
+            for turn in callbacks.respond(assistant, q, sess, sec, be, kk, rep, note_dir=note_dir,
+                                          keep_notes=keep_notes):
                 yield tuple(turn)
 
         def clear_chat(sess):
             return tuple(callbacks.clear(sess))
 
-        inputs = [question, session, section, backend, k]
+        inputs = [question, session, section, backend, k, report]
         ask.click(respond, inputs, outputs, api_visibility="private", **limit)
         question.submit(respond, inputs, outputs, api_visibility="private", **limit)
         clear.click(clear_chat, [session], outputs, api_visibility="private", queue=False)
@@ -110,11 +114,13 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         copy.click(None, [note], None, api_visibility="private",
                    js="(text) => { if (text) { navigator.clipboard.writeText(text); } return []; }")
 
-        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "") -> dict:
+        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "",
+                    report: str = "") -> dict:
             """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
-            k: paragraphs to retrieve (1 or more; omitted = the server's default)."""
+            k: paragraphs to retrieve (1 or more; omitted = the server's default). report: a doc_id (or symbol)
+            to answer from that report only (omitted = every report)."""
             try:
-                return callbacks.api_ask(assistant, question, section, k, backend)
+                return callbacks.api_ask(assistant, question, section, k, backend, report)
             except ParaCiteError as err:
                 raise gr.Error(str(err)) from None
             except Exception as err:  # Gradio would send {"error": null}: the caller must learn something

@@ -122,3 +122,32 @@ def test_citations_name_the_report_in_cli_and_json(multi, capsys, monkeypatch):
     assert [h["report"] for h in hits] == ["E/CN.15/2019/92"] * 2
     assert cli.main(["ask", "crime", "--doc", "nope"]) == 2
     assert "no report 'nope'" in capsys.readouterr().err
+
+
+def test_ui_chips_selector_and_briefing_note_name_the_report(multi, tmp_path):
+    _, a = multi
+    from app.ui import callbacks
+
+    choices = callbacks.report_choices(a)
+    assert choices[0] == ("All reports", "") and [v for _, v in choices[1:]] == [A, B, C]
+    assert choices[2][0].startswith("E/CN.15/2018/91 (Twenty-seventh session, 2018): ")
+    turns = list(callbacks.respond(a, "What does paragraph 7 say?", None, None, None, None, C, note_dir=tmp_path))
+    last = turns[-1]
+    html = last.messages[-1]["content"]
+    assert "E/CN.15/2019/92 ¶7" in html and f'href="#para-{C}-7"' in html and "2018/91" not in html
+    assert "E/CN.15/2019/92, Corruption (test report C), paragraph 7" in last.note
+    turns = list(callbacks.respond(a, "What does paragraph 7 say?", None, note_dir=tmp_path))
+    html = turns[-1].messages[-1]["content"]
+    assert "Which report?" in html and all(f"{s} ¶7" in html for s in ("E/CN.15/2017/90", "E/CN.15/2018/91"))
+    out = callbacks.api_ask(a, "What does paragraph 7 say?", "", None, "", B)
+    assert out["citations"] and {c["report"] for c in out["citations"]} == {"E/CN.15/2018/91"}
+
+
+def test_ui_builds_with_a_report_selector(multi, tmp_path):
+    pytest.importorskip("gradio")
+    _, a = multi
+    from app.ui.blocks import create_app
+
+    app = create_app(a, temp_dir=tmp_path)
+    selectors = [b for b in app.blocks.values() if getattr(b, "elem_id", None) == "pc-report"]
+    assert len(selectors) == 1 and selectors[0].visible
