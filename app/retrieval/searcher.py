@@ -43,7 +43,7 @@ Key = tuple[str, str]  # (doc_id, paragraph label): Hit.key
 
 class Searcher:
     def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID, fusion: str = DEFAULT_FUSION,
-                 candidates: int = CANDIDATES, rrf_k: int = RRF_K, alpha: float = CONVEX_ALPHA):
+                 candidates: int = CANDIDATES, rrf_k: int = RRF_K, alpha: float = CONVEX_ALPHA, store=None):
         if mode not in MODES:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
         if fusion not in FUSIONS:
@@ -52,6 +52,11 @@ class Searcher:
         check_compatible(stored.manifest, where=stored.path, model_id=embedder.model_id, dim=embedder.dim)
         self.stored = stored
         self.embedder = embedder
+        if store is None:  # the index folder's FAISS file (app/retrieval/stores/: a registry of vector stores)
+            from app.retrieval.stores.faiss_store import FaissStore
+
+            store = FaissStore(stored)
+        self.store = store
         self.mode = mode
         self.fusion = fusion
         self.candidates = candidates
@@ -153,8 +158,6 @@ class Searcher:
 
     def _rank(self, query: str, qvec: np.ndarray | None, k: int,
               allowed: tuple[np.ndarray, np.ndarray] | None) -> list[Hit]:
-        from ingest import vector_index
-
         chunk_ids, para_ids = (None, None) if allowed is None else allowed
         n_allowed = len(self._chunk_keys) if chunk_ids is None else len(chunk_ids)
         if n_allowed == 0:
@@ -164,7 +167,7 @@ class Searcher:
         lexical: dict[Key, float] = {}
         dense_chunks: dict[int, float] = {}
         if qvec is not None:
-            scores, ids = vector_index.search(self.stored.vectors, qvec, depth, ids=chunk_ids)
+            scores, ids = self.store.search(qvec, depth, ids=chunk_ids)
             for s, i in zip(scores[0], ids[0]):
                 if i >= 0:
                     dense_chunks[int(i)] = float(s)
