@@ -75,7 +75,8 @@ class Assistant:
                 else:
                     log.warning("the corpus in %s changed since the index was built; answering from the old "
                                 "index (run `paracite ingest` to update it)", corpus_dir)
-        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion)
+        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion,
+                            store=open_store(settings, stored))
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------
@@ -184,6 +185,7 @@ class Assistant:
             "embedding_model": m.get("embedding_model", self.embedder.model_id),
             "created": m.get("created", ""),
             "index_kind": m.get("index_kind", ""),
+            "vector_store": getattr(getattr(self.searcher, "store", None), "name", "faiss"),
         }
 
     def sections(self) -> list[Any]:
@@ -193,6 +195,14 @@ class Assistant:
         """The paragraph printed as `label_or_number` (7, "7", "5bis") in report `doc_id`, or None when it has
         none. A direct lookup: no search, so it cannot return another report's paragraph of that number."""
         return self.searcher.paragraph(label_or_number, doc_id)
+
+
+def open_store(settings: Settings, stored: Any) -> Any:
+    """The configured vector store over a loaded index (Milvus is brought up to date with it first)."""
+    from app.retrieval.stores.base import get_store
+
+    store = get_store(settings.vector_store)
+    return store.make(stored, **store.options(settings))
 
 
 def _clean_history(history: History | None) -> list[tuple[str, str]]:

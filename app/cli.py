@@ -26,6 +26,7 @@ examples:
   paracite serve                                   chat UI on http://127.0.0.1:7860
   paracite eval                                    answer-quality report in eval/results/
   paracite settings                                every PARACITE_* setting with its value
+  paracite migrate --to milvus                     copy the index's vectors into Milvus (PARACITE_MILVUS_URI)
 
 Every option can also be set with an environment variable PARACITE_<NAME> (see `paracite settings`);
 flags win over the environment, which wins over the defaults.
@@ -95,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_arguments(cmd)
         cmd.set_defaults(plugin=command)
 
+    mig = sub.add_parser("migrate", parents=[common], help="copy the index's vectors into another vector store",
+                         description="Bring a vector store up to date with the index (report by report: unchanged "
+                                     "reports are kept, changed ones rewritten, removed ones deleted). Then set "
+                                     "PARACITE_VECTOR_STORE to it. Milvus: PARACITE_MILVUS_URI names a local file "
+                                     "(Milvus Lite) or a server (http://host:19530).")
+    mig.add_argument("--to", dest="to_store", required=True, metavar="STORE",
+                     help="the vector store to fill (milvus)")
     sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
     st = sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
@@ -167,6 +175,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "ingest":
         return _ingest(settings, force=args.force)
+    if args.command == "migrate":
+        return _migrate(settings, args.to_store)
     if getattr(args, "plugin", None) is not None:
         return args.plugin.run(settings, args)
 
@@ -228,6 +238,25 @@ def _ingest(settings: Settings, *, force: bool) -> int:
             for a in doc.anomalies:
                 print(f"  {a}")
     return 1 if report.problems else 0
+
+
+def _migrate(settings: Settings, to_store: str) -> int:
+    from dataclasses import replace
+
+    from app.assistant import open_store
+    from app.retrieval.stores.base import get_store
+    from ingest.store import load_index
+
+    get_store(to_store)  # an unknown store: the error lists the registered ones
+    target = replace(settings, vector_store=to_store).validated()
+    stored = load_index(settings.index_dir)
+    store = open_store(target, stored)  # opening a store brings it up to date with the index
+    try:
+        print(f"{store!r} is up to date with the index in {settings.index_dir} ({len(stored.documents)} reports, "
+              f"{len(stored.chunks)} chunks); use it with PARACITE_VECTOR_STORE={to_store}")
+    finally:
+        store.close()
+    return 0
 
 
 def _read_history(path: str | None) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from app.settings import Settings
     from ingest.store import StoredIndex
 
-BUILTIN = ("app.retrieval.stores.faiss_store",)
+BUILTIN = ("app.retrieval.stores.faiss_store", "app.retrieval.stores.milvus_store")
 ENTRY_POINTS = "paracite.stores"
 
 
