@@ -114,11 +114,7 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         copy.click(None, [note], None, api_visibility="private",
                    js="(text) => { if (text) { navigator.clipboard.writeText(text); } return []; }")
 
-        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "",
-                    report: str = "") -> dict:
-            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
-            k: paragraphs to retrieve (1 or more; omitted = the server's default). report: a doc_id (or symbol)
-            to answer from that report only (omitted = every report)."""
+        def _api(question: str, section: str, k, backend: str, report: str) -> dict:
             try:
                 return callbacks.api_ask(assistant, question, section, k, backend, report)
             except ParaCiteError as err:
@@ -128,7 +124,19 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                 raise gr.Error(f"Something went wrong while answering ({type(err).__name__}); try again or check "
                                "the server log.") from None
 
-        gr.api(ask_api, api_name="ask", **limit)
+        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "") -> dict:
+            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
+            k: paragraphs to retrieve (1 or more; omitted = the server's default)."""
+            return _api(question, section, k, backend, "")
+
+        def ask_report_api(question: str, report: str = "", section: str = "", k: int | None = None,
+                           backend: str = "") -> dict:
+            """As `ask`, from one report: report is its doc_id or symbol (blank = every report). Each citation
+            names its report ("report", "title") when several are loaded."""
+            return _api(question, section, k, backend, report)
+
+        gr.api(ask_api, api_name="ask", **limit)  # its inputs are fixed: Gradio clients send all four
+        gr.api(ask_report_api, api_name="ask_report", **limit)
 
     # Gradio copies each file an event returns into its cache (/tmp/gradio or GRADIO_TEMP_DIR) and never removes it
     # while the server runs; a file already inside a block's cache folder is served in place, so pointing the caches

@@ -151,3 +151,31 @@ def test_ui_builds_with_a_report_selector(multi, tmp_path):
     app = create_app(a, temp_dir=tmp_path)
     selectors = [b for b in app.blocks.values() if getattr(b, "elem_id", None) == "pc-report"]
     assert len(selectors) == 1 and selectors[0].visible
+
+
+def test_http_ask_report_endpoint_filters_and_names_the_report(multi):
+    import socket
+
+    httpx = pytest.importorskip("httpx")
+    pytest.importorskip("gradio")
+    from app.ui.launch import serve
+
+    _, a = multi
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = serve(a, port=port, concurrency=1, block=False, quiet=True)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            body = {"data": ["What does paragraph 7 say?", B, "", None, ""]}
+            r = http.post("/gradio_api/call/ask_report", json=body)
+            r.raise_for_status()
+            data = None
+            with http.stream("GET", f"/gradio_api/call/ask_report/{r.json()['event_id']}") as resp:
+                for line in resp.iter_lines():
+                    if line.startswith("data:"):
+                        data = json.loads(line.split(":", 1)[1])
+    finally:
+        app.close()
+    out = data[0]
+    assert out["citations"] and {(c["doc_id"], c["report"]) for c in out["citations"]} == {(B, "E/CN.15/2018/91")}
