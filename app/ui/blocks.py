@@ -76,8 +76,8 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                 if examples:
                     gr.Examples(examples=[[e] for e in examples], inputs=question, label="Example questions")
                 reports = callbacks.report_choices(assistant)
-                report = gr.Dropdown(reports, value=callbacks.ALL_REPORTS if len(reports) > 1 else None,
-                                     label="Report", elem_id="pc-report", visible=len(reports) > 1)
+                report = gr.Dropdown(reports, value=callbacks.ALL_REPORTS, label="Report", elem_id="pc-report",
+                                     visible=len(reports) > 2)  # "All reports" and two or more reports
                 with gr.Row():
                     section = gr.Dropdown(callbacks.section_choices(assistant), value=callbacks.ALL_SECTIONS,
                                           label="Section", elem_id="pc-section", scale=3)

@@ -81,9 +81,10 @@ ALL_REPORTS = ""  # report selector value meaning "every report"
 
 
 def report_choices(assistant) -> list[tuple[str, str]]:
-    """(label shown, doc_id) for the report selector; the first entry means every report. One report: just that."""
+    """(label shown, doc_id) for the report selector; the first entry means every report (the UI shows the selector
+    only when there are several)."""
     docs = assistant.info().get("documents", [])
-    choices = [("All reports", ALL_REPORTS)] if len(docs) > 1 else []
+    choices = [("All reports", ALL_REPORTS)]
     for d in docs:
         head = d.get("symbol") or d["doc_id"]
         when = ", ".join(str(x) for x in (d.get("session"), d.get("year")) if x)

@@ -179,3 +179,12 @@ def test_http_ask_report_endpoint_filters_and_names_the_report(multi):
         app.close()
     out = data[0]
     assert out["citations"] and {(c["doc_id"], c["report"]) for c in out["citations"]} == {(B, "E/CN.15/2018/91")}
+
+
+def test_ui_hides_the_report_selector_for_one_report(assistant, tmp_path):
+    pytest.importorskip("gradio")
+    from app.ui.blocks import create_app
+
+    app = create_app(assistant, temp_dir=tmp_path)
+    selectors = [b for b in app.blocks.values() if getattr(b, "elem_id", None) == "pc-report"]
+    assert len(selectors) == 1 and not selectors[0].visible
