@@ -188,8 +188,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "info":
         print(json.dumps(assistant.info(), indent=2, ensure_ascii=False))
     elif args.command == "sections":
+        from app.reports import short_names
+
+        names = short_names(assistant.stored.documents)  # several reports: each section names its report
         for s in assistant.sections():
-            print(f"{s.label:<14} {s.n_paragraphs:>4} ¶  {' > '.join(s.path)}")
+            where = f"  [{names[s.doc_id]}]" if s.doc_id in names else ""
+            print(f"{s.label:<14} {s.n_paragraphs:>4} ¶  {' > '.join(s.path)}{where}")
     elif args.command == "search":
         hits = assistant.search(args.question, k=args.top_k, section=args.section, doc_id=args.doc_id,
                                 year=args.year, session=args.session)

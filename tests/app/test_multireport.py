@@ -122,6 +122,13 @@ def test_citations_name_the_report_in_cli_and_json(multi, capsys, monkeypatch):
     assert [h["report"] for h in hits] == ["E/CN.15/2019/92"] * 2
     assert cli.main(["ask", "crime", "--doc", "nope"]) == 2
     assert "no report 'nope'" in capsys.readouterr().err
+    assert cli.main(["sections"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("I ") and line.endswith("[E/CN.15/2019/92]") for line in lines)
+    assert cli.main(["info"]) == 0
+    docs = json.loads(capsys.readouterr().out)["documents"]
+    assert [(d["symbol"], d["year"]) for d in docs] == [("E/CN.15/2017/90", 2017), ("E/CN.15/2018/91", 2018),
+                                                       ("E/CN.15/2019/92", 2019)]
 
 
 def test_ui_chips_selector_and_briefing_note_name_the_report(multi, tmp_path):
