@@ -79,31 +79,70 @@ class Assistant:
         from app.multilingual import prepare
 
         embedder, extra = prepare(stored, embedder, index_dir, progress=progress)  # unchanged unless multilingual
-        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion, **extra)
+        searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion,
+                            store=open_store(settings, stored), **extra)
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------
-    def search(self, question: str, k: int | None = None, section: str | None = None) -> list[Hit]:
+    # Report filters, in every question method: doc_id (a report's doc_id or symbol), year, session. Without
+    # them, a question that names a report ("in the 2018 report", its symbol) is answered from that report only.
+    def search(self, question: str, k: int | None = None, section: str | None = None, doc_id: str | None = None,
+               *, year: int | str | None = None, session: str | None = None) -> list[Hit]:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        return self.searcher.search(q, k=k or self.settings.top_k, section=section)
+        return self.searcher.search(q, k=k or self.settings.top_k, section=section,
+                                    doc_ids=self.scope(q, doc_id=doc_id, year=year, session=session))
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
-            backend: str | None = None, k: int | None = None) -> Answer:
-        from app.localize import localize
-
-        q = clean_question(question, max_chars=self.settings.max_question_chars)
-        k, section = check_k(k), check_section(section)
-        return localize(self.chain(backend).invoke(q, history=_clean_history(history), section=section, k=k), q)
+            doc_id: str | None = None, *, backend: str | None = None, k: int | None = None,
+            year: int | str | None = None, session: str | None = None) -> Answer:
+        final = None
+        for piece in self.stream(question, history, section, doc_id, backend=backend, k=k, year=year,
+                                 session=session):
+            final = piece
+        assert isinstance(final, Answer)
+        return final
 
     def stream(self, question: str, history: History | None = None, section: str | None = None,
-               backend: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
+               doc_id: str | None = None, *, backend: str | None = None, k: int | None = None,
+               year: int | str | None = None, session: str | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
         from app.localize import localize_stream
 
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
-        return localize_stream(self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k), q)
+        scope = self.scope(q, doc_id=doc_id, year=year, session=session)
+        clarify = self._which_report(q, scope)
+        if clarify is not None:
+            return iter((clarify.text, clarify))
+        return localize_stream(self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k,
+                                                          doc_ids=scope), q)
+
+    def scope(self, question: str = "", *, doc_id: str | None = None, year: int | str | None = None,
+              session: str | None = None) -> frozenset[str] | None:
+        """The doc_ids a question is answered from: the explicit filter, else the reports the question names, else
+        None (every report). An unknown doc_id, or a year or session no report has, raises OptionError."""
+        from app.retrieval.scope import check_doc_id, check_year, named_in_question, resolve_filter
+
+        documents = self.stored.documents
+        explicit = resolve_filter(documents, doc_id=check_doc_id(doc_id), year=check_year(year),
+                                  session=check_section(session))
+        return explicit if explicit is not None else named_in_question(question, documents)
+
+    def _which_report(self, question: str, scope: frozenset[str] | None) -> Answer | None:
+        """A clarifying Answer when the question names a paragraph that several reports in scope have."""
+        from app.reports import clarify_text
+        from app.retrieval.scope import ambiguous_lookup
+
+        found = ambiguous_lookup(question, self.stored.documents, scope, self.searcher.has_paragraph)
+        if found is None:
+            return None
+        hits = [self.searcher.paragraph(found.label, d) for d in found.doc_ids]
+        docs = {d.doc_id: d for d in self.stored.documents}
+        text = clarify_text(found.label, [docs[d] for d in found.doc_ids])
+        return Answer(question=question, text=text, status="clarify", hits=[h for h in hits if h is not None],
+                      standalone_question=question, backend="none",
+                      gap=f"which report's paragraph {found.label}")
 
     # -- backends ------------------------------------------------------------------------------------------------
     def backends(self) -> list[str]:
@@ -158,13 +197,14 @@ class Assistant:
         m = self.stored.manifest
         return {
             "documents": [{"doc_id": d.doc_id, "title": d.title, "n_paragraphs": d.n_paragraphs,
-                           "anomalies": [str(a) for a in d.anomalies]}
+                           "anomalies": [str(a) for a in d.anomalies], **d.metadata()}
                           for d in self.stored.documents],
             "n_paragraphs": len(self.stored.paragraphs),
             "n_chunks": len(self.stored.chunks),
             "embedding_model": m.get("embedding_model", self.embedder.model_id),
             "created": m.get("created", ""),
             "index_kind": m.get("index_kind", ""),
+            "vector_store": getattr(getattr(self.searcher, "store", None), "name", "faiss"),
         }
 
     def sections(self) -> list[Any]:
@@ -174,6 +214,14 @@ class Assistant:
         """The paragraph printed as `label_or_number` (7, "7", "5bis") in report `doc_id`, or None when it has
         none. A direct lookup: no search, so it cannot return another report's paragraph of that number."""
         return self.searcher.paragraph(label_or_number, doc_id)
+
+
+def open_store(settings: Settings, stored: Any) -> Any:
+    """The configured vector store over a loaded index (Milvus is brought up to date with it first)."""
+    from app.retrieval.stores.base import get_store
+
+    store = get_store(settings.vector_store)
+    return store.make(stored, **store.options(settings))
 
 
 def _clean_history(history: History | None) -> list[tuple[str, str]]:

@@ -46,6 +46,7 @@ class Turn:
     history: tuple[tuple[str, str], ...] = ()
     section: str | None = None
     k: int = 5
+    doc_ids: frozenset[str] | None = None  # only these reports (None: every loaded report)
     t0: float = 0.0
     standalone: str = ""  # condense: the question made self-contained
     hits: tuple[Hit, ...] = ()  # retrieve
@@ -87,18 +88,20 @@ class AnswerChain:
 
     # ---- public API -------------------------------------------------------------------------------------------
     def invoke(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
-               section: str | None = None, k: int | None = None) -> Answer:
-        """history: earlier (question, answer text) pairs, oldest first."""
+               section: str | None = None, k: int | None = None, doc_ids: frozenset[str] | None = None) -> Answer:
+        """history: earlier (question, answer text) pairs, oldest first. doc_ids: the reports answered from (None:
+        every one)."""
         final = None
-        for piece in self.stream(question, history=history, section=section, k=k):
+        for piece in self.stream(question, history=history, section=section, k=k, doc_ids=doc_ids):
             final = piece
         assert isinstance(final, Answer)
         return final
 
     def stream(self, question: str, *, history: Sequence[tuple[str, str]] | None = None,
-               section: str | None = None, k: int | None = None) -> Iterator[str | Answer]:
+               section: str | None = None, k: int | None = None,
+               doc_ids: frozenset[str] | None = None) -> Iterator[str | Answer]:
         """Yields text pieces as produced, then the complete Answer last."""
-        yield from self.pipeline.stream(self._turn(question, history, section, k))
+        yield from self.pipeline.stream(self._turn(question, history, section, k, doc_ids))
 
     def prepare(self, question: str, *, section: str | None = None, k: int | None = None) -> Turn:
         """Every stage before the answer (condense, retrieve, pack, score, grade) for one question: the state the
@@ -109,9 +112,9 @@ class AnswerChain:
         """The relevance gate's grade and signals for one question (for calibration and diagnostics)."""
         return self.prepare(question, section=section, k=k).relevance
 
-    def _turn(self, question, history, section, k) -> Turn:
+    def _turn(self, question, history, section, k, doc_ids=None) -> Turn:
         return Turn(question=question, history=tuple(history or ()), section=section, k=k or self.k,
-                    t0=time.perf_counter())
+                    doc_ids=doc_ids, t0=time.perf_counter())
 
     # ---- pipeline ---------------------------------------------------------------------------------------------
     def _build(self):
@@ -129,15 +132,20 @@ class AnswerChain:
     def _retrieve(self, t: Turn) -> dict:
         parts = split_subquestions(t.standalone)
         if len(parts) == 1:
-            return {"hits": tuple(self.searcher.search(t.standalone, k=t.k, section=t.section))}
+            return {"hits": tuple(self._search(t, t.standalone))}
         # a multi-part question: retrieve for each part and interleave, so every part has its best paragraphs
-        per_part = [self.searcher.search(p, k=t.k, section=t.section) for p in parts]
+        per_part = [self._search(t, p) for p in parts]
         merged: dict[tuple[str, str], Hit] = {}
         for rank in range(max(len(p) for p in per_part)):
             for hits in per_part:
                 if rank < len(hits):
                     merged.setdefault(hits[rank].key, hits[rank])
         return {"hits": tuple(list(merged.values())[: t.k + len(parts)])}
+
+    def _search(self, t: Turn, query: str) -> list[Hit]:
+        # doc_ids only when a filter is set, so searchers without report filters (test doubles) still serve
+        scope = {"doc_ids": t.doc_ids} if t.doc_ids is not None else {}
+        return self.searcher.search(query, k=t.k, section=t.section, **scope)
 
     def _pack(self, t: Turn) -> dict:
         return {"context": pack_context(t.standalone, t.hits, self.max_context_tokens, self.count_tokens)}

@@ -21,9 +21,12 @@ examples:
   paracite ask "And to the Firearms Protocol?" --history-json turns.json
   paracite search "cybercrime training" --section II.F --k 3
   paracite search "paragraph 68" --json
+  paracite ask "What does paragraph 7 say?" --doc unodc-ccpcj-2018-activities
+  paracite search "cybercrime" --year 2018       only the reports of 2018
   paracite serve                                   chat UI on http://127.0.0.1:7860
   paracite eval                                    answer-quality report in eval/results/
   paracite settings                                every PARACITE_* setting with its value
+  paracite migrate --to milvus                     copy the index's vectors into Milvus (PARACITE_MILVUS_URI)
 
 Every option can also be set with an environment variable PARACITE_<NAME> (see `paracite settings`);
 flags win over the environment, which wins over the defaults.
@@ -62,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--k", type=_k_arg, dest="top_k", metavar="N", help="paragraphs to retrieve (default 5)")
         sp.add_argument("--section", metavar="S",
                         help="restrict to a chapter/section: III, II.C, III.B.2 or words of a heading")
+        sp.add_argument("--doc", dest="doc_id", metavar="DOC_ID",
+                        help="only this report: its doc_id (file name without extension) or symbol; see paracite info")
+        sp.add_argument("--year", metavar="YYYY", help="only the reports dated in this year")
+        sp.add_argument("--session", metavar="S", help="only the reports of this session (e.g. twenty-seventh)")
         sp.add_argument("--json", action="store_true", help="print machine-readable JSON")
         return sp
 
@@ -89,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_arguments(cmd)
         cmd.set_defaults(plugin=command)
 
+    mig = sub.add_parser("migrate", parents=[common], help="copy the index's vectors into another vector store",
+                         description="Bring a vector store up to date with the index (report by report: unchanged "
+                                     "reports are kept, changed ones rewritten, removed ones deleted). Then set "
+                                     "PARACITE_VECTOR_STORE to it. Milvus: PARACITE_MILVUS_URI names a local file "
+                                     "(Milvus Lite) or a server (http://host:19530).")
+    mig.add_argument("--to", dest="to_store", required=True, metavar="STORE",
+                     help="the vector store to fill (milvus)")
     sub.add_parser("info", parents=[common], help="show what is loaded (documents, paragraphs, model, index date)")
     sub.add_parser("sections", parents=[common], help="list the chapters and sections usable with --section")
     st = sub.add_parser("settings", parents=[common], help="list every setting, its environment variable and value")
@@ -161,6 +175,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.command == "ingest":
         return _ingest(settings, force=args.force)
+    if args.command == "migrate":
+        return _migrate(settings, args.to_store)
     if getattr(args, "plugin", None) is not None:
         return args.plugin.run(settings, args)
 
@@ -172,10 +188,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "info":
         print(json.dumps(assistant.info(), indent=2, ensure_ascii=False))
     elif args.command == "sections":
+        from app.reports import short_names
+
+        names = short_names(assistant.stored.documents)  # several reports: each section names its report
         for s in assistant.sections():
-            print(f"{s.label:<14} {s.n_paragraphs:>4} ¶  {' > '.join(s.path)}")
+            where = f"  [{names[s.doc_id]}]" if s.doc_id in names else ""
+            print(f"{s.label:<14} {s.n_paragraphs:>4} ¶  {' > '.join(s.path)}{where}")
     elif args.command == "search":
-        _print_hits(assistant.search(args.question, k=args.top_k, section=args.section), as_json=args.json)
+        hits = assistant.search(args.question, k=args.top_k, section=args.section, doc_id=args.doc_id,
+                                year=args.year, session=args.session)
+        _print_hits(hits, as_json=args.json, documents=assistant.stored.documents)
     elif args.command == "ask":
         history = _read_history(args.history_json)
         _print_answer(assistant, args, history)
@@ -222,6 +244,25 @@ def _ingest(settings: Settings, *, force: bool) -> int:
     return 1 if report.problems else 0
 
 
+def _migrate(settings: Settings, to_store: str) -> int:
+    from dataclasses import replace
+
+    from app.assistant import open_store
+    from app.retrieval.stores.base import get_store
+    from ingest.store import load_index
+
+    get_store(to_store)  # an unknown store: the error lists the registered ones
+    target = replace(settings, vector_store=to_store).validated()
+    stored = load_index(settings.index_dir)
+    store = open_store(target, stored)  # opening a store brings it up to date with the index
+    try:
+        print(f"{store!r} is up to date with the index in {settings.index_dir} ({len(stored.documents)} reports, "
+              f"{len(stored.chunks)} chunks); use it with PARACITE_VECTOR_STORE={to_store}")
+    finally:
+        store.close()
+    return 0
+
+
 def _read_history(path: str | None) -> list[tuple[str, str]]:
     if not path:
         return []
@@ -233,12 +274,16 @@ def _read_history(path: str | None) -> list[tuple[str, str]]:
         raise ParaCiteError(f"--history-json {path}: {err}; give a JSON list of [question, answer] pairs") from None
 
 
-def _print_hits(hits: list[Any], *, as_json: bool) -> None:
+def _print_hits(hits: list[Any], *, as_json: bool, documents: Sequence[Any] = ()) -> None:
+    from app.reports import annotate, short_names
+
     if as_json:
-        print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        print(json.dumps([annotate(h.to_json(), documents) for h in hits], indent=2, ensure_ascii=False))
         return
+    names = short_names(documents)
     for rank, h in enumerate(hits, 1):
-        print(f"{rank}. [¶{h.label}] {h.doc_id} — {h.section}  (score {h.score:.3f}, {h.match})")
+        ref = f"{names[h.doc_id]} ¶{h.label}" if h.doc_id in names else f"¶{h.label}"
+        print(f"{rank}. [{ref}] {h.doc_id} — {h.section}  (score {h.score:.3f}, {h.match})")
         print(f"   {h.text}\n")
 
 
@@ -247,13 +292,19 @@ STATUS_LINES = {
     "answered": "answered (every sentence cites the paragraph it comes from)",
     "partial": "PARTIAL: the report answers a neighbouring question; the first sentence names what it does not give",
     "not_in_report": "NOT IN THE REPORT: the paragraphs listed are the closest ones, not sources",
+    "clarify": "WHICH REPORT? several loaded reports have that paragraph: name one, or use --doc",
 }
 
 
 def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[str, str]]) -> None:
-    kwargs = dict(history=history, section=args.section, backend=args.answer_backend, k=args.top_k)
+    from app.reports import annotate, short_names
+
+    kwargs = dict(history=history, section=args.section, backend=args.answer_backend, k=args.top_k,
+                  doc_id=args.doc_id, year=args.year, session=args.session)
+    documents = assistant.stored.documents
     if args.json:
-        print(json.dumps(assistant.ask(args.question, **kwargs).to_json(), indent=2, ensure_ascii=False))
+        record = annotate(assistant.ask(args.question, **kwargs).to_json(), documents)
+        print(json.dumps(record, indent=2, ensure_ascii=False))
         return
     answer = None
     for piece in assistant.stream(args.question, **kwargs):
@@ -267,11 +318,21 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
     print(f"status: {STATUS_LINES[answer.status]}")
     for note in answer.notes:
         print(f"note: {note}")
+    names = short_names(documents)
+    titles = {d.doc_id: d.title for d in documents}
     if answer.citations:
         print("\nSources:")
         for c in answer.citations:
             mark = "" if c.verified else "  (unverified)"
-            print(f"  [¶{c.label}] {c.doc_id} — {c.section}{mark}\n      “{c.quote}”")
+            if c.doc_id in names:  # several reports loaded: the source names its report
+                print(f"  [{names[c.doc_id]} ¶{c.label}] {titles.get(c.doc_id, c.doc_id)} — {c.section}{mark}"
+                      f"\n      “{c.quote}”")
+            else:
+                print(f"  [¶{c.label}] {c.doc_id} — {c.section}{mark}\n      “{c.quote}”")
+    elif answer.status == "clarify":
+        print("\nReports with that paragraph:")
+        for h in answer.hits:
+            print(f"  --doc {h.doc_id}   [{names.get(h.doc_id, h.doc_id)} ¶{h.label}] {h.title}")
 
 
 if __name__ == "__main__":

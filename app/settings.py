@@ -65,6 +65,10 @@ class Settings:
     max_context_tokens: int = _doc("answer", "Token budget (tiktoken cl100k_base) for the paragraphs given to an LLM.", default=2000)
     max_question_chars: int = _doc("answer", "Longest question accepted, in characters.", default=2000)
     abstain_threshold: float | None = _doc("answer", "Relevance below which ParaCite says the report does not answer; unset = calibrated default.", default=None)
+    vector_store: str = _doc("store", "Where chunk vectors are searched (app/retrieval/stores/, a registry): faiss (embedded, the index folder's own file) or milvus (pip install 'paracite[milvus]'; Milvus Lite on a local file or a Milvus server, see PARACITE_MILVUS_URI).", default="faiss")
+    milvus_uri: str | None = _doc("store", "milvus store: a local file path runs Milvus Lite in process (unset = <index_dir>/milvus.db); http://host:19530 reaches a Milvus standalone or cluster server.", default=None)
+    milvus_collection: str = _doc("store", "milvus store: the collection holding this index's chunks (one collection per index).", default="paracite_chunks")
+    milvus_token: str | None = _doc("store", "milvus store: a server's token, user:password or an API key; unset for Milvus Lite or an open server.", default=None)
     on_corpus_change: OnCorpusChange = _doc("store", "When the corpus changed since the index was built: rebuild, or warn and use the old index.", default=OnCorpusChange.REBUILD)
     allow_external_links: bool = _doc("ingest", "Ingest links in the corpus folder that lead to files outside it (off: they are refused without reading their target).", default=False)
     host: str = _doc("server", "Address the UI binds to. Keep 127.0.0.1 unless others must reach it.", default="127.0.0.1")
@@ -132,9 +136,10 @@ def _env(name: str) -> str:
 def _choices() -> dict[str, Any]:
     """Setting -> its StrEnum (or, for answer_backend, the registered answerers' names)."""
     from app.answer.base import names
+    from app.retrieval.stores.base import names as store_names
 
     return {"embedding_backend": EmbeddingBackend, "index_kind": IndexKind, "retrieval_mode": RetrievalMode,
-            "fusion": Fusion, "answer_backend": names(),
+            "fusion": Fusion, "answer_backend": names(), "vector_store": store_names(),
             "on_corpus_change": OnCorpusChange}
 
 

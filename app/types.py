@@ -103,6 +103,7 @@ class AnswerStatus(StrEnum):
     ANSWERED = "answered"  # the cited sentences answer it
     PARTIAL = "partial"  # the report answers a neighbouring question: the text names the gap first, then cites that
     NOT_IN_REPORT = "not_in_report"  # nothing answers it: see-also paragraphs only, no citations
+    CLARIFY = "clarify"  # which report? the question names a paragraph several loaded reports have; `hits` are they
 
     @classmethod
     def parse(cls, value: "str | AnswerStatus") -> "AnswerStatus":

@@ -56,7 +56,7 @@ def chat_turn(http: httpx.Client, fn_index: int, trigger: int, session_hash: str
               timeout: float = 120.0) -> list[Any]:
     """Send one question as the chat's Ask button does; returns the final outputs (chat messages, evidence, state,
     question box, note, download) or raises RuntimeError with the server's error."""
-    body = {"data": [question, None, "", "extractive", k], "event_data": None, "fn_index": fn_index,
+    body = {"data": [question, None, "", "extractive", k, ""], "event_data": None, "fn_index": fn_index,
             "trigger_id": trigger, "session_hash": session_hash}
     r = http.post("/gradio_api/queue/join", json=body)
     r.raise_for_status()

@@ -19,6 +19,7 @@ import numpy as np
 from ingest.embed import Embedder, passage_token_budget
 from ingest.errors import CorpusError, IndexCorruptError, IndexMismatchError, ParaCiteError
 from ingest.lock import index_lock
+from ingest.metadata import METADATA_VERSION
 from ingest.store import StoredIndex, collect_garbage, load_index, read_manifest, sha256_file, write_build
 from ingest.types import BuildReport, Chunk, Document, IngestProblem, Paragraph
 
@@ -91,6 +92,7 @@ def _options(embedder: Embedder, section_headers: bool, budget: int) -> dict[str
         "max_embed_tokens": int(budget),
         "parser_version": getattr(parse_mod, "PARSER_VERSION", None),
         "chunker_version": getattr(chunk_mod, "CHUNKER_VERSION", None),
+        "metadata_version": METADATA_VERSION,  # an index from before report metadata re-reads its reports once
     }
 
 
@@ -263,7 +265,8 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
             "documents": [
                 {"doc_id": b.document.doc_id, "path": b.rel, "sha256": b.sha256,
                  "meta_sha256": b.meta_sha256, "title": b.document.title, "n_paragraphs": len(b.paragraphs),
-                 "n_chunks": len(b.chunks), "anomalies": [a.to_json() for a in b.document.anomalies]}
+                 "n_chunks": len(b.chunks), "anomalies": [a.to_json() for a in b.document.anomalies],
+                 **b.document.metadata()}
                 for b in built
             ],
             "problems": problem_recs,

@@ -3,7 +3,8 @@
 A report is a .txt (text extracted from a PDF) or .pdf file; its doc_id is the file stem, so two files with the
 same stem (x.pdf and x.txt) cannot both be ingested: the first readable one in sorted order wins and the other
 is reported as a problem.
-An optional sidecar `<stem>.meta.json` ({"title": ...}) gives the title.
+An optional sidecar `<stem>.meta.json` ({"title", "symbol", "body", "session", "date"}) gives the metadata the
+report's front matter does not (ingest/metadata.py).
 
 A symbolic link whose target lies outside the corpus folder is refused (unless allowed) before anything reads the
 target: a corpus is what is in its folder, and a link to /etc/passwd or a colleague's home must not be indexed and
@@ -12,14 +13,14 @@ served to whoever can reach the UI.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ingest.errors import CorpusError
+from ingest.metadata import ReportMeta, read_front_matter, read_metadata, read_sidecar
 from ingest.parse import parse_report_file
 from ingest.types import Document, IngestProblem, Paragraph
 
@@ -71,27 +72,28 @@ def humanise(stem: str) -> str:
     return words[:1].upper() + words[1:] if words else stem
 
 
-def read_title(path: Path, *, corpus_dir: str | Path | None = None, allow_external_links: bool = True) -> str:
-    """The title from the sidecar, or from the file name when there is none. Raises CorpusError for a sidecar that is
-    not valid, or (with corpus_dir and allow_external_links=False) that links outside the corpus folder."""
+def _checked_sidecar(path: Path, corpus_dir: str | Path | None, allow_external_links: bool) -> Path:
     meta = path.with_name(path.stem + META_SUFFIX)
     if corpus_dir is not None and not allow_external_links:
         target = external_target(meta, corpus_dir)
         if target is not None:
             raise CorpusError(str(meta), f"is a link to {target}, outside the corpus folder: not read; "
                                          f"{ALLOW_LINKS_HINT}")
-    if not meta.is_file():
-        return humanise(path.stem)
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise CorpusError(str(meta), f"is not valid UTF-8 JSON ({e}); fix it or delete it") from None
-    title = data.get("title") if isinstance(data, dict) else None
-    if title is None:
-        return humanise(path.stem)
-    if not isinstance(title, str) or not title.strip():
-        raise CorpusError(str(meta), "'title' must be a non-empty string")
-    return " ".join(title.split())
+    return meta
+
+
+def read_title(path: Path, *, corpus_dir: str | Path | None = None, allow_external_links: bool = True) -> str:
+    """The title from the sidecar, or from the file name when there is none. Raises CorpusError for a sidecar that is
+    not valid, or (with corpus_dir and allow_external_links=False) that links outside the corpus folder."""
+    meta = read_sidecar(_checked_sidecar(path, corpus_dir, allow_external_links))
+    return meta.title or humanise(path.stem)
+
+
+def read_meta(path: Path, *, corpus_dir: str | Path | None = None, allow_external_links: bool = True) -> ReportMeta:
+    """The report's metadata: front matter first, then the sidecar; the title defaults to the file name. Raises
+    CorpusError for a sidecar that is not valid or links outside the corpus folder (when that is not allowed)."""
+    meta = read_metadata(path, _checked_sidecar(path, corpus_dir, allow_external_links))
+    return meta if meta.title else replace(meta, title=humanise(path.stem))
 
 
 def read_document(path: str | Path, *, corpus_dir: str | Path | None = None,
@@ -117,19 +119,24 @@ def read_document(path: str | Path, *, corpus_dir: str | Path | None = None,
         except ValueError:
             rel = path.name
     try:
-        title = read_title(path, corpus_dir=corpus_dir, allow_external_links=allow_external_links)
+        meta = read_meta(path, corpus_dir=corpus_dir, allow_external_links=allow_external_links)
     except CorpusError as err:
         if warnings is None:
             raise
-        title = humanise(path.stem)
-        warnings.append(IngestProblem(err.path, f"{err.reason} (the report is indexed with the title {title!r})"))
+        meta = read_front_matter(path)
+        meta = meta if meta.title else replace(meta, title=humanise(path.stem))
+        warnings.append(IngestProblem(err.path, f"{err.reason} (the report is indexed with the title {meta.title!r})"))
     doc = Document(
         doc_id=path.stem,
-        title=title,
+        title=meta.title,
         path=rel,
         sha256=hashlib.sha256(data).hexdigest(),
         n_paragraphs=len(paragraphs),
         anomalies=parsed.anomalies,
+        symbol=meta.symbol,
+        body=meta.body,
+        session=meta.session,
+        date=meta.date,
     )
     return doc, paragraphs
 

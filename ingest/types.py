@@ -29,6 +29,27 @@ class Document:
     sha256: str  # hash of the file's bytes: decides whether a re-ingest must re-parse it
     n_paragraphs: int = 0
     anomalies: tuple[NumberingAnomaly, ...] = ()  # numbering faults found while parsing (none in a clean report)
+    # bibliographic metadata (ingest/metadata.py: front matter, else the sidecar); "" when unknown
+    symbol: str = ""  # the UN document symbol, e.g. "E/CN.15/2018/5"
+    body: str = ""  # e.g. "Commission on Crime Prevention and Criminal Justice"
+    session: str = ""  # e.g. "Twenty-seventh session"
+    date: str = ""  # ISO: "2018-03-12", "2018-03" or "2018"
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+    @property
+    def short_name(self) -> str:
+        """How a citation names the report when several are loaded: its symbol, else its doc_id."""
+        return self.symbol or self.doc_id
+
+    def metadata(self) -> dict[str, Any]:
+        """symbol, body, session, date and year, the ones known."""
+        out: dict[str, Any] = {k: getattr(self, k) for k in META_FIELDS if getattr(self, k)}
+        if self.year is not None:
+            out["year"] = self.year
+        return out
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -40,12 +61,17 @@ class Document:
         }
         if self.anomalies:  # a clean report's record stays as it was before anomalies existed
             out["anomalies"] = [a.to_json() for a in self.anomalies]
+        out.update({k: getattr(self, k) for k in META_FIELDS if getattr(self, k)})  # likewise: only the known ones
         return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "Document":
         return cls(d["doc_id"], d["title"], d["path"], d["sha256"], int(d.get("n_paragraphs", 0)),
-                   tuple(NumberingAnomaly.from_json(a) for a in d.get("anomalies", ())))
+                   tuple(NumberingAnomaly.from_json(a) for a in d.get("anomalies", ())),
+                   **{k: str(d.get(k) or "") for k in META_FIELDS})
+
+
+META_FIELDS = ("symbol", "body", "session", "date")
 
 
 @dataclass(frozen=True)

@@ -32,13 +32,18 @@ def hit_to_document(hit: Hit) -> Document:
 
 class ParagraphRetriever(BaseRetriever):
     """Wraps a Searcher. `retriever.invoke(question)` uses the fields; `invoke(question, k=3, section="II.C")`
-    overrides them for one call."""
+    overrides them for one call. `doc_ids` restricts it to those reports."""
 
     searcher: Any  # app.retrieval.searcher.Searcher (Any: pydantic need not validate it)
     k: int = 5
     section: str | None = None
+    doc_ids: frozenset[str] | None = None  # the reports searched (None: every one)
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
                                 k: int | None = None, section: str | None = None, **_: Any) -> list[Document]:
-        hits = self.searcher.search(query, k=k or self.k, section=section if section is not None else self.section)
+        section = section if section is not None else self.section
+        if self.doc_ids is None:  # a searcher without report filters (a test double, an older plug-in) still works
+            hits = self.searcher.search(query, k=k or self.k, section=section)
+        else:
+            hits = self.searcher.search(query, k=k or self.k, section=section, doc_ids=self.doc_ids)
         return [hit_to_document(h) for h in hits]

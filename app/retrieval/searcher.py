@@ -13,6 +13,7 @@ Fusion default: convex, dense weight 0.7 -- measured against RRF, dense-only and
 from __future__ import annotations
 
 import logging
+from typing import Iterable
 
 import numpy as np
 
@@ -46,7 +47,7 @@ class Searcher:
     def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID,
                  fusion: str = DEFAULT_FUSION, candidates: int = CANDIDATES, rrf_k: int = RRF_K,
                  alpha: float = CONVEX_ALPHA, cross_lingual_alpha: float = CROSS_LINGUAL_ALPHA,
-                 sentence_vectors: dict[Key, np.ndarray] | None = None, sentence_mix: float | None = None):
+                 sentence_vectors: dict[Key, np.ndarray] | None = None, sentence_mix: float | None = None, store=None):
         if mode not in MODES:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
         if fusion not in FUSIONS:
@@ -55,6 +56,11 @@ class Searcher:
         check_compatible(stored.manifest, where=stored.path, model_id=embedder.model_id, dim=embedder.dim)
         self.stored = stored
         self.embedder = embedder
+        if store is None:  # the index folder's FAISS file (app/retrieval/stores/: a registry of vector stores)
+            from app.retrieval.stores.faiss_store import FaissStore
+
+            store = FaissStore(stored)
+        self.store = store
         self.mode = mode
         self.fusion = fusion
         self.candidates = candidates
@@ -83,17 +89,20 @@ class Searcher:
 
     # -- public API ---------------------------------------------------------------------------------------------
 
-    def search(self, query: str, k: int = 5, section: str | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 5, section: str | None = None,
+               doc_ids: Iterable[str] | None = None) -> list[Hit]:
         """Paragraph-level hits, best first. A query naming a paragraph ("paragraph 68", "para. 68", "¶68",
         "what does 68 say") returns that paragraph first. `section` ("III", "II.C", "III.B.2" or a heading substring)
-        restricts the search; an unknown section raises ParaCiteError listing valid ones."""
+        restricts the search; an unknown section raises ParaCiteError listing valid ones. `doc_ids` (None: every
+        report) restricts it to those reports: no hit, lookups included, comes from another."""
         if k < 1:
             raise ParaCiteError(f"k must be at least 1, not {k}")
         query = (query or "").strip()
-        allowed = self._allowed(section) if section and section.strip() else None
+        docs = None if doc_ids is None else frozenset(doc_ids)
+        allowed = self._allowed(section, docs) if (section and section.strip()) or docs is not None else None
         if not query:
             return []
-        looked_up = self._lookup(query)
+        looked_up = self._lookup(query, docs)
         qvec = self.embedder.encode([query], kind="query")[0] if self.mode != "bm25" else None
         hits = self._rank(query, qvec, k + (1 if looked_up else 0), allowed)
         if looked_up is None:
@@ -124,20 +133,27 @@ class Searcher:
 
     # -- internals ----------------------------------------------------------------------------------------------
 
-    def _lookup(self, query: str) -> Paragraph | None:
+    def has_paragraph(self, doc_id: str, label: int | str) -> bool:
+        return (doc_id, normalise_label(str(label))) in self._paragraphs
+
+    def _lookup(self, query: str, docs: frozenset[str] | None = None) -> Paragraph | None:
         req = parse_lookup(query)
         if req is None:
             return None
-        doc_id = pick_document(req.doc_hint, self.documents) if len(self.documents) > 1 else None
-        hit = self.paragraph(req.label, doc_id)
-        if hit is None and doc_id is not None:
-            hit = self.paragraph(req.label)
-        return self._paragraphs[hit.key] if hit else None
+        documents = [d for d in self.documents if docs is None or d.doc_id in docs]
+        doc_id = pick_document(req.doc_hint, documents) if len(documents) > 1 else None
+        for d in ([doc_id] if doc_id else []) + [d.doc_id for d in documents]:
+            if (d, normalise_label(req.label)) in self._paragraphs:
+                return self._paragraphs[(d, normalise_label(req.label))]
+        return None
 
-    def _allowed(self, section: str) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk ids, paragraph indexes) inside the named section(s)."""
-        chosen = resolve_section(section, self._sections)
-        keys = {key for key, p in self._paragraphs.items() if in_sections(p, chosen)}
+    def _allowed(self, section: str | None, docs: frozenset[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk ids, paragraph indexes) inside the named section(s) of the reports in `docs` (None: all)."""
+        if section and section.strip():
+            chosen = resolve_section(section, [s for s in self._sections if docs is None or s.doc_id in docs])
+            keys = {key for key, p in self._paragraphs.items() if in_sections(p, chosen)}
+        else:
+            keys = {key for key in self._paragraphs if key[0] in docs}
         return (np.array([i for i, key in enumerate(self._chunk_keys) if key in keys], dtype=np.int64),
                 np.array([i for i, key in enumerate(self._para_keys) if key in keys], dtype=np.int64))
 
@@ -154,8 +170,6 @@ class Searcher:
 
     def _rank(self, query: str, qvec: np.ndarray | None, k: int,
               allowed: tuple[np.ndarray, np.ndarray] | None) -> list[Hit]:
-        from ingest import vector_index
-
         chunk_ids, para_ids = (None, None) if allowed is None else allowed
         n_allowed = len(self._chunk_keys) if chunk_ids is None else len(chunk_ids)
         if n_allowed == 0:
@@ -165,7 +179,7 @@ class Searcher:
         lexical: dict[Key, float] = {}
         dense_chunks: dict[int, float] = {}
         if qvec is not None:
-            scores, ids = vector_index.search(self.stored.vectors, qvec, depth, ids=chunk_ids)
+            scores, ids = self.store.search(qvec, depth, ids=chunk_ids)
             for s, i in zip(scores[0], ids[0]):
                 if i >= 0:
                     dense_chunks[int(i)] = float(s)

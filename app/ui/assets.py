@@ -26,6 +26,7 @@ CSS = """
 .pc-abstain-title { font-weight: 700; color: #b91c1c; }
 .pc-partial { border-left: 4px solid #d97706; padding-left: .6em; }
 .pc-partial-title { font-weight: 700; color: #b45309; }
+.pc-clarify-title { font-weight: 700; color: #1d4ed8; }
 .pc-see { margin-top: .3em; }
 .pc-error { color: #b91c1c; }
 .pc-pending { opacity: .7; font-style: italic; }

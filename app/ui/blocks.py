@@ -78,6 +78,9 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                     # click hands over the sample shown
                     example_set = gr.Dataset(components=[question], samples=[[e] for e in examples],
                                              label=t("examples"), type="values", elem_id="pc-examples")
+                reports = callbacks.report_choices(assistant)
+                report = gr.Dropdown(reports, value=callbacks.ALL_REPORTS, label="Report", elem_id="pc-report",
+                                     visible=len(reports) > 2)  # "All reports" and two or more reports
                 with gr.Row():
                     section = gr.Dropdown(callbacks.section_choices(assistant), value=callbacks.ALL_SECTIONS,
                                           label=t("section"), elem_id="pc-section", scale=3)
@@ -100,14 +103,15 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
 
         outputs = [chatbot, evidence, session, question, note, download]
 
-        def respond(q, sess, sec, be, kk):
-            for turn in callbacks.respond(assistant, q, sess, sec, be, kk, note_dir=note_dir, keep_notes=keep_notes):
+        def respond(q, sess, sec, be, kk, rep):
+            for turn in callbacks.respond(assistant, q, sess, sec, be, kk, rep, note_dir=note_dir,
+                                          keep_notes=keep_notes):
                 yield tuple(turn)
 
         def clear_chat(sess):
             return tuple(callbacks.clear(sess))
 
-        inputs = [question, session, section, backend, k]
+        inputs = [question, session, section, backend, k, report]
         ask.click(respond, inputs, outputs, api_visibility="private", **limit)
         question.submit(respond, inputs, outputs, api_visibility="private", **limit)
         clear.click(clear_chat, [session], outputs, api_visibility="private", queue=False)
@@ -115,11 +119,9 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         copy.click(None, [note], None, api_visibility="private",
                    js="(text) => { if (text) { navigator.clipboard.writeText(text); } return []; }")
 
-        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "") -> dict:
-            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
-            k: paragraphs to retrieve (1 or more; omitted = the server's default)."""
+        def _api(question: str, section: str, k, backend: str, report: str) -> dict:
             try:
-                return callbacks.api_ask(assistant, question, section, k, backend)
+                return callbacks.api_ask(assistant, question, section, k, backend, report)
             except ParaCiteError as err:
                 raise gr.Error(str(err)) from None
             except Exception as err:  # Gradio would send {"error": null}: the caller must learn something
@@ -127,7 +129,19 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                 raise gr.Error(f"Something went wrong while answering ({type(err).__name__}); try again or check "
                                "the server log.") from None
 
-        gr.api(ask_api, api_name="ask", **limit)
+        def ask_api(question: str, section: str = "", k: int | None = None, backend: str = "") -> dict:
+            """Answer one question (no conversation): answer text with [¶N] markers, citations, hits, note.
+            k: paragraphs to retrieve (1 or more; omitted = the server's default)."""
+            return _api(question, section, k, backend, "")
+
+        def ask_report_api(question: str, report: str = "", section: str = "", k: int | None = None,
+                           backend: str = "") -> dict:
+            """As `ask`, from one report: report is its doc_id or symbol (blank = every report). Each citation
+            names its report ("report", "title") when several are loaded."""
+            return _api(question, section, k, backend, report)
+
+        gr.api(ask_api, api_name="ask", **limit)  # its inputs are fixed: Gradio clients send all four
+        gr.api(ask_report_api, api_name="ask_report", **limit)
 
         # interface language: the browser's on load, then the selector's
         localized = [chatbot, question, ask, section, backend, k, clear, download, copy, ui_lang, note_box, note]

@@ -77,6 +77,28 @@ def _section_label(s) -> str:
     return " ".join(p for p in (s.label, heading, f"({s.n_paragraphs} ¶)") if p)
 
 
+ALL_REPORTS = ""  # report selector value meaning "every report"
+
+
+def report_choices(assistant) -> list[tuple[str, str]]:
+    """(label shown, doc_id) for the report selector; the first entry means every report (the UI shows the selector
+    only when there are several)."""
+    docs = assistant.info().get("documents", [])
+    choices = [("All reports", ALL_REPORTS)]
+    for d in docs:
+        head = d.get("symbol") or d["doc_id"]
+        when = ", ".join(str(x) for x in (d.get("session"), d.get("year")) if x)
+        choices.append((f"{head}{f' ({when})' if when else ''}: {d.get('title') or d['doc_id']}", d["doc_id"]))
+    return choices
+
+
+def report_names(assistant) -> dict[str, str]:
+    """{doc_id: symbol or doc_id} when several reports are loaded (citations then name theirs), else {}."""
+    from app.reports import names_from_info
+
+    return names_from_info(assistant.info())
+
+
 def doc_titles(assistant) -> dict[str, str]:
     return {d["doc_id"]: d.get("title") or d["doc_id"] for d in assistant.info().get("documents", [])}
 
@@ -85,8 +107,10 @@ def header(assistant) -> str:
     return render.header_html(assistant.info())
 
 
-def _options(section: str | None, backend: str | None, k: Any) -> dict[str, Any]:
+def _options(section: str | None, backend: str | None, k: Any, report: str | None = None) -> dict[str, Any]:
     opts: dict[str, Any] = {"section": section or None, "backend": backend or None, "k": None}
+    if report:  # only when chosen: an assistant without report filters keeps working for one report
+        opts["doc_id"] = report
     if k is None or (isinstance(k, str) and not k.strip()):
         return opts
     try:
@@ -113,8 +137,8 @@ def _cited_extra(assistant, answer: Answer) -> dict[tuple[str, str], Hit]:
 
 
 def respond(assistant, question: str, session: ChatSession | None, section: str | None = None,
-            backend: str | None = None, k: Any = None, *, note_dir: str | Path | None = None,
-            keep_notes: int | None = None) -> Iterator[Turn]:
+            backend: str | None = None, k: Any = None, report: str | None = None, *,
+            note_dir: str | Path | None = None, keep_notes: int | None = None) -> Iterator[Turn]:
     """One chat turn: streams the answer into the chat, then fills the evidence panel and the briefing note.
 
     A ParaCiteError (empty question, unknown section, misconfigured backend) becomes a one-line message in the chat."""
@@ -135,7 +159,8 @@ def respond(assistant, question: str, session: ChatSession | None, section: str 
     answer: Answer | None = None
     text = ""
     try:
-        for piece in assistant.stream(question, history=list(session.history), **_options(section, backend, k)):
+        for piece in assistant.stream(question, history=list(session.history),
+                                      **_options(section, backend, k, report)):
             if isinstance(piece, Answer):
                 answer = piece
                 continue
@@ -155,12 +180,13 @@ def respond(assistant, question: str, session: ChatSession | None, section: str 
         yield _idle(session)
         return
 
-    session.messages[-1] = {"role": "assistant", "content": render.answer_html(answer)}
+    names = report_names(assistant)
+    session.messages[-1] = {"role": "assistant", "content": render.answer_html(answer, names)}
     session.history.append((question, answer.text))
     session.answer = answer
     titles = doc_titles(assistant)
     evidence = render.evidence_html(answer, _cited_extra(assistant, answer), titles)
-    note = export.briefing_note(answer, titles=titles)
+    note = export.briefing_note(answer, titles=titles, names=names)
     session.evidence, session.note = evidence, note
     session.note_path = str(export.write_note(note, note_dir, keep=keep_notes))
     yield Turn(list(session.messages), evidence, session, "", note, session.note_path)
@@ -178,10 +204,16 @@ def clear(session: ChatSession | None = None) -> Turn:
     return Turn(fresh.messages, render.evidence_placeholder(), fresh, "", "", None)
 
 
-def api_ask(assistant, question: str, section: str = "", k: Any = None, backend: str = "") -> dict[str, Any]:
+def api_ask(assistant, question: str, section: str = "", k: Any = None, backend: str = "",
+            report: str = "") -> dict[str, Any]:
     """The `ask` API endpoint: one stateless question, the `paracite ask --json` shape plus the briefing note."""
-    answer = assistant.ask(question, **_options(section, backend, k))
+    answer = assistant.ask(question, **_options(section, backend, k, report))
     out = answer.to_json()
+    names = report_names(assistant)
+    if names:  # as `paracite ask --json`: each citation and hit names its report
+        titles = doc_titles(assistant)
+        for item in out["citations"] + out["hits"]:
+            item["report"], item["title"] = names.get(item["doc_id"], item["doc_id"]), titles.get(item["doc_id"], "")
     out["question"] = answer.question
-    out["briefing_note"] = export.briefing_note(answer, titles=doc_titles(assistant))
+    out["briefing_note"] = export.briefing_note(answer, titles=doc_titles(assistant), names=names)
     return out

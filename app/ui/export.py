@@ -26,7 +26,10 @@ def md_text(text: str, *, keep_lines: bool = False) -> str:
     return "\n".join("\\" + line if line.startswith("#") else line for line in lines)
 
 
-def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, generated: datetime | None = None) -> str:
+def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, generated: datetime | None = None,
+                  names: Mapping[str, str] | None = None) -> str:
+    """`names` ({doc_id: symbol or doc_id}, given when several reports are loaded): each source names its report."""
+    names = dict(names or {})
     titles = dict(titles or {})
     for h in answer.hits:
         if h.title:
@@ -43,12 +46,21 @@ def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, ge
         "## Answer",
         "",
     ]
+    def report(doc_id: str) -> str:
+        title = md_text(titles.get(doc_id, doc_id))
+        return f"{md_text(names[doc_id])}, {title}" if doc_id in names else title
+
+    if answer.status is AnswerStatus.CLARIFY:
+        lines += ["**Which report?** " + md_text(answer.text), ""]
+        lines += [f"{i}. {report(h.doc_id)}, paragraph {h.label}" for i, h in enumerate(answer.hits, 1)]
+        lines.append("")
+        return "\n".join(lines)
     if answer.abstained:
         lines += ["**Not in the report.** " + md_text(answer.text), ""]
         if answer.hits:
             lines += ["## Closest paragraphs (the report does not answer the question)", ""]
             for i, h in enumerate(answer.hits, 1):
-                lines.append(f"{i}. {md_text(titles.get(h.doc_id, h.doc_id))}, paragraph {h.paragraph} "
+                lines.append(f"{i}. {report(h.doc_id)}, paragraph {h.paragraph} "
                              f"({md_text(h.section)}): “{md_text(_first_sentence(h.text))}”")
             lines.append("")
         return "\n".join(lines)
@@ -73,7 +85,7 @@ def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, ge
         seen.add(key)
         n += 1
         flag = " *(quote not verified)*" if not c.verified else ""
-        lines.append(f"{n}. {md_text(titles.get(c.doc_id, c.doc_id))}, paragraph {c.paragraph} "
+        lines.append(f"{n}. {report(c.doc_id)}, paragraph {c.paragraph} "
                      f"({md_text(c.section)}): “{md_text(c.quote)}”{flag}")
     if n == 0:
         lines.append("(no paragraph cited)")

@@ -47,7 +47,8 @@ def _block(inner: str, cls: str) -> str:
 class _DocResolver:
     """Which document a bare "¶N" marker of an answer refers to: its citations first, then its hits."""
 
-    def __init__(self, answer: Answer | None):
+    def __init__(self, answer: Answer | None, names: Mapping[str, str] | None = None):
+        self._names = dict(names or {})  # doc_id -> the report's short name, when several reports are loaded
         self._by_para: dict[str, str] = {}  # label -> doc_id
         self._quotes: dict[Key, Citation] = {}
         self._unverified: set[Key] = set()
@@ -79,13 +80,16 @@ class _DocResolver:
         cls = "cite-chip"
         if unverified or (doc_id, label) in self._unverified:
             cls += " unverified"
-        return f'<a href="#{para_dom_id(doc_id, label)}" class="{cls}" title="{esc(title)}">¶{esc(label)}</a>'
+        shown = f"{self._names[doc_id]} ¶{label}" if doc_id in self._names else f"¶{label}"
+        if doc_id in self._names:
+            title = f"{self._names[doc_id]} {title}"
+        return f'<a href="#{para_dom_id(doc_id, label)}" class="{cls}" title="{esc(title)}">{esc(shown)}</a>'
 
 
-def text_with_chips(text: str, answer: Answer | None = None) -> str:
+def text_with_chips(text: str, answer: Answer | None = None, names: Mapping[str, str] | None = None) -> str:
     """Escaped text whose markers ([¶N], [¶5bis], [doc_id ¶N]) became chips that link to the paragraph's card in
-    the evidence panel."""
-    resolver = _DocResolver(answer)
+    the evidence panel. `names` ({doc_id: symbol}, given when several reports are loaded): chips name the report."""
+    resolver = _DocResolver(answer, names)
     out: list[str] = []
     pos = 0
     for start, end, refs in markers.find_markers(text or ""):
@@ -128,13 +132,22 @@ def _sentences_html(answer: Answer, resolver: _DocResolver) -> str:
     return " ".join(parts)
 
 
-def answer_html(answer: Answer) -> str:
-    """The final chat message for an answer: chips, unverified sentences marked, abstention made unmistakable."""
-    resolver = _DocResolver(answer)
+CLARIFY_TITLE = "Which report?"
+
+
+def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
+    """The final chat message for an answer: chips, unverified sentences marked, abstention made unmistakable.
+    `names` ({doc_id: symbol}, when several reports are loaded): each chip names its report."""
+    resolver = _DocResolver(answer, names)
+    if answer.status is AnswerStatus.CLARIFY:
+        options = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits)
+        inner = (f'<div class="pc-clarify-title">? {CLARIFY_TITLE}</div><div>{esc(answer.text)}</div>'
+                 f'<div class="pc-see">{options}</div>')
+        return _block(inner, "pc-answer pc-clarify")
     if answer.abstained:
         see = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits[:N_SEE])
         inner = (f'<div class="pc-abstain-title">⊘ {esc(answer_title(answer.language, "abstain"))}</div>'
-                 f'<div class="pc-abstain-text">{text_with_chips(answer.text, answer)}</div>')
+                 f'<div class="pc-abstain-text">{text_with_chips(answer.text, answer, names)}</div>')
         if see:
             inner += f'<div class="pc-see">{esc(answer_title(answer.language, "see"))} {see}</div>'
         return _block(inner + _notes_html(answer), "pc-answer pc-abstain")
@@ -144,7 +157,7 @@ def answer_html(answer: Answer) -> str:
         body += (f'<div class="pc-unverified-note">⚠ {n_bad} sentence{"s" if n_bad != 1 else ""} could not be '
                  f'verified against the cited paragraphs: check them in the evidence panel.</div>')
     else:
-        body = text_with_chips(answer.text, answer)
+        body = text_with_chips(answer.text, answer, names)
     if answer.status is AnswerStatus.PARTIAL:
         title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
         return _block(title + body + _notes_html(answer), "pc-answer pc-partial")

@@ -2,7 +2,6 @@
 index of the report)."""
 from __future__ import annotations
 
-import pytest
 from langchain_core.language_models import FakeListChatModel
 
 from app.answer.chat import ChatModelAnswerer

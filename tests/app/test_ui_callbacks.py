@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 
 from app.types import AnswerStatus, Answer, Citation, Hit, Sentence
 from app.ui import callbacks, render

@@ -8,7 +8,7 @@ import pytest
 
 from eval import report
 from eval.gold import GoldQuestion, GoldSet
-from eval.harness import ConfigResult, EvalRun, calibration, evaluate
+from eval.harness import EvalRun, calibration, evaluate
 from eval.systems import Config, Response, Retrieved
 
 D = "doc"

@@ -16,7 +16,6 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 from doubles import SYNTHETIC_REPORT, HashEmbedder, write_synthetic_corpus  # noqa: E402
 
-import ingest.build as build_mod  # noqa: E402
 import ingest.store as store_mod  # noqa: E402
 from ingest.build import build_index, corpus_changed  # noqa: E402
 from ingest.errors import CorpusError, IndexLockedError  # noqa: E402
