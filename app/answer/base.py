@@ -11,13 +11,10 @@ this registry.
 """
 from __future__ import annotations
 
-import importlib
-import threading
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol, runtime_checkable
 
-from ingest.errors import BackendError
+from app.registry import Registry
 
 if TYPE_CHECKING:  # pragma: no cover
     from app.context import PackedContext
@@ -59,52 +56,12 @@ class Backend:
     falls_back: bool = True
 
 
-_REGISTRY: dict[str, Backend] = {}
-_LOCK = threading.RLock()
-_loaded = False
-
-
-def register(backend: Backend) -> Backend:
-    """Add (or replace) a backend; registration order is the order users see (built-in ones first)."""
-    _load()
-    with _LOCK:
-        _REGISTRY[backend.name] = backend
-    return backend
-
-
-def unregister(name: str) -> None:
-    with _LOCK:
-        _REGISTRY.pop(name, None)
-
-
-def _load() -> None:
-    global _loaded
-    with _LOCK:
-        if _loaded:
-            return
-        _loaded = True
-        for module in BUILTIN:
-            importlib.import_module(module)
-        for ep in entry_points(group=ENTRY_POINTS):
-            ep.load()  # the module registers itself
-
-
-def registered() -> dict[str, Backend]:
-    """name -> Backend, built-in ones first (extractive, openai, llamacpp)."""
-    _load()
-    with _LOCK:
-        return dict(_REGISTRY)
-
-
-def names() -> tuple[str, ...]:
-    return tuple(registered())
-
-
-def get_backend(name: str) -> Backend:
-    found = registered().get((name or "").strip().lower())
-    if found is None:
-        raise BackendError(f"unknown answer backend {name!r}; use one of {', '.join(names())}")
-    return found
+_REGISTRY: Registry[Backend] = Registry("answer backend", BUILTIN, ENTRY_POINTS)
+register = _REGISTRY.register
+unregister = _REGISTRY.unregister
+registered = _REGISTRY.registered
+names = _REGISTRY.names
+get_backend = _REGISTRY.get
 
 
 def make_answerer(name: str, **kwargs: Any) -> Answerer:

@@ -12,15 +12,12 @@ Assistant and `paracite migrate` read this registry.
 """
 from __future__ import annotations
 
-import importlib
-import threading
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Callable, Protocol, runtime_checkable
 
 import numpy as np
 
-from ingest.errors import BackendError
+from app.registry import Registry
 
 if TYPE_CHECKING:  # pragma: no cover
     from app.settings import Settings
@@ -54,45 +51,11 @@ class Store:
     description: str = ""
 
 
-_REGISTRY: dict[str, Store] = {}
-_LOCK = threading.RLock()
-_loaded = False
-
-
-def register(store: Store) -> Store:
-    _load()
-    with _LOCK:
-        _REGISTRY[store.name] = store
-    return store
-
-
-def _load() -> None:
-    global _loaded
-    with _LOCK:
-        if _loaded:
-            return
-        _loaded = True
-        for module in BUILTIN:
-            importlib.import_module(module)
-        for ep in entry_points(group=ENTRY_POINTS):
-            ep.load()
-
-
-def registered() -> dict[str, Store]:
-    _load()
-    with _LOCK:
-        return dict(_REGISTRY)
-
-
-def names() -> tuple[str, ...]:
-    return tuple(registered())
-
-
-def get_store(name: str) -> Store:
-    found = registered().get((name or "").strip().lower())
-    if found is None:
-        raise BackendError(f"unknown vector store {name!r}; use one of {', '.join(names())}")
-    return found
+_REGISTRY: Registry[Store] = Registry("vector store", BUILTIN, ENTRY_POINTS)
+register = _REGISTRY.register
+registered = _REGISTRY.registered
+names = _REGISTRY.names
+get_store = _REGISTRY.get
 
 
 def make_store(name: str, stored: "StoredIndex", **options: Any) -> VectorStore:
