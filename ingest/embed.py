@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Literal, Protocol, Sequence
+from typing import Any, Callable, Iterator, Literal, Protocol, Sequence
 
 import numpy as np
 
@@ -147,39 +147,46 @@ class SentenceTransformerEmbedder:
 
     def encode(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage",
                progress: bool = False) -> np.ndarray:
-        if isinstance(texts, str):
-            raise TypeError("encode() takes a sequence of texts, not one string")
-        if kind not in ("query", "passage"):
-            raise ValueError(f"kind must be 'query' or 'passage', not {kind!r}")
-        texts = list(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        todo = list(range(len(texts)))
-        if kind == "query":
-            todo = []
-            for i, text in enumerate(texts):
-                cached = self._cache.get(text)
-                if cached is None:
-                    todo.append(i)
-                else:
-                    out[i] = cached
-        if todo:
-            prefix = self.query_prefix if kind == "query" else self.passage_prefix
+        prefix = self.query_prefix if kind == "query" else self.passage_prefix
+
+        def encode_missing(missing: list[str]) -> np.ndarray:
             with self._lock:
-                vecs = self.model.encode(
-                    [prefix + texts[i] for i in todo],
-                    batch_size=self.batch_size,
-                    show_progress_bar=progress,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                )
-            vecs = np.asarray(vecs, dtype=np.float32).reshape(len(todo), self.dim)
-            for row, i in enumerate(todo):
-                out[i] = vecs[row]
-                if kind == "query":
-                    self._cache.put(texts[i], vecs[row].copy())
+                return self.model.encode([prefix + t for t in missing], batch_size=self.batch_size,
+                                         show_progress_bar=progress, normalize_embeddings=True,
+                                         convert_to_numpy=True)
+
+        return cached_encode(texts, kind, self.dim, self._cache, encode_missing)
+
+
+def cached_encode(texts: Sequence[str], kind: str, dim: int, cache: Any,
+                  encode_missing: Callable[[list[str]], np.ndarray], *,
+                  clean: Callable[[str], str] | None = None) -> np.ndarray:
+    """What every embedder's encode() shares: the argument checks, the query cache (a repeated question is not
+    embedded again), and the rows put back in order. encode_missing(texts) embeds the texts not cached."""
+    if isinstance(texts, str):
+        raise TypeError("encode() takes a sequence of texts, not one string")
+    if kind not in ("query", "passage"):
+        raise ValueError(f"kind must be 'query' or 'passage', not {kind!r}")
+    texts = [clean(t) for t in texts] if clean else list(texts)
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    if not texts:
         return out
+    todo = list(range(len(texts)))
+    if kind == "query":
+        todo = []
+        for i, text in enumerate(texts):
+            cached = cache.get(text)
+            if cached is None:
+                todo.append(i)
+            else:
+                out[i] = cached
+    if todo:
+        vecs = np.asarray(encode_missing([texts[i] for i in todo]), dtype=np.float32).reshape(len(todo), dim)
+        for row, i in enumerate(todo):
+            out[i] = vecs[row]
+            if kind == "query":
+                cache.put(texts[i], vecs[row].copy())
+    return out
 
 
 def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | None = None,

