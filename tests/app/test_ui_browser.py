@@ -6,54 +6,33 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
 
-from app.ui import render, serve
+from app.ui import render
+from tests.app.browser import TIMEOUT_MS, chromium_page, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 DOC = "unodc-ccpcj-2018-activities"
 ANSWERABLE = "How many States were parties to the Organized Crime Convention?"
 UNANSWERABLE = "Which planet is closest to the Sun?"
 PARTIAL = "How many States were parties to the Organized Crime Convention in 2025?"
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> <b>What</b> did UNODC do on cybercrime?'
-TIMEOUT_MS = 90_000
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def ui_url(assistant):
-    port = _free_port()
-    app = serve(assistant, host="127.0.0.1", port=port, concurrency=4, block=False, quiet=True)  # server thread
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+    with served(assistant, concurrency=4) as url:
+        yield url
 
 
 @pytest.fixture
 def page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless browser test needs Debian chromium at {CHROMIUM}: apt-get install -y chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (pip install playwright)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--headless", "--disable-gpu",
-                                          "--disable-background-networking"])
-        try:
-            pg = browser.new_page(viewport={"width": 1400, "height": 1000})
-            pg.set_default_timeout(TIMEOUT_MS)
-            yield pg
-        finally:
-            browser.close()
+    with chromium_page() as pg:
+        yield pg
 
 
 def _ask(page, question: str, n_answers_before: int) -> None:

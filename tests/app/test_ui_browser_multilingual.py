@@ -3,53 +3,29 @@ language, asks in French, and sees the French lead-in, the verbatim English quot
 the interface Spanish. The real report indexed with multilingual-e5-small."""
 from __future__ import annotations
 
-import socket
-from pathlib import Path
-
 import pytest
 
 from app.localize import LEAD_IN
-from app.ui import i18n, render, serve
+from app.ui import i18n, render
+from tests.app.browser import TIMEOUT_MS, chromium_page, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 DOC = "unodc-ccpcj-2018-activities"
 QUESTION = "Combien d'États sont parties à la Convention contre la criminalité organisée ?"
 QUOTE = "As at 9 February 2018, 189 States had become parties to the Convention"
-TIMEOUT_MS = 90_000
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def ui_url(e5_assistant):
-    port = _free_port()
-    app = serve(e5_assistant, host="127.0.0.1", port=port, concurrency=2, block=False, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+    with served(e5_assistant, concurrency=2) as url:
+        yield url
 
 
 @pytest.fixture
 def french_page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless browser test needs Debian chromium at {CHROMIUM}: apt-get install -y chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (pip install playwright)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=["--no-sandbox", "--headless", "--disable-gpu",
-                                          "--disable-background-networking"])
-        try:
-            # the browser says French: Accept-Language fr-FR
-            pg = browser.new_context(locale="fr-FR", viewport={"width": 1400, "height": 1000}).new_page()
-            pg.set_default_timeout(TIMEOUT_MS)
-            yield pg
-        finally:
-            browser.close()
+    with chromium_page(locale="fr-FR") as page:  # the browser says French: Accept-Language fr-FR
+        yield page
 
 
 def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_url, french_page, tmp_path):
