@@ -15,7 +15,7 @@ GROUP = "paracite.commands"
 
 # What pyproject.toml registers under GROUP, for a source checkout whose installed metadata predates an entry (an
 # editable install made before the entry was added). Names, not imports: each is loaded only when its package is there.
-DECLARED = {"eval": "eval.command"}
+DECLARED = {"eval": "eval.command", "llm": "app.llm.command"}
 
 
 def _load(spec: str) -> Any:
