@@ -6,7 +6,9 @@ is what the regression gate (tests/eval/test_gate.py) uses on the default config
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import shutil
 import sys
 import tempfile
 import time
@@ -22,6 +24,7 @@ from eval.systems import DEFAULT_CONFIGS, Config, ParaCiteSystem, Response, Syst
 log = logging.getLogger(__name__)
 
 RETRIEVAL_K = 10
+LLM_READERS = ("openai", "llamacpp", "llm")  # Answer.backend of an answer an LLM wrote (auto's are "auto:<llm>")
 GATED = ("recall@5", "citation_precision", "key_fact_recall", "unanswerable_handled")  # higher is better, all four
 
 
@@ -52,6 +55,8 @@ class QuestionResult:
     quote_validity: float | None = None
     numeric_ok: bool | None = None
     unsupported_numbers: list[str] = field(default_factory=list)
+    unsupported_sentences: list[str] = field(default_factory=list)  # claims the cited paragraphs do not support
+    backend: str = ""  # which reader answered ("extractive", "openai", "auto:openai", the peer's "llm")
     top_dense: float | None = None  # best dense cosine among the top 5 searched paragraphs
     relevance: dict[str, Any] | None = None
     search_s: float = 0.0
@@ -115,7 +120,7 @@ def score_question(q: GoldQuestion, resp: Response, retrieved: list, search_s: f
         gold=list(q.gold_paragraphs), retrieved=[list(k) for k in ranking], answer=resp.text,
         abstained=resp.abstained, cited=cited_nums, status=resp.status, group=q.group, standalone=resp.standalone,
         top_dense=max(dense) if dense else None, relevance=resp.relevance, search_s=search_s, ask_s=resp.seconds,
-        error=resp.error,
+        error=resp.error, backend=resp.backend,
     )
     texts = {k: system.paragraph_text(k) or "" for k in resp.cited}
     if resp.quotes:
@@ -123,6 +128,8 @@ def score_question(q: GoldQuestion, resp: Response, retrieved: list, search_s: f
     if not resp.abstained and resp.text:
         faith = m.numeric_faithfulness(resp.text if resp.claims is None else resp.claims, texts.values())
         r.numeric_ok, r.unsupported_numbers = faith.ok, list(faith.unsupported)
+        r.unsupported_sentences = m.unsupported_sentences(resp.text if resp.claims is None else resp.claims,
+                                                          texts.values())
     if q.answerable:
         gold = q.gold_keys
         r.hit1, r.hit5 = m.hit_at_k(ranking, gold, 1), m.hit_at_k(ranking, gold, 5)
@@ -184,6 +191,9 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
         "partial_on_answerable": m.mean(float(r.status == "partial") for r in ans),
         "cited_per_single_fact": m.mean(float(len(set(r.cited))) for r in ans
                                         if r.type != "multi" and r.cited and not r.abstained),
+        "wrong_number_answers": float(sum(1 for r in results if r.numeric_ok is False)),
+        "unsupported_sentences": float(sum(len(r.unsupported_sentences) for r in results)),
+        "llm_answered": m.mean(float(":" in r.backend or r.backend in LLM_READERS) for r in results),
         "failed": float(sum(1 for r in results if r.failures)),
     }
     for stage, values in (("search", [r.search_s for r in results]), ("ask", [r.ask_s for r in results])):
@@ -193,36 +203,72 @@ def summarize(results: Sequence[QuestionResult]) -> dict[str, float | None]:
     return out
 
 
-def evaluate(system: System, gold: GoldSet, config: Config | None = None, *, progress: bool = False) -> ConfigResult:
+def evaluate(system: System, gold: GoldSet, config: Config | None = None, *, progress: bool = False,
+             checkpoint: str | Path | None = None) -> ConfigResult:
     """Ask every gold question (follow-ups after the question they follow, with its answer as history), search the
-    question actually asked (the condensed one for follow-ups), and score both."""
+    question actually asked (the condensed one for follow-ups), and score both.
+
+    checkpoint: a JSONL file each scored question is appended to as it is done; questions already in it (same id and
+    wording) are not asked again, so an LLM run of hours that is stopped resumes where it was."""
     config = config or Config(getattr(system, "name", "system"))
     answers: dict[str, str] = {}
     results = []
-    for i, q in enumerate(gold.questions, 1):
-        history = []
-        if q.follows and q.follows in answers:
-            history = [(gold.by_id()[q.follows].question, answers[q.follows])]
-        elif q.history:
-            history = [(hq, ha or "") for hq, ha in q.history]
-        resp = system.ask(q.question, history=history, section=q.section)
-        answers[q.id] = resp.text
-        query = resp.standalone or q.question
-        t = time.perf_counter()
-        try:
-            retrieved = system.search(query, k=RETRIEVAL_K, section=q.section)
-        except Exception as err:  # noqa: BLE001 - one failing question must not end the run; it is reported
-            retrieved, resp.error = [], resp.error or f"search failed: {err}"
-        search_s = time.perf_counter() - t
-        results.append(score_question(q, resp, retrieved, search_s, system))
-        if progress and i % 25 == 0:
-            print(f"  {config.name}: {i}/{len(gold)}", file=sys.stderr, flush=True)
+    done = _read_checkpoint(checkpoint)
+    sink = open(checkpoint, "a", encoding="utf-8") if checkpoint else None  # noqa: SIM115 - closed below
+    if sink is not None and sink.tell() and not Path(checkpoint).read_bytes().endswith(b"\n"):
+        sink.write("\n")  # after a line cut by a crash, the next result starts a line of its own
+    try:
+        for i, q in enumerate(gold.questions, 1):
+            earlier = done.get(q.id)
+            if earlier is not None and earlier.question == q.question:
+                answers[q.id] = earlier.answer
+                results.append(earlier)
+                continue
+            results.append(_ask_one(system, gold, q, answers))
+            if sink is not None:
+                sink.write(json.dumps(asdict(results[-1]), default=str) + "\n")
+                sink.flush()
+            if progress and i % 25 == 0:
+                print(f"  {config.name}: {i}/{len(gold)}", file=sys.stderr, flush=True)
+    finally:
+        if sink is not None:
+            sink.close()
     types = sorted({r.type for r in results})
     by = {t: summarize([r for r in results if r.type == t]) for t in types}
     # the reader's-wording groups (worded like the report, paraphrased, multi-paragraph, near-miss) beside the types
     by.update({f"group:{g}": summarize([r for r in results if r.group == g]) for g in GROUP_ORDER
                if any(r.group == g for r in results)})
     return ConfigResult(config, summarize(results), by, results)
+
+
+def _read_checkpoint(path: str | Path | None) -> dict[str, QuestionResult]:
+    if path is None or not Path(path).is_file():
+        return {}
+    out = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        try:
+            r = QuestionResult(**json.loads(line))
+        except (ValueError, TypeError):  # a line cut by a crash mid-write: that question is asked again
+            continue
+        out[r.id] = r
+    return out
+
+
+def _ask_one(system: System, gold: GoldSet, q: GoldQuestion, answers: dict[str, str]) -> QuestionResult:
+    history = []
+    if q.follows and q.follows in answers:
+        history = [(gold.by_id()[q.follows].question, answers[q.follows])]
+    elif q.history:
+        history = [(hq, ha or "") for hq, ha in q.history]
+    resp = system.ask(q.question, history=history, section=q.section)
+    answers[q.id] = resp.text
+    query = resp.standalone or q.question
+    t = time.perf_counter()
+    try:
+        retrieved = system.search(query, k=RETRIEVAL_K, section=q.section)
+    except Exception as err:  # noqa: BLE001 - one failing question must not end the run; it is reported
+        retrieved, resp.error = [], resp.error or f"search failed: {err}"
+    return score_question(q, resp, retrieved, time.perf_counter() - t, system)
 
 
 # ------------------------------------------------------------------------------------------------ calibration
@@ -305,7 +351,7 @@ def _peer_llm(settings: Any) -> Any:
 def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir: str | Path = "eval/results", *,
              configs: Sequence[Config] = DEFAULT_CONFIGS, gold_path: str | Path = Split.TEST, embedder: Any = None,
              summary_path: str | Path | None = None, progress: bool = True,
-             dev_path: str | Path | None = Split.DEV) -> EvalRun:
+             dev_path: str | Path | None = Split.DEV, resume: bool = False) -> EvalRun:
     """Evaluate every configuration on the gold set (the locked test split by default), and the first one on the
     dev split too; write results.json, report.md, the plots and failures.md (dev failures) to out_dir, and the
     committed summary to summary_path when given. Returns the results."""
@@ -317,6 +363,10 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
     gold = load_gold(gold_path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    checkpoints = out_dir / "checkpoints"  # every scored question as it is done (see evaluate)
+    if not resume:
+        shutil.rmtree(checkpoints, ignore_errors=True)
+    checkpoints.mkdir(exist_ok=True)
     results = []
     dev: ConfigResult | None = None
     dev_gold = load_gold(dev_path) if dev_path is not None and Path(load_gold(dev_path).path) != Path(gold.path) \
@@ -326,9 +376,11 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
                                             progress=False):
             if progress:
                 print(f"evaluating {config.name} ...", file=sys.stderr, flush=True)
-            results.append(evaluate(system, gold, config, progress=progress))
+            results.append(evaluate(system, gold, config, progress=progress,
+                                    checkpoint=checkpoints / f"{config.name}-{Path(gold.path).stem}.jsonl"))
             if dev is None and dev_gold is not None:
-                dev = evaluate(system, dev_gold, config, progress=progress)
+                dev = evaluate(system, dev_gold, config, progress=progress,
+                               checkpoint=checkpoints / f"{config.name}-{Path(dev_gold.path).stem}.jsonl")
     run = EvalRun(results, gold.path, len(gold), time.strftime("%Y-%m-%d %H:%M:%S"),
                   calibration=calibration(dev or results[0]), out_dir=str(out_dir), dev=dev,
                   dev_path=dev_gold.path if dev_gold is not None else "")
@@ -352,12 +404,12 @@ def select_configs(names: str | None) -> tuple[Config, ...]:
 
 def run_and_print(settings: Any, *, backends: Sequence[str] = (), out_dir: str | Path = "eval/results",
                   configs: str | None = None, gold_path: str | Path = Split.TEST,
-                  summary_path: str | Path | None = None) -> int:
+                  summary_path: str | Path | None = None, resume: bool = False) -> int:
     """What `paracite eval` and `python -m eval.harness` do: run, print the table, say where the files are."""
     from eval import report
 
     run = run_eval(settings, list(backends), out_dir, configs=select_configs(configs), gold_path=gold_path,
-                   summary_path=summary_path)
+                   summary_path=summary_path, resume=resume)
     print(report.table(run))
     print("\nwrote " + ", ".join(run.files))
     return 0
@@ -373,6 +425,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--summary", default=None, help="also write the committed summary here (e.g. eval/REPORT.md)")
     p.add_argument("--configs", default=None, help="comma-separated subset of: "
                    + ", ".join(c.name for c in DEFAULT_CONFIGS))
+    p.add_argument("--resume", action="store_true", help="reuse the questions already scored by a stopped run "
+                   "(OUT/checkpoints/; for LLM runs of hours); without it a run starts afresh")
     p.add_argument("--gold", default=Split.TEST.value, help="gold split: test (locked: report from it), dev (tune on "
                    "it), or a .jsonl path (default test)")
 
@@ -388,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings.from_env()
     offline_if_packaged(settings.embedding_model)  # an entry point (app/runtime.py)
     return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
-                         gold_path=args.gold, summary_path=args.summary)
+                         gold_path=args.gold, summary_path=args.summary, resume=args.resume)
 
 
 if __name__ == "__main__":

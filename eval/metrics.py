@@ -9,6 +9,7 @@ Conventions, shared by every retrieval metric:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Sequence, TypeVar
 
@@ -119,6 +120,30 @@ def numeric_faithfulness(answer: str, cited_texts: Iterable[str]) -> Faithfulnes
     found = norm.numbers(answer)
     allowed = norm.number_set(cited_texts)
     return Faithfulness(tuple(found), tuple(n for n in dict.fromkeys(found) if n not in allowed))
+
+
+SUPPORT_OVERLAP = 0.6  # share of a sentence's words (4+ letters) that must occur in the cited paragraphs
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"])")
+
+
+def unsupported_sentences(answer: str, cited_texts: Iterable[str]) -> list[str]:
+    """The answer's sentences that the paragraphs it cites do not support: a number none of them has, or fewer than
+    SUPPORT_OVERLAP of its words. One lexical rule for every system (ParaCite's own verifier is not used to grade
+    ParaCite), so an LLM's free wording and the peer's three sentences are judged alike."""
+    texts = list(cited_texts)
+    allowed = norm.number_set(texts)
+    vocab = {t for text in texts for t in norm.tokens(text)}
+    out = []
+    flat = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(norm.strip_citation_markers(answer).split()))
+    for sentence in _SENTENCE_END.split(flat):
+        words = [t for t in norm.tokens(sentence) if len(t) >= 4 and t.isalpha()]
+        if not words and not norm.numbers(sentence):
+            continue
+        numbers_ok = all(n in allowed for n in norm.numbers(sentence))
+        overlap = sum(w in vocab for w in words) / len(words) if words else 1.0
+        if not numbers_ok or overlap < SUPPORT_OVERLAP:
+            out.append(sentence)
+    return out
 
 
 # ---------------------------------------------------------------- abstention and latency

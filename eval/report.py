@@ -109,6 +109,34 @@ def _groups_md(run: Any) -> list[str]:
             _md_table(head, rows), ""]
 
 
+READER_METRICS = (("key_fact_recall", "key-fact recall"), ("citation_precision", "citation precision"),
+                  ("wrong_number_answers", "answers with a wrong number"),
+                  ("unsupported_sentences", "unsupported sentences"), ("false_abstention", "declined (answerable)"),
+                  ("unanswerable_handled", "near-miss handled"), ("partial_on_answerable", "partial (answerable)"),
+                  ("llm_answered", "LLM wrote the answer"), ("ask_p50_ms", "p50 ms"), ("ask_p95_ms", "p95 ms"))
+
+
+def _readers_md(run: Any) -> list[str]:
+    """Extractive, LLM-only, auto and the peer side by side per wording group, when the run has an LLM reader."""
+    readers = [c for c in run.configs if c.config.backend != "extractive" or c.config.kind == "peer"]
+    if not any(c.config.backend != "extractive" or any(q.backend == "llm" for q in c.questions) for c in readers):
+        return []
+    systems = [run.configs[0], *[c for c in readers if c is not run.configs[0]]]
+    groups = ["all"] + [k for k in run.configs[0].by_type if k.startswith("group:")]
+    rows = []
+    for g in groups:
+        for c in systems:
+            stats = c.summary if g == "all" else c.by_type.get(g, {})
+            rows.append([g.removeprefix("group:"), c.config.name, str(int(stats.get("n") or 0)),
+                         *[_fmt(stats.get(k), k) for k, _ in READER_METRICS]])
+    return ["## Readers: extractive, LLM only, auto, and the LangChain tutorial with the same LLM", "",
+            "Same questions, same local model and server for every LLM row. Wrong numbers: answers with a number "
+            "that no cited paragraph has. Unsupported sentences: claims whose words or numbers the cited paragraphs "
+            "lack (one lexical rule for every system, eval/metrics.py). The peer cites the paragraphs its 4 chunks "
+            "overlap and declines when it says it does not know.", "",
+            _md_table(["group", "system", "n", *[label for _, label in READER_METRICS]], rows), ""]
+
+
 def failures_md(run: Any, config_names: Sequence[str] | None = None) -> str:
     out = ["# Failed questions", ""]
     for c in run.configs:
@@ -191,6 +219,7 @@ def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "
         "| configuration | description |", "|---|---|",
         *[f"| {c.config.name} | {c.config.description} |" for c in run.configs], "",
         *_versus_peer(run),
+        *_readers_md(run),
         "## Per question type (hit@5 / key-fact recall / abstention)", "",
     ]
     out[-2:-2] = _groups_md(run)

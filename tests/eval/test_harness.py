@@ -124,3 +124,28 @@ def test_peer_chunks_map_to_the_paragraphs_they_overlap(real_corpus_dir, report_
     assert len(hits) == len({h.key for h in hits}) <= 5
     ans = peer.ask("How many States were parties?", history=[], section=None)
     assert ans.text and not ans.abstained and ans.cited
+
+
+def test_checkpoint_resumes_without_asking_again(tmp_path):
+    system, first = run_scripted()
+    gold = GoldSet([gq("q1", "numeric", [7], ["189"]),
+                    gq("q2", "followup", [7], ["115"], follows="q1", history=(("question q1?", None),)),
+                    gq("q3", "unanswerable", [], []),
+                    gq("q4", "numeric", [8], ["2,700"], section="II.C")])
+    ckpt = tmp_path / "ckpt.jsonl"
+    evaluate(system, GoldSet(gold.questions[:2]), Config("scripted"), checkpoint=ckpt)  # a run stopped after q2
+    with ckpt.open("a") as f:
+        f.write('{"id": "q3", "cut mid-wri')  # a crash mid-line: that question is asked again
+    system.asked.clear()
+    resumed = evaluate(system, gold, Config("scripted"), checkpoint=ckpt)
+    assert [q for q, _, _ in system.asked] == ["question q3?", "question q4?"]
+    assert [r.id for r in resumed.questions] == ["q1", "q2", "q3", "q4"]
+    assert resumed.summary == first.summary or resumed.summary["key_fact_recall"] == first.summary["key_fact_recall"]
+    assert sum(1 for _ in ckpt.open()) == 5  # 2 + the cut line + 2 new
+
+
+def test_unsupported_sentences_and_wrong_numbers_are_counted():
+    _, res = run_scripted()
+    q2 = res.questions[1]
+    assert q2.unsupported_sentences == ["109 States."] and res.summary["wrong_number_answers"] == 1.0
+    assert res.summary["unsupported_sentences"] == 1.0

@@ -156,3 +156,13 @@ def test_percentiles_match_linear_interpolation():
 def test_mean_skips_undefined_values():
     assert m.mean([1.0, None, 0.0]) == 0.5
     assert m.mean([None]) is None
+
+
+def test_unsupported_sentences_one_rule_for_every_system():
+    para = "As at 9 February 2018, 189 States had become parties to the Convention."
+    assert m.unsupported_sentences("189 States had become parties to the Convention [¶7].", [para]) == []
+    assert m.unsupported_sentences("109 States had become parties to the Convention.", [para]) == [
+        "109 States had become parties to the Convention."]
+    wrong_words = "Penguins migrate across Antarctica every winter."
+    assert m.unsupported_sentences(f"189 States had become parties. {wrong_words}", [para]) == [wrong_words]
+    assert m.unsupported_sentences("", [para]) == []
