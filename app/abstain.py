@@ -132,8 +132,8 @@ class RelevanceGate:
             "top_dense": max(dense) if dense else scored[0].dense,
             "semantic_gap": self.semantic_gap(question, best_hits),
             "lexical_gap": uncovered_share(question, best_hits, self.scorer),
-            "missing_numbers": float(sum(1 for m in missing if _is_identifier(m))),
-            "missing_names": float(sum(1 for m in missing if not _is_identifier(m))),
+            "missing_numbers": float(sum(1 for m in missing if is_identifier(m))),
+            "missing_names": float(sum(1 for m in missing if not is_identifier(m))),
             "uncounted": float(not counted_in(question, best_hits, self.scorer)),
             "typed_gap": self.typed_gap(question, scored),
             "sentence_gap": self.semantic_gap(question, [], texts=[_unit_text(scored[0], scored)]),
@@ -161,7 +161,7 @@ class RelevanceGate:
         missing = tuple(missing_key_terms(asked, [scored[0].hit]))
         if p_topic < model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
-        elif p < model.answer_threshold or any(_is_identifier(m) for m in missing):
+        elif p < model.answer_threshold or any(is_identifier(m) for m in missing):
             status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure: a neighbouring fact at most
         else:
             status = AnswerStatus.ANSWERED
@@ -215,7 +215,7 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
     return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
 
 
-def _is_identifier(term: str) -> bool:
+def is_identifier(term: str) -> bool:
     return term.isdigit() or "." in term or bool(_ROMAN.match(term)) or bool(re.fullmatch(r"\d+th", term))
 
 
@@ -320,10 +320,10 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> s
     named = [m.upper() if _ROMAN.match(m) else _ordinal_word(m) if m.endswith("th") else m for m in missing
              if _YEAR.match(m) or _ROMAN.match(m) or re.fullmatch(r"\d+th", m)]
     names = [re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", first)
-             if stem(w) in set(missing) and not _is_identifier(stem(w))]
+             if stem(w) in set(missing) and not is_identifier(stem(w))]
     names = [w for w in dict.fromkeys(names) if w.lower() not in DOMAIN_COMMON]
     parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
-    if any(_is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
+    if any(is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
         parts.append("for that figure")
     if _echo_safe(first, closest):
         # the reader's own question, quoted: grammatical whatever its word order, and exactly what is not answered

@@ -28,7 +28,8 @@ from typing import Any, Iterator, Sequence
 
 from langchain_core.runnables import RunnableLambda
 
-from app.abstain import Relevance, RelevanceGate, abstention_text, partial_lead
+from app.abstain import (Relevance, RelevanceGate, abstention_text, gap_text, is_identifier, missing_key_terms,
+                          partial_lead)
 from app.answer.extractive import ExtractiveAnswerer
 from app.text.lexical import split_subquestions
 from app.text.scoring import ScoredSentence, SentenceScorer
@@ -159,47 +160,97 @@ class AnswerChain:
 
     def _respond(self, t: Turn) -> Iterator[str | Answer]:
         timings = t.timing_dict()
-        ctx: PackedContext = t.context
-        relevance: Relevance = t.relevance
         base = dict(question=t.question, hits=list(t.hits), standalone_question=t.standalone)
-        if relevance.abstain or not ctx.paragraphs:
-            yield from self._not_in_report(t, timings, base, self.answerer.name, [], relevance.gap)
+        if not t.context.paragraphs:
+            yield from self._not_in_report(t, timings, base, self.answerer.name, [], t.relevance.gap)
+            return
+        reader = self.answerer
+        if getattr(reader, "routes", False):  # auto: the extractive reader when confident, else the LLM
+            reader = reader.llm if reader.llm_needed(t.standalone, t.relevance) else self.fallback
+        if isinstance(reader, ExtractiveAnswerer):
+            yield from self._graded(t, reader, timings, base, [])
+        else:
+            yield from self._llm_reads(t, reader, timings, base)
+
+    def _graded(self, t: Turn, reader, timings: dict[str, float], base: dict,
+                notes: list[str]) -> Iterator[str | Answer]:
+        """The extractive reader, graded by the relevance gate: answered, partial (gap named first) or not in the
+        report."""
+        relevance: Relevance = t.relevance
+        if relevance.abstain:
+            yield from self._not_in_report(t, timings, base, reader.name, notes, relevance.gap)
             return
         partial = relevance.status is AnswerStatus.PARTIAL
         lead = partial_lead(relevance.gap) if partial else ""
         if lead:
             yield lead + " "
         started = time.perf_counter()
-        backend, notes, pieces = self.answerer.name, [], []
+        pieces = []
+        for piece in self._generate(reader, t, single=partial):
+            pieces.append(piece)
+            yield piece
+        timings["answer"] = time.perf_counter() - started
+        verified = self._verify(t, "".join(pieces), timings)
+        if not verified.sentences:
+            yield "\n"
+            yield from self._not_in_report(t, timings, base, reader.name, notes + verified.notes, relevance.gap)
+            return
+        timings["total"] = time.perf_counter() - t.t0
+        status = AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED
+        text = f"{lead} {verified.text}" if lead else verified.text
+        yield Answer(text=text, citations=verified.citations, sentences=verified.sentences, backend=reader.name,
+                     timings=timings, notes=notes + verified.notes, status=status, gap=relevance.gap, lead=lead,
+                     **base)
+
+    def _llm_reads(self, t: Turn, llm, timings: dict[str, float], base: dict) -> Iterator[str | Answer]:
+        """An LLM reads the retrieved paragraphs and decides; the gate's grade is only a hint. Verification judges
+        what it says: an unverified sentence is repaired to the verbatim sentence it paraphrases, or kept marked.
+        Under auto (strict), what cannot be verified is left out, and an answer with nothing verified falls back to
+        the extractive graded answer. A missing year or number of the question makes a verified answer partial."""
+        strict = getattr(self.answerer, "routes", False)
+        name = self.answerer.name if strict else llm.name
+        started, pieces = time.perf_counter(), []
         try:
-            for piece in self._generate(self.answerer, t, single=partial):
+            for piece in llm.generate(t.standalone, t.context):
                 pieces.append(piece)
                 yield piece
         except Exception as err:  # noqa: BLE001 - any backend failure: answer extractively and say so
             if self.fallback is None:
                 raise
-            notes.append(f"the {backend} backend failed ({_short(err)}); answered with the {self.fallback.name} backend")
-            backend, pieces = self.fallback.name, []
             yield "\n"  # a consumer that already showed LLM tokens starts a new block
-            for piece in self._generate(self.fallback, t, single=partial):
-                pieces.append(piece)
-                yield piece
-        timings["answer"] = time.perf_counter() - started
-        started = time.perf_counter()
-        verified = self.verifier.verify("".join(pieces), ctx)
-        timings["verify"] = time.perf_counter() - started
-        notes += verified.notes
-        if not verified.supported and (verified.sentinel or not verified.sentences):
-            if verified.sentinel:
-                notes.append(f"the {backend} backend said the context does not answer the question")
-            yield "\n"
-            yield from self._not_in_report(t, timings, base, backend, notes, relevance.gap)
+            note = f"the {llm.name} backend failed ({_short(err)}); answered with the {self.fallback.name} backend"
+            yield from self._graded(t, self.fallback, timings, base, [note])
             return
+        timings["llm"] = timings["answer"] = time.perf_counter() - started
+        verified = self._verify(t, "".join(pieces), timings, repair=True)
+        if strict:
+            verified = verified.only_verified()
+        if not verified.supported and (strict or verified.sentinel or not verified.sentences):
+            said = ("said the paragraphs do not answer the question" if verified.sentinel
+                    else "gave no answer that the cited paragraphs support")
+            notes = verified.notes + [f"the {llm.name} backend {said}"]
+            yield "\n"
+            if strict or self.fallback is None:
+                yield from (self._graded(t, self.fallback, timings, base, notes) if strict else
+                            self._not_in_report(t, timings, base, name, notes, t.relevance.gap))
+            else:
+                yield from self._not_in_report(t, timings, base, name, notes, t.relevance.gap)
+            return
+        cited = [h for h in t.context.hits if h.key in {k for s in verified.sentences for k in s.cites}]
+        missing = [m for m in missing_key_terms(t.standalone, cited) if is_identifier(m)]
+        gap = gap_text(t.standalone, missing, cited) if missing else ""
+        lead = partial_lead(gap) if missing else ""
         timings["total"] = time.perf_counter() - t.t0
-        status = AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED
-        text = f"{lead} {verified.text}" if lead else verified.text
-        yield Answer(text=text, citations=verified.citations, sentences=verified.sentences, backend=backend,
-                     timings=timings, notes=notes, status=status, gap=relevance.gap, lead=lead, **base)
+        yield Answer(text=f"{lead} {verified.text}" if lead else verified.text, citations=verified.citations,
+                     sentences=verified.sentences, backend=f"{name}:{llm.name}" if strict else name,
+                     timings=timings, notes=verified.notes,
+                     status=AnswerStatus.PARTIAL if missing else AnswerStatus.ANSWERED, gap=gap, lead=lead, **base)
+
+    def _verify(self, t: Turn, raw: str, timings: dict[str, float], *, repair: bool = False):
+        started = time.perf_counter()
+        verified = self.verifier.verify(raw, t.context, repair=repair)
+        timings["verify"] = time.perf_counter() - started
+        return verified
 
     def _not_in_report(self, t: Turn, timings: dict[str, float], base: dict, backend: str, notes: list[str],
                        gap: str) -> Iterator[str | Answer]:

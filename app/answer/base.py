@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from app.context import PackedContext
     from app.settings import Settings
 
-BUILTIN = ("app.answer.extractive_backend", "app.answer.openai_backend", "app.answer.llamacpp_backend")
+BUILTIN = ("app.answer.extractive_backend", "app.answer.openai_backend", "app.answer.llamacpp_backend",
+           "app.answer.routing")
 ENTRY_POINTS = "paracite.answerers"
 
 

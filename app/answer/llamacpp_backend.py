@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def make_llamacpp_answerer(*, model_path: str | None = None, n_ctx: int = 4096, temperature: float = 0.0,
-                           max_tokens: int = 512, **_ignored) -> "ChatModelAnswerer":
+                           max_tokens: int = 512, prompt: str = "quote", **_ignored) -> "ChatModelAnswerer":
     if not model_path:
         raise BackendError("the llamacpp backend needs PARACITE_LLAMACPP_MODEL_PATH (a .gguf file)")
     try:
@@ -27,13 +27,13 @@ def make_llamacpp_answerer(*, model_path: str | None = None, n_ctx: int = 4096, 
 
     chat = ChatLlamaCpp(model_path=str(model_path), n_ctx=n_ctx, temperature=temperature, max_tokens=max_tokens,
                         streaming=True, verbose=False)
-    return ChatModelAnswerer(chat, name="llamacpp")
+    return ChatModelAnswerer(chat, name="llamacpp", style=prompt)
 
 
 register(Backend(
     name="llamacpp",
     make=make_llamacpp_answerer,
-    options=lambda s, _embedder: {"model_path": s.llamacpp_model_path, "timeout": s.llm_timeout},
+    options=lambda s, _embedder: {"model_path": s.llamacpp_model_path, "timeout": s.llm_timeout, "prompt": s.llm_prompt},
     configured=lambda s: bool(s.llamacpp_model_path),
     description="a local GGUF file through llama-cpp-python (PARACITE_LLAMACPP_MODEL_PATH)",
 ))

@@ -160,8 +160,20 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
         body = text_with_chips(answer.text, answer, names)
     if answer.status is AnswerStatus.PARTIAL:
         title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
-        return _block(title + body + _notes_html(answer), "pc-answer pc-partial")
-    return _block(body + _notes_html(answer), "pc-answer")
+        return _block(title + body + _reader_html(answer) + _notes_html(answer), "pc-answer pc-partial")
+    return _block(body + _reader_html(answer) + _notes_html(answer), "pc-answer")
+
+
+def reader_label(backend: str) -> str:
+    """Which reader wrote the answer, in words: "extractive reader", "language model (openai, chosen by auto)"."""
+    router, _, llm = backend.partition(":") if ":" in backend else ("", "", backend)
+    if llm in ("extractive", ""):
+        return "extractive reader (the report's own sentences)"
+    return f"language model ({llm}{', chosen by ' + router if router else ''}), checked against the cited paragraphs"
+
+
+def _reader_html(answer: Answer) -> str:
+    return f'<div class="pc-reader">Answered by the {esc(reader_label(answer.backend))}</div>'
 
 
 def _notes_html(answer: Answer) -> str:

@@ -58,7 +58,7 @@ def test_backends_lists_only_configured_ones(tmp_path, corpus):
     a = _load(tmp_path, corpus)
     assert a.backends() == ["extractive"]
     b = _load(tmp_path, corpus, llm_base_url="http://127.0.0.1:9/v1", llm_model="m")
-    assert b.backends() == ["extractive", "openai"]
+    assert b.backends() == ["extractive", "openai", "auto"]
 
 
 def test_paragraph_is_a_direct_lookup_in_the_named_report(tmp_path, corpus):

@@ -31,8 +31,8 @@ def _choices(parser, command):
 
 
 def test_builtin_backends_in_order():
-    assert base.names() == ("extractive", "openai", "llamacpp")
-    assert _choices(build_parser(), "ask") == ("extractive", "openai", "llamacpp")
+    assert base.names() == ("extractive", "openai", "llamacpp", "auto")
+    assert _choices(build_parser(), "ask") == ("extractive", "openai", "llamacpp", "auto")
 
 
 def test_a_toy_backend_is_one_new_file(toy, assistant):

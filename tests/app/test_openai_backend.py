@@ -120,8 +120,13 @@ def test_missing_configuration_is_a_clear_error():
         make_answerer("openai", base_url=None, model=None)
 
 
-def test_llamacpp_missing_dependency_is_a_clear_error():
-    with pytest.raises(BackendError, match=r"pip install 'paracite\[llm\]'"):
+def test_llamacpp_missing_dependency_or_file_is_a_clear_error():
+    # without the [llm] extra (CI): how to install it; with it: which file is missing
+    import importlib.util
+
+    expected = ("model file not found: '/nonexistent.gguf'" if importlib.util.find_spec("llama_cpp")
+                else r"pip install 'paracite\[llm\]'")
+    with pytest.raises(BackendError, match=expected):
         make_answerer("llamacpp", model_path="/nonexistent.gguf")
 
 

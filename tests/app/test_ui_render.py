@@ -147,3 +147,12 @@ def test_header_lists_documents_paragraphs_model_and_date():
     out = render.header_html(info)
     for part in ("Activities of UNODC", "1 document", "85 paragraphs", "all-MiniLM-L6-v2", "2024-05-01 10:11:12"):
         assert part in out
+
+
+def test_answer_names_its_reader():
+    from app.types import Answer
+
+    extractive = render.answer_html(Answer(question="q", text="189 States [¶7].", backend="extractive"))
+    routed = render.answer_html(Answer(question="q", text="189 States [¶7].", backend="auto:openai"))
+    assert "Answered by the extractive reader" in extractive
+    assert "language model (openai, chosen by auto)" in routed and "extractive reader" not in routed
