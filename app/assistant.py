@@ -190,7 +190,7 @@ class Assistant:
         return AnswerChain(self.searcher, answerer, scorer=self._scorer,
                            gate=RelevanceGate(self._scorer, threshold=s.abstain_threshold),
                            verifier=CitationVerifier(self._scorer), fallback=fallback, k=s.top_k,
-                           max_context_tokens=s.max_context_tokens)
+                           max_context_tokens=s.max_context_tokens, llm_context_tokens=s.llm_context_tokens)
 
     # -- what is loaded ------------------------------------------------------------------------------------------
     def info(self) -> dict[str, Any]:

@@ -69,13 +69,14 @@ class Turn:
 class AnswerChain:
     def __init__(self, searcher, answerer, *, scorer: SentenceScorer | None = None, gate: RelevanceGate | None = None,
                  verifier: CitationVerifier | None = None, fallback=None, k: int = 5, max_context_tokens: int = 2000,
-                 abstain_threshold: float | None = None, count_tokens=None):
+                 abstain_threshold: float | None = None, count_tokens=None, llm_context_tokens: int | None = None):
         """scorer, gate and verifier are built by the Assistant (app/assistant.py `chain_parts`) and shared; given
         none, the chain builds its own from the searcher's embedder and index, as the Assistant would."""
         self.searcher = searcher
         self.answerer = answerer
         self.k = k
         self.max_context_tokens = max_context_tokens
+        self.llm_context_tokens = llm_context_tokens  # an LLM reads the best-ranked part of the context (CPU time)
         self.count_tokens = count_tokens
         if scorer is None:
             scorer = make_scorer(searcher.embedder, [p.text for p in searcher.stored.paragraphs])
@@ -210,6 +211,9 @@ class AnswerChain:
         strict = getattr(self.answerer, "routes", False)
         name = self.answerer.name if strict else llm.name
         started, pieces = time.perf_counter(), []
+        if self.llm_context_tokens and self.llm_context_tokens < t.context.n_tokens:
+            t = replace(t, context=pack_context(t.standalone, t.context.hits, self.llm_context_tokens,
+                                                self.count_tokens))
         try:
             for piece in llm.generate(t.standalone, t.context):
                 pieces.append(piece)

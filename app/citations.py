@@ -28,6 +28,9 @@ MIN_SIMILARITY = 0.7  # or: cosine to the closest sentence of a cited paragraph 
 # repair (LLM answers): an unverified sentence is replaced by the context sentence it paraphrases when their cosine is
 # at least this; otherwise it stays, marked. Above MIN_SIMILARITY: a replacement must be a paraphrase, not a topic match.
 REPAIR_SIMILARITY = 0.75
+# ...and a verified fragment this short ("146 [¶7]", "30 July 2017. [¶23]") becomes the cited sentence it was taken from:
+# a bare figure cannot be checked by a reader, its sentence says what the figure counts
+FRAGMENT_WORDS = 6
 
 _MARKER = markers.MARKER_RE
 _MARKERS_RUN = markers.MARKERS_RUN
@@ -116,6 +119,13 @@ class CitationVerifier:
                 elif hit not in resolved:
                     resolved.append(hit)
             verified, reason, quotes = self._check(body, resolved)
+            if verified and repair and quotes and len(body.split()) < FRAGMENT_WORDS:
+                hit, original = quotes[0]
+                if clean_text(body).rstrip(".") in clean_text(original):
+                    notes.append(f"expanded the fragment “{body}” to the sentence of "
+                                 f"{markers.format_ref(hit.label, hit.doc_id if context.multi_document else None)} "
+                                 f"it comes from")
+                    body, resolved, quotes = original, [hit], [(hit, original)]
             if not verified and repair:
                 found = self._paraphrased(body, context)
                 if found is not None:

@@ -23,4 +23,5 @@ def run(settings: Any, args: argparse.Namespace) -> int:
     from eval.harness import run_and_print
 
     return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
-                         gold_path=args.gold, summary_path=args.summary, resume=args.resume)
+                         gold_path=args.gold, summary_path=args.summary, resume=args.resume,
+                         every=args.every)

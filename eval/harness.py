@@ -90,6 +90,7 @@ class EvalRun:
     # gate's calibration are read from dev only, so nothing tuned reads the locked test questions
     dev: ConfigResult | None = None
     dev_path: str = ""
+    every: int = 1  # every Nth question of the split was asked (LLM runs of hours); 1 = all of them
 
     def get(self, name: str) -> ConfigResult:
         return next(c for c in self.configs if c.config.name == name)
@@ -106,7 +107,7 @@ class EvalRun:
 
         return cls([result(c) for c in d["configs"]], d["gold_path"], d["n_questions"], d["created"],
                    d.get("calibration", {}), d.get("out_dir", ""), d.get("files", []),
-                   result(d["dev"]) if d.get("dev") else None, d.get("dev_path", ""))
+                   result(d["dev"]) if d.get("dev") else None, d.get("dev_path", ""), int(d.get("every", 1)))
 
 
 # ------------------------------------------------------------------------------------------------ scoring
@@ -351,7 +352,7 @@ def _peer_llm(settings: Any) -> Any:
 def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir: str | Path = "eval/results", *,
              configs: Sequence[Config] = DEFAULT_CONFIGS, gold_path: str | Path = Split.TEST, embedder: Any = None,
              summary_path: str | Path | None = None, progress: bool = True,
-             dev_path: str | Path | None = Split.DEV, resume: bool = False) -> EvalRun:
+             dev_path: str | Path | None = Split.DEV, resume: bool = False, every: int = 1) -> EvalRun:
     """Evaluate every configuration on the gold set (the locked test split by default), and the first one on the
     dev split too; write results.json, report.md, the plots and failures.md (dev failures) to out_dir, and the
     committed summary to summary_path when given. Returns the results."""
@@ -361,6 +362,8 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
         backends = [backends]
     backends = list(dict.fromkeys(["extractive", *(backends or [])]))
     gold = load_gold(gold_path)
+    if every > 1:  # a fixed, evenly spread sample: the same questions for every system of the run
+        gold = GoldSet(gold.questions[::every], gold.path)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     checkpoints = out_dir / "checkpoints"  # every scored question as it is done (see evaluate)
@@ -383,7 +386,7 @@ def run_eval(settings: Any, backends: Sequence[str] | str | None = None, out_dir
                                checkpoint=checkpoints / f"{config.name}-{Path(dev_gold.path).stem}.jsonl")
     run = EvalRun(results, gold.path, len(gold), time.strftime("%Y-%m-%d %H:%M:%S"),
                   calibration=calibration(dev or results[0]), out_dir=str(out_dir), dev=dev,
-                  dev_path=dev_gold.path if dev_gold is not None else "")
+                  dev_path=dev_gold.path if dev_gold is not None else "", every=every)
     run.files = report.write_all(run, out_dir, summary_path=summary_path)
     return run
 
@@ -404,12 +407,12 @@ def select_configs(names: str | None) -> tuple[Config, ...]:
 
 def run_and_print(settings: Any, *, backends: Sequence[str] = (), out_dir: str | Path = "eval/results",
                   configs: str | None = None, gold_path: str | Path = Split.TEST,
-                  summary_path: str | Path | None = None, resume: bool = False) -> int:
+                  summary_path: str | Path | None = None, resume: bool = False, every: int = 1) -> int:
     """What `paracite eval` and `python -m eval.harness` do: run, print the table, say where the files are."""
     from eval import report
 
     run = run_eval(settings, list(backends), out_dir, configs=select_configs(configs), gold_path=gold_path,
-                   summary_path=summary_path, resume=resume)
+                   summary_path=summary_path, resume=resume, every=every)
     print(report.table(run))
     print("\nwrote " + ", ".join(run.files))
     return 0
@@ -425,6 +428,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--summary", default=None, help="also write the committed summary here (e.g. eval/REPORT.md)")
     p.add_argument("--configs", default=None, help="comma-separated subset of: "
                    + ", ".join(c.name for c in DEFAULT_CONFIGS))
+    p.add_argument("--every", type=int, default=1, metavar="N", help="ask every Nth question of the split only (the "
+                   "same ones for every system; for LLM runs of hours on a CPU)")
     p.add_argument("--resume", action="store_true", help="reuse the questions already scored by a stopped run "
                    "(OUT/checkpoints/; for LLM runs of hours); without it a run starts afresh")
     p.add_argument("--gold", default=Split.TEST.value, help="gold split: test (locked: report from it), dev (tune on "
@@ -442,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings.from_env()
     offline_if_packaged(settings.embedding_model)  # an entry point (app/runtime.py)
     return run_and_print(settings, backends=args.backends, out_dir=args.out, configs=args.configs,
-                         gold_path=args.gold, summary_path=args.summary, resume=args.resume)
+                         gold_path=args.gold, summary_path=args.summary, resume=args.resume, every=args.every)
 
 
 if __name__ == "__main__":

@@ -115,3 +115,11 @@ def test_auto_needs_an_llm_backend():
         make_auto_answerer(llm_backend="openai")
     with pytest.raises(BackendError, match="not to itself"):
         make_auto_answerer(llm_backend="auto")
+
+
+def test_bare_figure_is_expanded_to_its_sentence(assistant):
+    chain, _ = _chain(assistant, "146 [¶7]", strict=False)
+    a = chain.invoke("And how many States were parties to the Smuggling of Migrants Protocol?")
+    assert a.status is AnswerStatus.ANSWERED and all(s.verified for s in a.sentences)
+    assert a.text.startswith("As at 9 February 2018, 189 States had become parties") and "146" in a.text
+    assert any("expanded the fragment" in n for n in a.notes)
