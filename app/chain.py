@@ -205,9 +205,10 @@ class AnswerChain:
 
     def _llm_reads(self, t: Turn, llm, timings: dict[str, float], base: dict) -> Iterator[str | Answer]:
         """An LLM reads the retrieved paragraphs and decides; the gate's grade is only a hint. Verification judges
-        what it says: an unverified sentence is repaired to the verbatim sentence it paraphrases, or kept marked.
-        Under auto (strict), what cannot be verified is left out, and an answer with nothing verified falls back to
-        the extractive graded answer. A missing year or number of the question makes a verified answer partial."""
+        what it says: an unverified sentence is repaired to the verbatim sentence it quotes in part or paraphrases,
+        or kept marked. A missing year or number of the question makes a verified answer partial. Under auto
+        (strict), what cannot be verified is left out, an answer with nothing verified falls back to the extractive
+        graded answer, and a verified one is partial (the LLM was asked because the gate found no answer)."""
         strict = getattr(self.answerer, "routes", False)
         name = self.answerer.name if strict else llm.name
         started, pieces = time.perf_counter(), []
@@ -243,12 +244,16 @@ class AnswerChain:
         cited = [h for h in t.context.hits if h.key in {k for s in verified.sentences for k in s.cites}]
         missing = [m for m in missing_key_terms(t.standalone, cited) if is_identifier(m)]
         gap = gap_text(t.standalone, missing, cited) if missing else ""
-        lead = partial_lead(gap) if missing else ""
+        # under auto the LLM only reads what the gate did not find answered: its verified reading is offered as the
+        # neighbouring fact, the gate's gap named first
+        partial = bool(missing) or (strict and t.relevance.status is not AnswerStatus.ANSWERED)
+        gap = gap or (t.relevance.gap if partial else "")
+        lead = partial_lead(gap) if partial else ""
         timings["total"] = time.perf_counter() - t.t0
         yield Answer(text=f"{lead} {verified.text}" if lead else verified.text, citations=verified.citations,
                      sentences=verified.sentences, backend=f"{name}:{llm.name}" if strict else name,
                      timings=timings, notes=verified.notes,
-                     status=AnswerStatus.PARTIAL if missing else AnswerStatus.ANSWERED, gap=gap, lead=lead, **base)
+                     status=AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED, gap=gap, lead=lead, **base)
 
     def _verify(self, t: Turn, raw: str, timings: dict[str, float], *, repair: bool = False):
         started = time.perf_counter()

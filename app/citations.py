@@ -173,18 +173,22 @@ class CitationVerifier:
         return False, f"not supported by the cited paragraph (word overlap {overlap:.0%})", quotes
 
     def _paraphrased(self, sentence: str, context: PackedContext) -> tuple[Hit, str] | None:
-        """The context sentence closest in meaning to `sentence` (cosine >= REPAIR_SIMILARITY), with its paragraph."""
-        if self.scorer.embedder is None or not context.paragraphs:
+        """The context sentence that `sentence` quotes in part (its words and numbers all there: a half-quoted
+        sentence, or a quote given the wrong label) or paraphrases (cosine >= REPAIR_SIMILARITY), with its
+        paragraph; None when there is none."""
+        if not context.paragraphs:
             return None
-        v = np.asarray(self.scorer.embedder.encode([sentence], kind="passage")[0], dtype=np.float32)
+        terms, nums = content_terms(sentence), numbers(sentence)
+        v = (np.asarray(self.scorer.embedder.encode([sentence], kind="passage")[0], dtype=np.float32)
+             if self.scorer.embedder is not None else None)
         best: tuple[float, Hit, str] | None = None
         for hit, (sents, mat) in zip(context.hits, self.scorer.sentences(context.hits)):
-            if mat is None or not len(mat):
-                continue
-            sims = mat @ v
-            i = int(np.argmax(sims))
-            if best is None or sims[i] > best[0]:
-                best = (float(sims[i]), hit, sents[i])
+            for i, s in enumerate(sents):
+                quoted = bool(terms) and nums <= all_numbers(s) and len(terms & content_terms(s)) >= 0.9 * len(terms)
+                sim = float(mat[i] @ v) if (v is not None and mat is not None and len(mat)) else 0.0
+                score = 2.0 + sim if quoted else sim  # a partial quote beats any paraphrase
+                if best is None or score > best[0]:
+                    best = (score, hit, s)
         if best is None or best[0] < REPAIR_SIMILARITY:
             return None
         return best[1], best[2]

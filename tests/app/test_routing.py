@@ -46,14 +46,24 @@ def test_unsure_question_is_read_by_the_llm(assistant):
     assert [c.paragraph for c in a.citations] == [7] and all(s.verified for s in a.sentences)
 
 
-def test_multi_part_question_is_never_confident(assistant):
+def test_only_what_the_gate_does_not_find_answered_goes_to_the_llm(assistant):
     chain, _ = _chain(assistant, threshold=0.0)
     router = chain.answerer
-    q = "How many States were parties to the Convention and how many to the Firearms Protocol?"
-    relevance = dataclasses.replace(_relevance(chain, q), status=AnswerStatus.ANSWERED, score=0.99)
-    assert router.llm_needed(q, relevance)
-    assert not router.llm_needed(PLAIN, dataclasses.replace(relevance, status=AnswerStatus.ANSWERED))
-    assert router.llm_needed(PLAIN, dataclasses.replace(relevance, status=AnswerStatus.PARTIAL))
+    relevance = _relevance(chain, PLAIN)
+    for status, asked in ((AnswerStatus.ANSWERED, False), (AnswerStatus.PARTIAL, True),
+                          (AnswerStatus.NOT_IN_REPORT, True)):
+        assert router.llm_needed(PLAIN, dataclasses.replace(relevance, status=status)) is asked
+    unsure = dataclasses.replace(relevance, status=AnswerStatus.ANSWERED, score=0.4)
+    assert RoutingAnswerer(router.llm, threshold=0.5).llm_needed(PLAIN, unsure)
+
+
+def test_llm_reading_of_a_question_the_gate_declines_is_partial_under_auto(assistant):
+    q = "How many States were parties to the Organized Crime Convention in 2021?"
+    chain, fake = _chain(assistant, "As at 9 February 2018, 189 States had become parties to the Convention [¶7].")
+    assert _relevance(chain, q).status is not AnswerStatus.ANSWERED
+    a = chain.invoke(q)
+    assert fake.i == 1 and a.backend == "auto:fake" and a.status is AnswerStatus.PARTIAL
+    assert a.text.startswith(a.lead) and "What it does report:" in a.lead and "189" in a.claims
 
 
 def test_unverifiable_llm_answer_falls_back_to_the_extractive_grade(assistant):
@@ -123,3 +133,12 @@ def test_bare_figure_is_expanded_to_its_sentence(assistant):
     assert a.status is AnswerStatus.ANSWERED and all(s.verified for s in a.sentences)
     assert a.text.startswith("As at 9 February 2018, 189 States had become parties") and "146" in a.text
     assert any("expanded the fragment" in n for n in a.notes)
+
+
+def test_half_quote_under_the_wrong_label_is_repaired(assistant):
+    # what Qwen2.5-Coder-1.5B wrote on a dev question: the first clause of a ¶39 sentence, labelled ¶104
+    said = "Sixty-eight European Union and non-European Union countries participated in the operations. [¶104]"
+    chain, _ = _chain(assistant, said, threshold=1.01)
+    a = chain.invoke("How many countries participated in the Europol Joint Action Days operations?")
+    assert a.backend == "auto:fake" and [c.paragraph for c in a.citations] == [39]
+    assert a.sentences[0].verified and a.sentences[0].text in assistant.searcher.paragraph(39).text

@@ -80,3 +80,11 @@ def test_log_level_is_read_from_settings(monkeypatch):
     monkeypatch.setenv("PARACITE_LOG_LEVEL", "error")
     assert cli.main(["settings"]) == 0
     assert seen["level"] == logging.ERROR
+
+
+def test_llm_settings_from_the_environment():
+    s = Settings.from_env(env={"PARACITE_LLM_CONTEXT_TOKENS": "800", "PARACITE_LLM_ROUTE_THRESHOLD": "0.5",
+                               "PARACITE_LLM_PROMPT": "cite"})
+    assert s.llm_context_tokens == 800 and s.llm_route_threshold == 0.5 and s.llm_prompt == "cite"
+    with pytest.raises(ParaCiteError, match="quote, cite"):
+        Settings.from_env(env={"PARACITE_LLM_PROMPT": "poetry"})
