@@ -7,7 +7,7 @@ import logging
 import sys
 from typing import Any, Sequence
 
-from app.answer.base import names as answer_backends
+from app.answer.base import names as answer_backends, reader_label
 from app.commands import plugin_commands
 from app.runtime import offline_if_packaged
 from app.errors import ParaCiteError
@@ -306,16 +306,21 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
         record = annotate(assistant.ask(args.question, **kwargs).to_json(), documents)
         print(json.dumps(record, indent=2, ensure_ascii=False))
         return
-    answer = None
+    answer, streamed = None, []
     for piece in assistant.stream(args.question, **kwargs):
         if isinstance(piece, str):
+            streamed.append(piece)
             print(piece, end="", flush=True)
         else:
             answer = piece
     print()
     if answer is None:
         return
+    if " ".join(answer.text.split()) not in " ".join("".join(streamed).split()):
+        # an LLM's tokens were shown as they came; verification repaired or dropped some: this is the answer
+        print(f"\nverified answer: {answer.text}")
     print(f"status: {STATUS_LINES[answer.status]}")
+    print(f"reader: {reader_label(answer.backend)}")
     for note in answer.notes:
         print(f"note: {note}")
     names = short_names(documents)

@@ -69,3 +69,11 @@ def make_answerer(name: str, **kwargs: Any) -> Answerer:
     """The answerer `name` built from explicit keyword arguments (see each backend's module: extractive: embedder=;
     openai: base_url=, model=, api_key=, timeout=; llamacpp: model_path=, timeout=)."""
     return get_backend(name).make(**kwargs)
+
+
+def reader_label(backend: str) -> str:
+    """Which reader wrote the answer, in words: "extractive reader", "language model (openai, chosen by auto)"."""
+    router, _, llm = backend.partition(":") if ":" in backend else ("", "", backend)
+    if llm in ("extractive", ""):
+        return "extractive reader (the report's own sentences)"
+    return f"language model ({llm}{', chosen by ' + router if router else ''}), checked against the cited paragraphs"

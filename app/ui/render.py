@@ -12,6 +12,7 @@ from typing import Iterable, Mapping, Sequence
 
 from app import markers
 from app.abstain import PARTIAL_BRIDGE
+from app.answer.base import reader_label
 from app.types import Answer, AnswerStatus, Citation, Hit
 from app.ui.i18n import answer_title
 
@@ -162,14 +163,6 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
         title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
         return _block(title + body + _reader_html(answer) + _notes_html(answer), "pc-answer pc-partial")
     return _block(body + _reader_html(answer) + _notes_html(answer), "pc-answer")
-
-
-def reader_label(backend: str) -> str:
-    """Which reader wrote the answer, in words: "extractive reader", "language model (openai, chosen by auto)"."""
-    router, _, llm = backend.partition(":") if ":" in backend else ("", "", backend)
-    if llm in ("extractive", ""):
-        return "extractive reader (the report's own sentences)"
-    return f"language model ({llm}{', chosen by ' + router if router else ''}), checked against the cited paragraphs"
 
 
 def _reader_html(answer: Answer) -> str:

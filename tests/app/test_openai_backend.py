@@ -133,3 +133,19 @@ def test_llamacpp_missing_dependency_or_file_is_a_clear_error():
 def test_unknown_backend():
     with pytest.raises(BackendError, match="extractive"):
         make_answerer("gpt-17")
+
+
+def test_cli_prints_the_verified_answer_after_the_llm_tokens(real_index_dir, real_corpus_dir, server, capsys,
+                                                             monkeypatch):
+    from app.cli import main
+
+    handler, url = server
+    handler.reply = "Sixty-eight countries participated in the operations [¶104]."  # half a ¶39 sentence, wrong label
+    monkeypatch.setenv("PARACITE_LLM_BASE_URL", url)
+    monkeypatch.setenv("PARACITE_LLM_MODEL", "tiny")
+    rc = main(["ask", "How many countries participated in the Europol Joint Action Days operations?",
+               "--backend", "openai", "--index", str(real_index_dir), "--corpus", str(real_corpus_dir)])
+    out = capsys.readouterr().out
+    assert rc == 0 and out.startswith("Sixty-eight countries participated in the operations [¶104].")
+    assert "verified answer: Sixty-eight European Union and non-European Union countries participated" in out
+    assert "reader: language model (openai)" in out
