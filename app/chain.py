@@ -212,6 +212,7 @@ class AnswerChain:
         strict = getattr(self.answerer, "routes", False)
         name = self.answerer.name if strict else llm.name
         started, pieces = time.perf_counter(), []
+        graded = t  # the extractive fallback answers from the whole context it was graded on
         if self.llm_context_tokens and self.llm_context_tokens < t.context.n_tokens:
             t = replace(t, context=pack_context(t.standalone, t.context.hits, self.llm_context_tokens,
                                                 self.count_tokens))
@@ -224,7 +225,7 @@ class AnswerChain:
                 raise
             yield "\n"  # a consumer that already showed LLM tokens starts a new block
             note = f"the {llm.name} backend failed ({_short(err)}); answered with the {self.fallback.name} backend"
-            yield from self._graded(t, self.fallback, timings, base, [note])
+            yield from self._graded(graded, self.fallback, timings, base, [note])
             return
         timings["llm"] = timings["answer"] = time.perf_counter() - started
         verified = self._verify(t, "".join(pieces), timings, repair=True)
@@ -236,7 +237,7 @@ class AnswerChain:
             notes = verified.notes + [f"the {llm.name} backend {said}"]
             yield "\n"
             if strict or self.fallback is None:
-                yield from (self._graded(t, self.fallback, timings, base, notes) if strict else
+                yield from (self._graded(graded, self.fallback, timings, base, notes) if strict else
                             self._not_in_report(t, timings, base, name, notes, t.relevance.gap))
             else:
                 yield from self._not_in_report(t, timings, base, name, notes, t.relevance.gap)

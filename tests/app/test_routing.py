@@ -142,3 +142,16 @@ def test_half_quote_under_the_wrong_label_is_repaired(assistant):
     a = chain.invoke("How many countries participated in the Europol Joint Action Days operations?")
     assert a.backend == "auto:fake" and [c.paragraph for c in a.citations] == [39]
     assert a.sentences[0].verified and a.sentences[0].text in assistant.searcher.paragraph(39).text
+
+
+def test_fallback_answers_from_the_whole_context_not_the_llms_share(assistant):
+    # the LLM reads only the best paragraph (a tiny llm_context_tokens); when it gives nothing verifiable, the
+    # extractive answer may cite any paragraph it was graded on, and its citations must resolve
+    q = "How many States were parties to the Organized Crime Convention and how many cases did SHERLOC include?"
+    fake = FakeListChatModel(responses=["NOT_IN_REPORT", "(never used)"])
+    chain = AnswerChain(assistant.searcher, RoutingAnswerer(ChatModelAnswerer(fake, name="fake"), threshold=1.01),
+                        k=5, llm_context_tokens=1)
+    a = chain.invoke(q)
+    assert fake.i == 1 and a.backend == "extractive"
+    assert {7, 8} <= {c.paragraph for c in a.citations}
+    assert all(s.verified and s.cites for s in a.sentences), a.sentences
