@@ -206,7 +206,7 @@ def markdown(run: Any, *, plot_name: str = "metrics.png", failures_name: str = "
     out = [
         "# ParaCite evaluation", "",
         f"Gold set: `{Path(run.gold_path).name}`, {run.n_questions} hand-labelled questions"
-        f"{f' (every {run.every}th question of the split)' if getattr(run, 'every', 1) > 1 else ''}; run {run.created}.",
+        f"{f' (1 in {run.every} questions of the split)' if getattr(run, 'every', 1) > 1 else ''}; run {run.created}.",
         "Retrieval metrics are at paragraph level over answerable questions (a paragraph retrieved twice counts once); "
         "key-fact recall uses the number-aware normaliser (an abstention scores 0); citation precision is over "
         "answers that cite something; numeric faithfulness = share of non-abstaining answers whose every number "

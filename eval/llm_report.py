@@ -1,0 +1,91 @@
+"""eval/LLM.md: the readers side by side (extractive, LLM only, auto, and the LangChain tutorial with the same LLM).
+
+An LLM question takes 15-35 s on 2 CPU cores, so the two runs behind the page differ in size:
+- the auto run asks the whole locked test split (`paracite eval --backend auto --configs hybrid`): most questions
+  never reach the LLM;
+- the LLM-only and peer run asks every Nth test question (`paracite eval --backend openai --configs
+  hybrid,langchain-tutorial --every N`), and the page compares all four systems on exactly those questions (auto's
+  rows there are its answers to the same questions, taken from the full run).
+
+usage: python -m eval.llm_report AUTO_RUN/results.json SAMPLE_RUN/results.json [--out eval/LLM.md]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Sequence
+
+from eval.gold import GROUP_ORDER
+from eval.harness import ConfigResult, EvalRun, summarize
+from eval.report import READER_METRICS, _fmt, _md_table
+
+
+def _restricted(c: ConfigResult, ids: set[str]) -> ConfigResult:
+    qs = [q for q in c.questions if q.id in ids]
+    by = {f"group:{g}": summarize([q for q in qs if q.group == g]) for g in GROUP_ORDER if any(q.group == g for q in qs)}
+    return ConfigResult(c.config, summarize(qs), by, qs)
+
+
+def _table(systems: Sequence[ConfigResult]) -> str:
+    groups = ["all"] + [f"group:{g}" for g in GROUP_ORDER]
+    rows = []
+    for g in groups:
+        for c in systems:
+            stats = c.summary if g == "all" else c.by_type.get(g)
+            if stats:
+                rows.append([g.removeprefix("group:"), c.config.name, str(int(stats.get("n") or 0)),
+                             *[_fmt(stats.get(k), k) for k, _ in READER_METRICS]])
+    return _md_table(["group", "system", "n", *[label for _, label in READER_METRICS]], rows)
+
+
+def _gain(ours: ConfigResult, base: ConfigResult, group: str) -> str:
+    a, b = ours.by_type.get(f"group:{group}", {}), base.by_type.get(f"group:{group}", {})
+    x, y = a.get("key_fact_recall"), b.get("key_fact_recall")
+    return "–" if x is None or y is None else f"{x - y:+.3f}"
+
+
+def markdown(full: EvalRun, sample: EvalRun, settings_note: str = "") -> str:
+    extractive, auto = full.configs[0], next(c for c in full.configs if c.config.backend == "auto")
+    ids = {q.id for q in sample.configs[0].questions}
+    by_name = {c.config.name: c for c in sample.configs}
+    four = [by_name[n] for n in by_name if not n.endswith("+auto")]
+    four.insert(2 if len(four) > 2 else len(four), _restricted(auto, ids))
+    gains = [[g, _gain(auto, extractive, g)] for g in GROUP_ORDER]
+    return "\n".join([
+        "# ParaCite with a local LLM: extractive, LLM only, auto, and the LangChain tutorial", "",
+        f"Locked test split (`{Path(full.gold_path).name}`); the LLM is Qwen2.5-Coder-1.5B-Instruct Q4_K_M served by "
+        "`paracite llm serve` (llama.cpp's OpenAI-compatible server, 2 CPU cores), reached through the `openai` "
+        "backend exactly as Ollama or vLLM would be. " + settings_note, "",
+        "Columns: key-fact recall (answerable questions; a decline scores 0); citation precision; answers with a "
+        "number that no cited paragraph has; unsupported sentences (claims whose words or numbers the cited "
+        "paragraphs lack, one lexical rule for every system); declined = graded not in the report although the "
+        "report answers; near-miss handled = an unanswerable near-miss not graded answered; LLM wrote the answer = "
+        "share of questions whose kept answer is the LLM's; latency per question, warm.", "",
+        f"## auto vs extractive on the whole test split ({full.n_questions} questions)", "",
+        _table([extractive, auto]), "",
+        _md_table(["group", "auto − extractive, key-fact recall"], gains), "",
+        f"## All four on 1 in {sample.every} test questions ({sample.n_questions} questions, the same for each)", "",
+        "The peer is the LangChain RAG tutorial (RecursiveCharacterTextSplitter 1000/200, the same embedder, FAISS, "
+        "top 4 chunks, the tutorial's prompt) with the same model on the same server; its citations are the "
+        "paragraphs its chunks overlap, and it declines when it says it does not know.", "",
+        _table(four), "",
+    ]) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m eval.llm_report", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("full", help="results.json of the auto run over the whole test split")
+    p.add_argument("sample", help="results.json of the openai + peer run over every Nth test question")
+    p.add_argument("--out", default="eval/LLM.md")
+    p.add_argument("--note", default="", help="a sentence on the settings used (route threshold, context budget)")
+    args = p.parse_args(argv)
+    load = lambda path: EvalRun.from_json(json.loads(Path(path).read_text(encoding="utf-8")))  # noqa: E731
+    Path(args.out).write_text(markdown(load(args.full), load(args.sample), args.note), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
