@@ -31,7 +31,7 @@ from langchain_core.runnables import RunnableLambda
 from app.abstain import (Relevance, RelevanceGate, abstention_text, gap_text, is_identifier, missing_key_terms,
                           partial_lead)
 from app.answer.extractive import ExtractiveAnswerer
-from app.text.lexical import split_subquestions
+from app.text.lexical import clean_text, split_subquestions
 from app.text.scoring import ScoredSentence, SentenceScorer
 from app.citations import CitationVerifier
 from app.condense import asked_question, condense_llm, condense_rules
@@ -246,8 +246,10 @@ class AnswerChain:
         missing = [m for m in missing_key_terms(t.standalone, cited) if is_identifier(m)]
         gap = gap_text(t.standalone, missing, cited) if missing else ""
         # under auto the LLM only reads what the gate did not find answered: its verified reading is offered as the
-        # neighbouring fact, the gate's gap named first
-        partial = bool(missing) or (strict and t.relevance.status is not AnswerStatus.ANSWERED)
+        # neighbouring fact, the gate's gap named first, unless the extractive reader chose the same sentence (two
+        # readers agreeing on one sentence is the evidence the gate's score alone lacked)
+        partial = bool(missing) or (strict and t.relevance.status is not AnswerStatus.ANSWERED
+                                    and not self._readers_agree(graded, verified))
         gap = gap or (t.relevance.gap if partial else "")
         lead = partial_lead(gap) if partial else ""
         timings["total"] = time.perf_counter() - t.t0
@@ -255,6 +257,16 @@ class AnswerChain:
                      sentences=verified.sentences, backend=f"{name}:{llm.name}" if strict else name,
                      timings=timings, notes=verified.notes,
                      status=AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED, gap=gap, lead=lead, **base)
+
+    def _readers_agree(self, t: Turn, verified) -> bool:
+        """The LLM's verified sentences and the extractive reader's choice for this turn share a sentence (one
+        contains the other: the LLM may quote part of it)."""
+        if not isinstance(self.fallback, ExtractiveAnswerer):
+            return False
+        chosen = [clean_text(s.text) for s in self.fallback.select(t.standalone, t.context, list(t.scored),
+                                                                    single=t.relevance.status is AnswerStatus.PARTIAL)]
+        said = [clean_text(s.text).rstrip(".") for s in verified.sentences if s.verified]
+        return any(a and (a in c or c.rstrip(".") in a) for a in said for c in chosen)
 
     def _verify(self, t: Turn, raw: str, timings: dict[str, float], *, repair: bool = False):
         started = time.perf_counter()

@@ -51,6 +51,9 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
         concurrency = getattr(settings, "concurrency", 8)
     top_k = int(getattr(settings, "top_k", 5))
     backends = list(assistant.backends())
+    # the configured answerer is the UI's default (PARACITE_ANSWER_BACKEND=auto serves auto), the others one click away
+    default_backend = getattr(settings, "answer_backend", None)
+    default_backend = default_backend if default_backend in backends else (backends[0] if backends else None)
     # the example questions follow the interface language unless the caller chose its own
     localized_examples = examples is None
     examples = list(DEFAULT_EXAMPLES if examples is None else examples)
@@ -84,7 +87,7 @@ def create_app(assistant, *, concurrency: int | None = None, examples: Sequence[
                 with gr.Row():
                     section = gr.Dropdown(callbacks.section_choices(assistant), value=callbacks.ALL_SECTIONS,
                                           label=t("section"), elem_id="pc-section", scale=3)
-                    backend = gr.Radio(backends, value=backends[0] if backends else None, label=t("answerer"),
+                    backend = gr.Radio(backends, value=default_backend, label=t("answerer"),
                                        visible=len(backends) > 1, elem_id="pc-backend", scale=2)
                     k = gr.Slider(1, callbacks.MAX_K, value=top_k, step=1, label=t("k"),
                                   elem_id="pc-k", scale=2)

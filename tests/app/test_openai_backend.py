@@ -19,6 +19,7 @@ Q = "How many States were parties to the Organized Crime Convention?"
 class _Handler(BaseHTTPRequestHandler):
     reply = REPLY
     delay = 0.0
+    word_delay = 0.0  # between streamed words, so a browser can see the tokens arrive
     requests: list = []
 
     def log_message(self, *args):  # keep test output clean
@@ -37,10 +38,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
             for i, word in enumerate(self.reply.split(" ")):
+                time.sleep(type(self).word_delay)
                 piece = word if i == 0 else " " + word
                 chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
                          "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
                 self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                self.wfile.flush()
             done = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
                     "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
             self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
@@ -63,7 +66,7 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture
 def server():
-    handler = type("H", (_Handler,), {"requests": [], "delay": 0.0, "reply": REPLY})
+    handler = type("H", (_Handler,), {"requests": [], "delay": 0.0, "word_delay": 0.0, "reply": REPLY})
     srv = _Server(("127.0.0.1", 0), handler)
     t = threading.Thread(target=srv.serve_forever, daemon=True)
     t.start()

@@ -155,3 +155,19 @@ def test_fallback_answers_from_the_whole_context_not_the_llms_share(assistant):
     assert fake.i == 1 and a.backend == "extractive"
     assert {7, 8} <= {c.paragraph for c in a.citations}
     assert all(s.verified and s.cites for s in a.sentences), a.sentences
+
+
+def test_readers_agreeing_on_a_sentence_make_it_answered(assistant):
+    q = "What help did reporters get to look into bribery?"
+    probe, _ = _chain(assistant)
+    t = probe.prepare(q)
+    assert t.relevance.status is AnswerStatus.PARTIAL
+    extractive = probe.fallback.select(t.standalone, t.context, list(t.scored), single=True)[0]
+    other = next(h for h in t.context.hits if h.key != extractive.hit.key)
+    other_sentence = other.text.split(". ")[0].rstrip(".") + "."
+    same, _ = _chain(assistant, f"{extractive.text} [¶{extractive.hit.label}]")
+    different, _ = _chain(assistant, f"{other_sentence} [¶{other.label}]")
+    agreed, disagreed = same.invoke(q), different.invoke(q)
+    assert agreed.backend == "auto:fake" and agreed.status is AnswerStatus.ANSWERED and not agreed.lead
+    assert disagreed.backend == "auto:fake" and disagreed.status is AnswerStatus.PARTIAL
+    assert disagreed.text.startswith(disagreed.lead) and disagreed.lead
