@@ -31,6 +31,7 @@ from langchain_core.runnables import RunnableLambda
 from app.abstain import (Relevance, RelevanceGate, abstention_text, gap_text, is_identifier, missing_key_terms,
                           partial_lead)
 from app.answer.extractive import ExtractiveAnswerer
+from app.answer.prompts import without_example
 from app.text.lexical import clean_text, split_subquestions
 from app.text.scoring import ScoredSentence, SentenceScorer
 from app.citations import CitationVerifier
@@ -228,7 +229,10 @@ class AnswerChain:
             yield from self._graded(graded, self.fallback, timings, base, [note])
             return
         timings["llm"] = timings["answer"] = time.perf_counter() - started
-        verified = self._verify(t, "".join(pieces), timings, repair=True)
+        said, leaked = without_example("".join(pieces))
+        verified = self._verify(t, said, timings, repair=True)
+        if leaked:
+            verified.notes.append("removed a copy of the prompt's made-up worked example from the model's answer")
         if strict:
             verified = verified.only_verified()
         if not verified.supported and (strict or verified.sentinel or not verified.sentences):

@@ -63,6 +63,13 @@ class VerifiedAnswer:
                               notes, self.sentinel, [self.pieces[i] for i in keep])
 
 
+def _rejoin_numbers(text: str, context: PackedContext) -> str:
+    """"54, 488" -> "54,488" where the context writes 54,488: a small model's tokenizer splits thousands."""
+    have = " ".join(h.text for h in context.hits)
+    return re.sub(r"\b(\d{1,3}), (\d{3})\b",
+                  lambda m: f"{m.group(1)},{m.group(2)}" if f"{m.group(1)},{m.group(2)}" in have else m.group(0), text)
+
+
 def parse_marker(inner: str) -> list[tuple[str | None, int | str]]:
     """'¶7, ¶8' -> [(None, 7), (None, 8)]; 'doc ¶7-9' -> [('doc', 7), ('doc', 8), ('doc', 9)]; '¶5bis' ->
     [(None, '5bis')]: a plain number stays an int, a suffixed label is a str (see app.markers)."""
@@ -104,6 +111,8 @@ class CitationVerifier:
         """Every sentence checked against the paragraphs it cites. repair: an unverified sentence that paraphrases
         a sentence of the context (wrong number, wrong or missing marker) becomes that verbatim sentence, cited."""
         notes: list[str] = []
+        if repair:
+            raw = _rejoin_numbers(raw, context)
         sentinel = SENTINEL in raw
         raw = raw.replace(SENTINEL, " ")
         sentences: list[Sentence] = []

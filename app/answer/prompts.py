@@ -63,3 +63,14 @@ def answer_messages(question: str, context: PackedContext, style: str = PromptSt
             HumanMessage(_user(_EXAMPLE_CONTEXT, _EXAMPLE_QUESTION)), AIMessage(EXAMPLE_ANSWER[style]),
             HumanMessage(_user(_EXAMPLE_CONTEXT, _EXAMPLE_UNANSWERED)), AIMessage(SENTINEL),
             HumanMessage(_user(context.render(), question))]
+
+
+def without_example(text: str) -> tuple[str, bool]:
+    """The model's answer without a copy of the worked example's answer (small models sometimes repeat it), and
+    whether there was one: the example's facts are made up and must never reach a reader."""
+    leaked = False
+    for answer in EXAMPLE_ANSWER.values():
+        body = answer.split(" [")[0]
+        if body in text:
+            text, leaked = text.replace(answer, " ").replace(body, " "), True
+    return text, leaked

@@ -171,3 +171,18 @@ def test_readers_agreeing_on_a_sentence_make_it_answered(assistant):
     assert agreed.backend == "auto:fake" and agreed.status is AnswerStatus.ANSWERED and not agreed.lead
     assert disagreed.backend == "auto:fake" and disagreed.status is AnswerStatus.PARTIAL
     assert disagreed.text.startswith(disagreed.lead) and disagreed.lead
+
+
+def test_the_worked_example_never_reaches_a_reader(assistant):
+    from app.answer.prompts import EXAMPLE_ANSWER
+
+    chain, _ = _chain(assistant, EXAMPLE_ANSWER["quote"], strict=False)
+    a = chain.invoke("How many officials were trained on asset recovery?")
+    assert "340" not in a.text and any("worked example" in n for n in a.notes)
+
+
+def test_thousands_split_by_the_tokenizer_are_rejoined(assistant):
+    chain, _ = _chain(assistant, "As at 9 February 2018, 189 States had become parties to the Convention [¶7]. "
+                                 "SHERLOC was accessed by 186, 990 users [¶9].", strict=False)
+    a = chain.invoke("How many States were parties, and how many users accessed SHERLOC?")
+    assert "186,990" in a.text and all(s.verified for s in a.sentences), a.sentences
