@@ -73,6 +73,36 @@ def markdown(full: EvalRun, sample: EvalRun, settings_note: str = "") -> str:
     ]) + "\n"
 
 
+README_START, README_END = "<!-- llm table: python -m eval.llm_report ... --readme README.md -->", "<!-- end of llm table -->"
+README_METRICS = ("key_fact_recall", "citation_precision", "wrong_number_answers", "unsupported_sentences",
+                  "false_abstention", "unanswerable_handled", "ask_p50_ms", "ask_p95_ms")
+
+
+def readme_table(full: EvalRun, sample: EvalRun) -> str:
+    """The README's summary: auto vs extractive per group on the whole split, then the four systems on the sample."""
+    extractive, auto = full.configs[0], next(c for c in full.configs if c.config.backend == "auto")
+    ids = {q.id for q in sample.configs[0].questions}
+    labels = dict(READER_METRICS)
+    head = ["questions", "system", *[labels[k] for k in README_METRICS]]
+    rows = []
+    for g in ["all", *[f"group:{g}" for g in GROUP_ORDER]]:
+        for c in (extractive, auto):
+            stats = c.summary if g == "all" else c.by_type.get(g, {})
+            rows.append([f"test, {g.removeprefix('group:')} ({int(stats.get('n') or 0)})", c.config.name,
+                         *[_fmt(stats.get(k), k) for k in README_METRICS]])
+    others = [c for c in sample.configs if c.config.backend != "extractive" or c.config.kind == "peer"]
+    for c in [_restricted(auto, ids), *others]:
+        rows.append([f"1 in {sample.every} test questions ({sample.n_questions})", c.config.name,
+                     *[_fmt(c.summary.get(k), k) for k in README_METRICS]])
+    return _md_table(head, rows)
+
+
+def write_readme(path: Path, table: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(README_START), text.index(README_END)
+    path.write_text(text[:start] + README_START + "\n" + table + "\n" + text[end:], encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval.llm_report", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -80,10 +110,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("sample", help="results.json of the openai + peer run over every Nth test question")
     p.add_argument("--out", default="eval/LLM.md")
     p.add_argument("--note", default="", help="a sentence on the settings used (route threshold, context budget)")
+    p.add_argument("--readme", metavar="README.md", help="also replace the summary table between the llm-table "
+                   "markers of this file")
     args = p.parse_args(argv)
     load = lambda path: EvalRun.from_json(json.loads(Path(path).read_text(encoding="utf-8")))  # noqa: E731
-    Path(args.out).write_text(markdown(load(args.full), load(args.sample), args.note), encoding="utf-8")
+    full, sample = load(args.full), load(args.sample)
+    Path(args.out).write_text(markdown(full, sample, args.note), encoding="utf-8")
     print(f"wrote {args.out}")
+    if args.readme:
+        write_readme(Path(args.readme), readme_table(full, sample))
+        print(f"updated the table in {args.readme}")
     return 0
 
 

@@ -29,3 +29,16 @@ def test_four_systems_on_the_same_sample_questions():
         "hybrid", "hybrid+openai", "hybrid+auto", "langchain-tutorial"]
     # auto's sample rows are its answers to the sample's questions only
     assert "| all | hybrid+auto | 2 |" in sample_rows
+
+
+def test_readme_table_is_replaced_between_its_markers(tmp_path):
+    _, scripted = run_scripted()
+    extractive = replace(scripted, config=Config("hybrid"))
+    auto = replace(extractive, config=Config("hybrid+auto", backend="auto"))
+    llm = replace(extractive, config=Config("hybrid+openai", backend="openai"))
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{llm_report.README_START}\nold table\n{llm_report.README_END}\nrest\n")
+    llm_report.write_readme(readme, llm_report.readme_table(_run([extractive, auto]), _run([extractive, llm])))
+    text = readme.read_text()
+    assert "old table" not in text and text.startswith("intro\n") and text.endswith("rest\n")
+    assert "| test, all (4) | hybrid+auto |" in text and "| 1 in 1 test questions (4) | hybrid+openai |" in text
