@@ -229,20 +229,19 @@ class AnswerChain:
             yield from self._graded(graded, self.fallback, timings, base, [note])
             return
         timings["llm"] = timings["answer"] = time.perf_counter() - started
-        said, leaked = without_example("".join(pieces))
-        verified = self._verify(t, said, timings, repair=True)
+        text, leaked = without_example("".join(pieces))
+        verified = self._verify(t, text, timings, repair=True)
         if leaked:
             verified.notes.append("removed a copy of the prompt's made-up worked example from the model's answer")
         if strict:
             verified = verified.only_verified()
         if not verified.supported and (strict or verified.sentinel or not verified.sentences):
-            said = ("said the paragraphs do not answer the question" if verified.sentinel
-                    else "gave no answer that the cited paragraphs support")
-            notes = verified.notes + [f"the {llm.name} backend {said}"]
+            why = ("said the paragraphs do not answer the question" if verified.sentinel
+                   else "gave no answer that the cited paragraphs support")
+            notes = verified.notes + [f"the {llm.name} backend {why}"]
             yield "\n"
-            if strict or self.fallback is None:
-                yield from (self._graded(graded, self.fallback, timings, base, notes) if strict else
-                            self._not_in_report(t, timings, base, name, notes, t.relevance.gap))
+            if strict:  # auto: the extractive graded answer (the chain always has the extractive fallback then)
+                yield from self._graded(graded, self.fallback, timings, base, notes)
             else:
                 yield from self._not_in_report(t, timings, base, name, notes, t.relevance.gap)
             return

@@ -18,7 +18,7 @@ import numpy as np
 from app.text.lexical import all_numbers, clean_text, content_terms, numbers, split_sentences
 from app.text.scoring import SentenceScorer
 from app import markers
-from app.context import PackedContext, format_marker
+from app.context import PackedContext, format_marker, paragraph_label
 from app.types import Citation, Hit, Sentence
 
 SENTINEL = "NOT_IN_REPORT"
@@ -132,7 +132,7 @@ class CitationVerifier:
                 hit, original = quotes[0]
                 if clean_text(body).rstrip(".") in clean_text(original):
                     notes.append(f"expanded the fragment “{body}” to the sentence of "
-                                 f"{markers.format_ref(hit.label, hit.doc_id if context.multi_document else None)} "
+                                 f"{paragraph_label(hit, context.multi_document)} "
                                  f"it comes from")
                     body, resolved, quotes = original, [hit], [(hit, original)]
             if not verified and repair:
@@ -140,7 +140,7 @@ class CitationVerifier:
                 if found is not None:
                     hit, original = found
                     notes.append(f"replaced an unverified sentence ({reason}) by the sentence of "
-                                 f"{markers.format_ref(hit.label, hit.doc_id if context.multi_document else None)} "
+                                 f"{paragraph_label(hit, context.multi_document)} "
                                  f"it paraphrases")
                     body, resolved, verified, reason = original, [hit], True, ""
                     quotes = [(hit, original)]

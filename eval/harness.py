@@ -234,6 +234,11 @@ def evaluate(system: System, gold: GoldSet, config: Config | None = None, *, pro
     finally:
         if sink is not None:
             sink.close()
+    return config_result(config, results)
+
+
+def config_result(config: Config, results: list[QuestionResult]) -> ConfigResult:
+    """The summary of these scored questions, overall, per type and per reader's-wording group."""
     types = sorted({r.type for r in results})
     by = {t: summarize([r for r in results if r.type == t]) for t in types}
     # the reader's-wording groups (worded like the report, paraphrased, multi-paragraph, near-miss) beside the types

@@ -17,26 +17,12 @@ from pathlib import Path
 from typing import Sequence
 
 from eval.gold import GROUP_ORDER
-from eval.harness import ConfigResult, EvalRun, summarize
-from eval.report import READER_METRICS, _fmt, _md_table
+from eval.harness import ConfigResult, EvalRun, config_result
+from eval.report import READER_METRICS, _fmt, _md_table, readers_table
 
 
 def _restricted(c: ConfigResult, ids: set[str]) -> ConfigResult:
-    qs = [q for q in c.questions if q.id in ids]
-    by = {f"group:{g}": summarize([q for q in qs if q.group == g]) for g in GROUP_ORDER if any(q.group == g for q in qs)}
-    return ConfigResult(c.config, summarize(qs), by, qs)
-
-
-def _table(systems: Sequence[ConfigResult]) -> str:
-    groups = ["all"] + [f"group:{g}" for g in GROUP_ORDER]
-    rows = []
-    for g in groups:
-        for c in systems:
-            stats = c.summary if g == "all" else c.by_type.get(g)
-            if stats:
-                rows.append([g.removeprefix("group:"), c.config.name, str(int(stats.get("n") or 0)),
-                             *[_fmt(stats.get(k), k) for k, _ in READER_METRICS]])
-    return _md_table(["group", "system", "n", *[label for _, label in READER_METRICS]], rows)
+    return config_result(c.config, [q for q in c.questions if q.id in ids])
 
 
 def _gain(ours: ConfigResult, base: ConfigResult, group: str) -> str:
@@ -63,13 +49,13 @@ def markdown(full: EvalRun, sample: EvalRun, settings_note: str = "") -> str:
         "report answers; near-miss handled = an unanswerable near-miss not graded answered; LLM wrote the answer = "
         "share of questions whose kept answer is the LLM's; latency per question, warm.", "",
         f"## auto vs extractive on the whole test split ({full.n_questions} questions)", "",
-        _table([extractive, auto]), "",
+        readers_table([extractive, auto]), "",
         _md_table(["group", "auto − extractive, key-fact recall"], gains), "",
         f"## All four on 1 in {sample.every} test questions ({sample.n_questions} questions, the same for each)", "",
         "The peer is the LangChain RAG tutorial (RecursiveCharacterTextSplitter 1000/200, the same embedder, FAISS, "
         "top 4 chunks, the tutorial's prompt) with the same model on the same server; its citations are the "
         "paragraphs its chunks overlap, and it declines when it says it does not know.", "",
-        _table(four), "",
+        readers_table(four), "",
     ]) + "\n"
 
 

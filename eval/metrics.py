@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Sequence, TypeVar
 
+from app.citations import UNVERIFIED_MARK
 from eval import normalize as norm
 
 K = TypeVar("K", bound=Hashable)
@@ -134,7 +135,7 @@ def unsupported_sentences(answer: str, cited_texts: Iterable[str]) -> list[str]:
     allowed = norm.number_set(texts)
     vocab = {t for text in texts for t in norm.tokens(text)}
     out = []
-    answer = answer.replace("(unverified)", " ")  # ParaCite's mark on a sentence it could not verify, not a claim
+    answer = answer.replace(UNVERIFIED_MARK, " ")  # ParaCite's mark on a sentence it could not verify, not a claim
     flat = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(norm.strip_citation_markers(answer).split()))
     for sentence in _SENTENCE_END.split(flat):
         words = [t for t in norm.tokens(sentence) if len(t) >= 4 and t.isalpha()]

@@ -116,25 +116,31 @@ READER_METRICS = (("key_fact_recall", "key-fact recall"), ("citation_precision",
                   ("llm_answered", "LLM wrote the answer"), ("ask_p50_ms", "p50 ms"), ("ask_p95_ms", "p95 ms"))
 
 
+def readers_table(systems: Sequence[Any]) -> str:
+    """One row per wording group (all first) and system, with READER_METRICS."""
+    groups = ["all"] + [k for k in systems[0].by_type if k.startswith("group:")]
+    rows = []
+    for g in groups:
+        for c in systems:
+            stats = c.summary if g == "all" else c.by_type.get(g)
+            if stats:
+                rows.append([g.removeprefix("group:"), c.config.name, str(int(stats.get("n") or 0)),
+                             *[_fmt(stats.get(k), k) for k, _ in READER_METRICS]])
+    return _md_table(["group", "system", "n", *[label for _, label in READER_METRICS]], rows)
+
+
 def _readers_md(run: Any) -> list[str]:
     """Extractive, LLM-only, auto and the peer side by side per wording group, when the run has an LLM reader."""
     readers = [c for c in run.configs if c.config.backend != "extractive" or c.config.kind == "peer"]
     if not any(c.config.backend != "extractive" or any(q.backend == "llm" for q in c.questions) for c in readers):
         return []
     systems = [run.configs[0], *[c for c in readers if c is not run.configs[0]]]
-    groups = ["all"] + [k for k in run.configs[0].by_type if k.startswith("group:")]
-    rows = []
-    for g in groups:
-        for c in systems:
-            stats = c.summary if g == "all" else c.by_type.get(g, {})
-            rows.append([g.removeprefix("group:"), c.config.name, str(int(stats.get("n") or 0)),
-                         *[_fmt(stats.get(k), k) for k, _ in READER_METRICS]])
     return ["## Readers: extractive, LLM only, auto, and the LangChain tutorial with the same LLM", "",
             "Same questions, same local model and server for every LLM row. Wrong numbers: answers with a number "
             "that no cited paragraph has. Unsupported sentences: claims whose words or numbers the cited paragraphs "
             "lack (one lexical rule for every system, eval/metrics.py). The peer cites the paragraphs its 4 chunks "
             "overlap and declines when it says it does not know.", "",
-            _md_table(["group", "system", "n", *[label for _, label in READER_METRICS]], rows), ""]
+            readers_table(systems), ""]
 
 
 def failures_md(run: Any, config_names: Sequence[str] | None = None) -> str:
