@@ -320,7 +320,8 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
         # an LLM's tokens were shown as they came; verification repaired or dropped some: this is the answer
         print(f"\nverified answer: {answer.text}")
     print(f"status: {STATUS_LINES[answer.status]}")
-    print(f"reader: {reader_label(answer.backend)}")
+    if not answer.abstained:  # a decline quotes no reader's sentences (as in the UI)
+        print(f"reader: {reader_label(answer.backend)}")
     for note in answer.notes:
         print(f"note: {note}")
     names = short_names(documents)
