@@ -99,53 +99,82 @@ def bench_faiss(xb, xq, gt, docs_of_query, per_doc) -> dict[str, Any]:
             "filtered_p95_ms": _pcts(ftimes)[1], "recall@10": round(_recall(found, gt), 3), "memory_mb": round(mem)}
 
 
-def bench_milvus(xb, xq, gt, docs_of_query, per_doc, work: Path) -> dict[str, Any]:
+def _milvus_index_params(client, kind: str, n: int):
+    params = client.prepare_index_params()
+    if kind == "FLAT":
+        params.add_index("dense", index_type="FLAT", metric_type="IP")
+    elif kind == "IVF_FLAT":
+        params.add_index("dense", index_type="IVF_FLAT", metric_type="IP", params={"nlist": int(4 * math.sqrt(n))})
+    else:  # AUTOINDEX: Milvus chooses (in Lite 2.5 it is the only other kind offered)
+        params.add_index("dense", index_type="AUTOINDEX", metric_type="IP")
+    return params
+
+
+def _milvus_search_params(kind: str, nprobe: int) -> dict:
+    return {"metric_type": "IP", "params": {"nprobe": nprobe} if kind == "IVF_FLAT" else {}}
+
+
+def bench_milvus(xb, xq, gt, docs_of_query, per_doc, work: Path, kinds: list[str], log,
+                 nprobes: list[int] | None = None) -> list[dict[str, Any]]:
+    """One insert, then each index kind in turn (built, loaded, measured, released, dropped): the insert dominates
+    the build at 1M rows, so it is paid once; build_s = insert + that kind's index build and load."""
     from app.retrieval.stores.milvus_store import FLAT_BELOW, IVF_NPROBE, _pymilvus
 
     pymilvus = _pymilvus()
     DataType = pymilvus.DataType
     client = pymilvus.MilvusClient(str(work / "scale.db"))
     n = len(xb)
+    kinds = kinds or ["FLAT" if n < FLAT_BELOW else "IVF_FLAT"]  # what the milvus store builds
     schema = client.create_schema(auto_id=False)
     schema.add_field("id", DataType.INT64, is_primary=True)
     schema.add_field("doc_id", DataType.VARCHAR, max_length=64)
     schema.add_field("dense", DataType.FLOAT_VECTOR, dim=DIM)
-    params = client.prepare_index_params()
-    if n < FLAT_BELOW:
-        params.add_index("dense", index_type="FLAT", metric_type="IP")
-        kind = "FLAT"
-    else:
-        params.add_index("dense", index_type="IVF_FLAT", metric_type="IP", params={"nlist": int(4 * math.sqrt(n))})
-        kind = "IVF_FLAT"
     t = time.perf_counter()
     client.create_collection("scale", schema=schema)
-    batch = 5_000
+    # Milvus Lite's local gRPC slows sharply with the message size: 500 rows a call insert ~8,000 rows/s here,
+    # 5,000 rows a call ~300 rows/s
+    batch = 500
     for s in range(0, n, batch):
         e = min(n, s + batch)
-        client.insert("scale", [{"id": i, "doc_id": f"d{i // per_doc}", "dense": xb[i].tolist()} for i in range(s, e)])
+        client.insert("scale", [{"id": i, "doc_id": f"d{i // per_doc}", "dense": v}
+                                for i, v in zip(range(s, e), xb[s:e].tolist())])
+        if s and s % 100_000 == 0:
+            log(f"milvus-lite: inserted {s:,} rows in {time.perf_counter() - t:.0f} s")
     client.flush("scale")
-    client.create_index("scale", params)
-    client.load_collection("scale")
-    build = time.perf_counter() - t
-    search_params = {"metric_type": "IP", "params": {"nprobe": IVF_NPROBE}}
-    found, times = [], []
-    for q in xq:
+    insert_s = time.perf_counter() - t
+    log(f"milvus-lite: inserted {n:,} rows in {insert_s:.0f} s")
+    rows = []
+    for kind in kinds:
         t = time.perf_counter()
-        r = client.search("scale", data=[q.tolist()], anns_field="dense", limit=K, search_params=search_params)
-        times.append(time.perf_counter() - t)
-        found.append([int(h["id"]) for h in r[0]])
-    ftimes = []
-    for q, d in zip(xq, docs_of_query):
-        t = time.perf_counter()
-        client.search("scale", data=[q.tolist()], anns_field="dense", limit=K, search_params=search_params,
-                      filter=f'doc_id == "d{d}"')
-        ftimes.append(time.perf_counter() - t)
-    mem = _children_rss_mb()
+        client.create_index("scale", _milvus_index_params(client, kind, n))
+        client.load_collection("scale")
+        index_s = time.perf_counter() - t
+        for nprobe in (nprobes or [IVF_NPROBE]) if kind == "IVF_FLAT" else [0]:
+            search_params = _milvus_search_params(kind, nprobe)
+            found, times = [], []
+            for q in xq:
+                t = time.perf_counter()
+                r = client.search("scale", data=[q.tolist()], anns_field="dense", limit=K,
+                                  search_params=search_params)
+                times.append(time.perf_counter() - t)
+                found.append([int(h["id"]) for h in r[0]])
+            ftimes = []
+            for q, d in zip(xq, docs_of_query):
+                t = time.perf_counter()
+                client.search("scale", data=[q.tolist()], anns_field="dense", limit=K, search_params=search_params,
+                              filter=f'doc_id == "d{d}"')
+                ftimes.append(time.perf_counter() - t)
+            rows.append({"store": f"milvus-lite ({kind}{f', nprobe {nprobe}' if nprobe else ''})",
+                         "build_s": round(insert_s + index_s, 1), "insert_s": round(insert_s, 1),
+                         "index_s": round(index_s, 1), "p50_ms": _pcts(times)[0], "p95_ms": _pcts(times)[1],
+                         "filtered_p50_ms": _pcts(ftimes)[0], "filtered_p95_ms": _pcts(ftimes)[1],
+                         "recall@10": round(_recall(found, gt), 3), "memory_mb": round(_children_rss_mb())})
+            log(str(rows[-1]))
+        client.release_collection("scale")
+        client.drop_index("scale", "dense")
     client.drop_collection("scale")
     client.close()
-    return {"store": f"milvus-lite ({kind})", "build_s": round(build, 1), "p50_ms": _pcts(times)[0],
-            "p95_ms": _pcts(times)[1], "filtered_p50_ms": _pcts(ftimes)[0], "filtered_p95_ms": _pcts(ftimes)[1],
-            "recall@10": round(_recall(found, gt), 3), "memory_mb": round(mem)}
+    return rows
 
 
 def e2e(n_reports: int, paragraphs: int, work: Path, log) -> list[dict[str, Any]]:
@@ -198,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-doc", type=int, default=100, help="chunks per report (the filter's selectivity)")
     p.add_argument("--e2e-reports", type=int, default=0, help="also measure ask latency on this many reports")
     p.add_argument("--e2e-paragraphs", type=int, default=6)
+    p.add_argument("--stores", default="faiss,milvus", help="which stores to measure at --sizes (faiss,milvus)")
+    p.add_argument("--milvus-index", default="", help="Milvus Lite index kinds, measured on one insert "
+                   "(FLAT, IVF_FLAT, AUTOINDEX; default: what the milvus store builds for that size)")
+    p.add_argument("--nprobe", default="", help="IVF_FLAT nprobe values to measure (default: the store's, 16)")
     args = p.parse_args(argv)
     from bench import synth
 
@@ -213,11 +246,14 @@ def main(argv: list[str] | None = None) -> int:
             xq = mix.sample(args.queries, seed=3)
             gt = _exact(xb, xq, K)
             docs = np.random.default_rng(4).integers(0, n // args.per_doc, size=len(xq))
-            for fn in (lambda: bench_faiss(xb, xq, gt, docs, args.per_doc),
-                       lambda: bench_milvus(xb, xq, gt, docs, args.per_doc, work)):
-                row = {"n": n, **fn()}
-                rows.append(row)
-                log(str(row))
+            stores = {s.strip() for s in args.stores.split(",")}
+            if "faiss" in stores:
+                rows.append({"n": n, **bench_faiss(xb, xq, gt, docs, args.per_doc)})
+                log(str(rows[-1]))
+            if "milvus" in stores:
+                kinds = [k.strip().upper() for k in args.milvus_index.split(",") if k.strip()]
+                rows += [{"n": n, **r} for r in bench_milvus(xb, xq, gt, docs, args.per_doc, work, kinds, log,
+                                                                 [int(v) for v in args.nprobe.split(",") if v])]
         e2e_rows = e2e(args.e2e_reports, args.e2e_paragraphs, work, log) if args.e2e_reports else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
