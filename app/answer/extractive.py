@@ -5,9 +5,8 @@ from typing import Iterator
 
 
 from app.text.focus import counted_noun, counts, question_kind
-from app.text.lexical import content_terms, split_subquestions, topic_terms
+from app.text.lexical import content_terms, split_subquestions, standalone_parts, topic_terms
 from app.text.scoring import ScoredSentence, SentenceScorer
-from app.text.words import PRONOUNS, any_of
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
 
@@ -25,7 +24,6 @@ NEW_COVERAGE = 0.15
 # key-fact recall 0.888 -> 0.898, citation precision 0.928 -> 0.924; at 0.92, 0.900 / 0.920; at 0.97, 0.891 / 0.922)
 NEAR_TIE = 0.95
 MAX_WITH_NEIGHBOURS = 5  # sentences in an answer, neighbours included
-_PRONOUN = any_of(PRONOUNS)
 
 
 class ExtractiveAnswerer:
@@ -57,9 +55,7 @@ class ExtractiveAnswerer:
             # "how many X and how many Y": the best sentence for each part, in the order asked
             picked: list[ScoredSentence] = []
             everything: list[ScoredSentence] = []
-            for j, part in enumerate(parts):
-                # "..., and where was it held?": the later part is about the first part's topic
-                text = f"{part} {parts[0]}" if j and _PRONOUN.search(part) else part
+            for part, text in zip(parts, standalone_parts(question)):
                 part_scored = self.scorer.score(text, context.hits, texts, kind=question_kind(part))
                 everything = everything or part_scored
                 best = next((s for s in part_scored

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.text.words import FUNCTION_WORDS, REQUEST_WORDS, WH_WORDS
+from app.text.words import FUNCTION_WORDS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
@@ -164,3 +164,13 @@ def split_subquestions(question: str) -> list[str]:
     parts = [p.strip().rstrip("?").strip() for p in _SUBQ.split(question)]
     parts = [p for p in parts if len(p.split()) >= 3]
     return [p + "?" for p in parts] if len(parts) > 1 else [question]
+
+
+_PRONOUN = any_of(PRONOUNS)
+
+
+def standalone_parts(question: str) -> list[str]:
+    """The parts of split_subquestions, each readable on its own: a later part that points back ("..., and where
+    was it held?") carries the first part with it."""
+    parts = split_subquestions(question)
+    return [f"{part} {parts[0]}" if j and _PRONOUN.search(part) else part for j, part in enumerate(parts)]
