@@ -21,10 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.focus import counted_noun, counted_word, question_kind
+from app.text.focus import MONEY, asked_measure, counted_noun, counted_word, question_kind
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
-    proper_terms, split_sentences, stem, terms_with_acronyms, words,
+    proper_terms, split_sentences, split_subquestions, stem, terms_with_acronyms, words,
 )
 from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms
 from app.text.words import AUXILIARIES, WH_WORDS, starts_with
@@ -151,6 +151,9 @@ class RelevanceGate:
         # only the interrogative sentences name what must be answered; "say that 109 States..." around a real
         # question is data, and must not make the question look unanswerable
         asked = " ".join(s for s in split_sentences(question) if s.rstrip().endswith("?")) or question
+        return self._grade(asked, context, scored)
+
+    def _grade(self, asked: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> Relevance:
         x = self.features(asked, context, scored)
         model = self.model_for(asked)
         p = model.probability(x)
@@ -165,8 +168,45 @@ class RelevanceGate:
             status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure: a neighbouring fact at most
         else:
             status = AnswerStatus.ANSWERED
-        gap = gap_text(asked, missing, context.hits) if status is not AnswerStatus.ANSWERED else ""
+        lacks = self.lacked_type(asked, scored) if status is AnswerStatus.ANSWERED else ""
+        if lacks:
+            status = AnswerStatus.PARTIAL  # on topic, but the sentence shown gives no date for a "when" question
+        gap = gap_text(asked, missing, context.hits, lacks=lacks) if status is not AnswerStatus.ANSWERED else ""
         return Relevance(status, p, scored[0].score, x["top_dense"], missing, gap, {**x, "p": p, "p_topic": p_topic})
+
+    def lacked_type(self, question: str, scored: Sequence[ScoredSentence]) -> str:
+        """What the answer the reader would show lacks of what the question asks for ("no date", "no number of
+        States"), else "". That answer is the best sentence, the sentences its subject refers back to, and the next one
+        (the extractive reader adds it when it carries the asked type). A "when" question answered by a sentence
+        with no date is about the right thing but does not answer: dev near-misses 0.615 -> 0.718, no answerable
+        question affected (eval/TUNING.md)."""
+        kind = question_kind(question)
+        if kind not in _LACKED or len(split_subquestions(question)) > 1:
+            return ""
+        best = scored[0]
+        by_pos = {(s.hit.key, s.index): s for s in scored}
+        unit, cur = [best], best
+        while cur.refers_back and len(unit) < 3:
+            prev = by_pos.get((cur.hit.key, cur.index - 1))
+            if prev is None:
+                break
+            unit.append(prev)
+            cur = prev
+        nxt = by_pos.get((best.hit.key, best.index + 1))
+        unit += [nxt] if nxt is not None else []
+        typed = [u.text for u in unit if u.type_match >= 1.0]
+        if typed and kind == "amount":
+            # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
+            # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")
+            measure = asked_measure(question)
+            return "" if not measure or measured_in(measure, typed, self.scorer) else f"no figure for the {measure}"
+        if typed:
+            return ""
+        noun = counted_word(question) if kind == "quantity" else None
+        if kind == "quantity" and any(u.type_match > 0 for u in unit) and \
+                counted_in(question, [best.hit], self.scorer, sentences=[u.text for u in unit]):
+            return ""  # a bare number that counts a word of like meaning ("staff" for "officials")
+        return f"no number of {noun}" if noun else _LACKED[kind]
 
     def typed_gap(self, question: str, scored: Sequence[ScoredSentence]) -> float:
         """0 when one of the best sentences carries what the question asks for (a count of the asked thing, a date,
@@ -277,6 +317,26 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
     return sims is not None and float(sims[0].max()) >= SYNONYM_COSINE
 
 
+_MEASURE_WINDOW = 6  # words either side of a sum of money that say what it is a sum of
+
+
+def measured_in(measure: str, sentences: Sequence[str], scorer: SentenceScorer | None = None) -> bool:
+    """Whether a sum of money in these sentences is of the asked measure: the measure word, or one of like meaning,
+    within a few words of the sum ("$1.66 million in contributions", "spent $2 million")."""
+    near = []
+    for s in sentences:
+        for m in MONEY.finditer(s):
+            window = s[:m.start()].split()[-_MEASURE_WINDOW:] + s[m.end():].split()[:_MEASURE_WINDOW]
+            near += [w.strip(".,;:()“”\"'").lower() for w in window]
+    near = sorted({w for w in near if w.isalpha() and len(w) > 2 and w not in STOPWORDS})
+    if any(stem(w) == stem(measure) for w in near):
+        return True
+    if scorer is None or not near:
+        return False
+    sims = scorer.word_similarity([measure.lower()], near)
+    return sims is not None and float(sims[0].max()) >= SYNONYM_COSINE
+
+
 def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None) -> float:
     """IDF-weighted share of the question's ordinary content words (names excluded) that these paragraphs lack."""
     _, q_proper = key_terms(question)
@@ -291,6 +351,9 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
     return len(terms - have) / len(terms)
 
 
+# what a question of each kind asks for, named in the gap when the answer lacks it
+_LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
+           "names": "no names"}
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)
@@ -310,7 +373,7 @@ def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:
     return first, (body[0].lower() + body[1:]) if _WH.match(body) else ""
 
 
-def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> str:
+def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, lacks: str = "") -> str:
     """What the report does not give, in words: the asked clause, and the constraint it lacks (a year, an
     identifier such as "IV", a name). Nothing is named unless the question is a plain question; a missing number
     other than a year is called "that figure", so text injected into a question never reads as a report fact."""
@@ -325,10 +388,11 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit]) -> s
     parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
     if any(is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
         parts.append("for that figure")
+    said = [f"not {p}" for p in parts] + ([f"it gives {lacks}"] if lacks else [])
     if _echo_safe(first, closest):
         # the reader's own question, quoted: grammatical whatever its word order, and exactly what is not answered
-        return f"“{first}”" + (f" (not {'; not '.join(parts)})" if parts else "")
-    return "; ".join(parts) or "what was asked"
+        return f"“{first}”" + (f" ({'; '.join(said)})" if said else "")
+    return "; ".join(parts + ([f"(it gives {lacks})"] if lacks else [])) or "what was asked"
 
 
 def _echo_safe(first: str, closest: Sequence[Hit]) -> bool:

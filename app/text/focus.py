@@ -19,7 +19,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"how big|size of|count)\b", re.I)
-_WHEN_Q = re.compile(r"\b(when|what date|which date|what year|which year|what month|since when|until when)\b", re.I)
+_WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|since when|until when)\b", re.I)
 _WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which country|location)\b", re.I)
 # "which countries", "what States", "who": the answer is one or more names
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|jurisdictions|regions|"
@@ -33,7 +33,9 @@ NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))
             r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)")
 _COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d", re.I)
-_PLACE = re.compile(r"\b(?:in|at) (?:the )?[A-Z][a-z]+")
+# "in Vienna", "In Cambodia, ...", "at the twenty-sixth session of the Commission" (an event is where things happen)
+_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t) (?:the )?[A-Z][a-z]+|\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|"
+                    r"conference|headquarters|summit|forum|congress)\b")
 # Two or more capitalised names in a comma/"and" list: "from Tunisia, Egypt, Libya and the Sudan"
 _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
@@ -64,6 +66,16 @@ _AMOUNT_Q = re.compile(r"\b(budget|budgets|cost|costs|costed|spend|spent|spendin
                        r"allocat\w*|invest\w*|grant\w*)\b", re.I)
 MONEY = re.compile(r"(?:US\$|\$|€|£|\bUSD|\bEUR)\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*"
                    r"(?:dollars|euros|pounds|USD|EUR)\b", re.I)
+
+
+def asked_measure(question: str) -> str | None:
+    """What an amount question asks a sum of, as the question words it ("budget", "spend", "contribute"); None for
+    "how much money" and other questions."""
+    m = _AMOUNT_Q.search(question)
+    if not m or re.search(r"\bhow many\b", question, re.I):
+        return None
+    word = m.group(1) or m.group(2)
+    return None if not word or word.lower() == "how much money" else word
 
 
 def question_kind(question: str) -> str:

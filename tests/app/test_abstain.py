@@ -85,3 +85,44 @@ def test_gap_words_never_echo_injected_figures_or_non_questions():
 def test_abstention_names_the_closest_paragraphs_without_citing_them():
     text = abstention_text("Which planet is closest to the Sun?", [P7])
     assert text.startswith("The report does not say which planet") and "see ¶7" in text and "[¶" not in text
+
+
+P28 = Hit("doc", 28, (), "In 2017 the Trust Fund supported 18 organizations, with grants totalling $403,447. It raised "
+          "$1.66 million in contributions.", 1.0, dense_score=0.7)
+P43 = Hit("doc", 43, (), "The Office continued to engage with countries of the region to establish a regional "
+          "intelligence centre.", 1.0, dense_score=0.7)
+
+
+@pytest.mark.parametrize("question, hit, lacks", [
+    ("When did the regional intelligence centre open?", P43, "no date"),  # on topic, but no date is given
+    ("How many countries established the regional intelligence centre?", P43, "no number of countries"),
+    ("What was the total budget of the Trust Fund in 2017?", P28, "no figure for the budget"),  # grants: no budget
+])
+def test_an_answer_that_lacks_what_the_question_asks_for_is_partial_and_says_what_it_lacks(question, hit, lacks):
+    r = _assess(question, _model(bias=5.0), hit)
+    assert r.status is AnswerStatus.PARTIAL and lacks in r.gap
+    assert f"({' '.join(['it gives', lacks])})" in partial_lead(r.gap)
+
+
+@pytest.mark.parametrize("question, hit", [
+    ("When did 189 States become parties to the Convention?", P7),  # a date is given
+    ("Where was the seventh session held?", P7),  # "in Vienna"
+    ("How many States had become parties to the Convention?", P7),  # a count of States
+    ("How much did the Trust Fund raise in contributions?", P28),  # the sum is of the asked measure
+    ("How many States were parties and where was the session held?", P7),  # several parts: each is checked apart
+])
+def test_an_answer_that_carries_what_is_asked_stays_answered(question, hit):
+    assert _assess(question, _model(bias=5.0), hit).status is AnswerStatus.ANSWERED
+
+
+def test_a_measure_is_matched_near_the_sum_by_the_word_or_one_of_like_meaning():
+    from app.abstain import measured_in
+    from app.text.focus import asked_measure
+
+    assert asked_measure("What was the total budget for 2017?") == "budget"
+    assert asked_measure("How much did Germany contribute?") == "contribute"
+    assert asked_measure("How much money was raised?") is None and asked_measure("How many States?") is None
+    s = ["It raised $1.66 million in contributions, which are to be used for grants."]
+    assert measured_in("contribute", s) and not measured_in("budget", s)
+    far = "The budget of the Office was discussed at length by the Commission, and in 2017 grants totalled $403,447."
+    assert not measured_in("budget", [far])  # a measure word far from the sum says nothing of it

@@ -61,6 +61,16 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
     assert a.to_json()["status"] == "partial" and a.to_json()["abstained"] is False
 
 
+@pytest.mark.parametrize("question, lacks", [
+    ("What was UNODC's total budget for 2017?", "no figure for the budget"),  # the example: grants, no budget
+    ("When did the South Asian regional intelligence and coordination centre open?", "no date"),  # only planned
+])
+def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_lacks(assistant, question, lacks):
+    a = assistant.ask(question)
+    assert a.status is AnswerStatus.PARTIAL and lacks in a.lead, a.text
+    assert a.citations and all(c.verified for c in a.citations)
+
+
 def test_every_quote_is_verbatim_in_cited_paragraph(assistant, answers):
     n = 0
     for a in answers.values():
