@@ -71,6 +71,13 @@ def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_l
     assert a.citations and all(c.verified for c in a.citations)
 
 
+def test_a_two_part_question_is_graded_by_its_parts_and_answers_each(assistant):
+    """As a whole it resembles no sentence of the report; each part is answered in its own paragraph."""
+    a = assistant.ask("How much content does SHERLOC hold and how many people used it?")
+    assert a.status is AnswerStatus.ANSWERED, a.text
+    assert {8, 9} <= {c.paragraph for c in a.citations} and "2,700" in a.text and "186,990" in a.text
+
+
 def test_every_quote_is_verbatim_in_cited_paragraph(assistant, answers):
     n = 0
     for a in answers.values():
