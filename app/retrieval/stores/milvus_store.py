@@ -11,8 +11,8 @@ rows of reports no longer in the index are deleted. Every query filters on the v
 sync that dies midway never mixes two versions of a report in an answer: the old version's rows are not asked for,
 and a version is asked for only once all its rows are in (checked by count at open, re-written if short).
 
-Milvus Lite supports FLAT, IVF_FLAT and AUTOINDEX; the dense field uses FLAT below FLAT_BELOW rows (exact, as FAISS
-flat) and IVF_FLAT above. pymilvus is imported lazily: `pip install 'paracite[milvus]'`.
+Milvus Lite supports FLAT, IVF_FLAT and AUTOINDEX; the dense field uses FLAT (exact, as FAISS flat) in Milvus Lite at
+any size, and on a server below FLAT_BELOW rows, IVF_FLAT above. pymilvus is imported lazily: `pip install 'paracite[milvus]'`.
 """
 from __future__ import annotations
 
@@ -152,7 +152,9 @@ class MilvusStore:
         schema.add_function(Function(name="bm25", function_type=FunctionType.BM25, input_field_names=["text"],
                                      output_field_names=["sparse"]))
         index = c.prepare_index_params()
-        if n_rows < FLAT_BELOW:
+        if n_rows < FLAT_BELOW or is_local(self.uri):
+            # Milvus Lite 2.5's IVF_FLAT ignores nprobe and, at 1M rows, finds about half of the true top 10
+            # (bench/RESULTS.md, section 5); its FLAT is exact. A server gets IVF_FLAT from FLAT_BELOW rows.
             index.add_index("dense", index_type="FLAT", metric_type="IP")
         else:
             index.add_index("dense", index_type="IVF_FLAT", metric_type="IP",
