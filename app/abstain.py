@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.focus import MONEY, asked_measure, counted_noun, counted_word, question_kind
+from app.text.focus import MONEY, asked_measure, counted_noun, counted_word, only_listed, question_kind
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
@@ -209,6 +209,11 @@ class RelevanceGate:
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
         typed = [u.text for u in unit if u.type_match >= 1.0]
+        if typed and kind in ("amount", "quantity"):
+            # "How much did Germany contribute?" is not answered by a total received from a list of donors
+            for word in re.findall(r"\b[A-Z][\w’'\-]+", question)[1:]:
+                if stem(word) in proper_terms(question) and all(only_listed(stem(word), t) for t in typed):
+                    return f"no figure for {word} alone"
         if typed and kind == "amount":
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
             # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")

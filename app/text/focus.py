@@ -40,6 +40,8 @@ _PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t) (?:the )?[A-Z][a-z]+|\b[Aa]t the (?:[\w\
 _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
 _BY_NAME = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
+# three or more names in one enumeration: "from Australia, Austria, Brazil, ... and Viet Nam"
+_LONG_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME}){{2,}},?\s+and\s+{_NAME}")
 # A sentence whose subject points back: "It brought together ...", "They ...", "Those steps ...", "Such ..."
 _PRONOUN_START = starts_with(PRONOUNS + DETERMINERS_BACK)
 # "The workshop ...", "The interregional workshop ...", "The aim of the meeting ..."
@@ -178,6 +180,14 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
     if kind == "names":
         return 1.0 if (_NAME_LIST.search(sentence) or _BY_NAME.search(sentence)) else 0.0
     return 0.0
+
+
+def only_listed(name_stem: str, sentence: str) -> bool:
+    """The name occurs in the sentence, and only inside an enumeration of three or more names: a figure the sentence
+    gives is then the group's ("$14 million received from Australia, Austria, ... Germany, ..."), not that name's."""
+    spans = [m.span() for m in _LONG_LIST.finditer(sentence)]
+    hits = [m.start() for m in re.finditer(r"[A-Za-z][\w’'\-]*", sentence) if stem(m.group()) == name_stem]
+    return bool(hits and spans) and all(any(a <= h < b for a, b in spans) for h in hits)
 
 
 def refers_back(sentence: str, previous: str | None) -> bool:

@@ -104,6 +104,26 @@ def test_an_answer_that_lacks_what_the_question_asks_for_is_partial_and_says_wha
     assert f"({' '.join(['it gives', lacks])})" in partial_lead(r.gap)
 
 
+P34 = Hit("doc", 34, (), "Since 2010, a total of $14,086,600 in contributions has been received from Australia, "
+          "Austria, Brazil, Germany and Japan.", 1.0, dense_score=0.7)
+
+
+def test_a_total_for_a_list_of_names_is_not_one_named_member_s_figure():
+    r = _assess("How much did Germany contribute in contributions?", _model(bias=5.0), P34)
+    assert r.status is AnswerStatus.PARTIAL and "no figure for Germany alone" in r.gap
+    assert _assess("How much was received in contributions?", _model(bias=5.0), P34).status is AnswerStatus.ANSWERED
+
+
+def test_only_listed_sees_a_name_inside_an_enumeration_only():
+    from app.text.focus import only_listed
+    from app.text.lexical import stem
+
+    assert only_listed(stem("Germany"), P34.text)
+    assert not only_listed(stem("Germany"), "Germany gave $5 million to the fund.")
+    assert not only_listed(stem("Japan"), "Fiji, Palestine and Japan acceded; Japan gave $2 million.")  # also alone
+    assert not only_listed(stem("Japan"), "Fiji and Japan acceded.")  # two names are a pair, not a group total
+
+
 @pytest.mark.parametrize("question, hit", [
     ("When did 189 States become parties to the Convention?", P7),  # a date is given
     ("Where was the seventh session held?", P7),  # "in Vienna"
