@@ -35,7 +35,9 @@ def markdown(full: EvalRun, sample: EvalRun, settings_note: str = "") -> str:
     extractive, auto = full.configs[0], next(c for c in full.configs if c.config.backend == "auto")
     ids = {q.id for q in sample.configs[0].questions}
     by_name = {c.config.name: c for c in sample.configs}
-    four = [by_name[n] for n in by_name if not n.endswith("+auto")]
+    # extractive and auto come from the whole-split run (the sample run may predate a change to the gate)
+    four = [_restricted(extractive, ids) if by_name[n].config.backend == "extractive" and by_name[n].config.kind !=
+            "peer" else by_name[n] for n in by_name if not n.endswith("+auto")]
     four.insert(2 if len(four) > 2 else len(four), _restricted(auto, ids))
     gains = [[g, _gain(auto, extractive, g)] for g in GROUP_ORDER]
     return "\n".join([
