@@ -54,6 +54,7 @@ class Relevance:
     missing: tuple[str, ...] = ()  # hard constraints (years, numbers, names) the answer's paragraphs lack
     gap: str = ""  # what the report does not give, in words, for partial and not_in_report
     signals: dict = field(default_factory=dict)
+    lacks: str = ""  # what the best answer lacks of what is asked ("no date"), when that made the grade partial
 
     @property
     def abstain(self) -> bool:
@@ -186,7 +187,8 @@ class RelevanceGate:
         if lacks:
             status = AnswerStatus.PARTIAL  # on topic, but the sentence shown gives no date for a "when" question
         gap = gap_text(asked, missing, context.hits, lacks=lacks) if status is not AnswerStatus.ANSWERED else ""
-        return Relevance(status, p, scored[0].score, x["top_dense"], missing, gap, {**x, "p": p, "p_topic": p_topic})
+        return Relevance(status, p, scored[0].score, x["top_dense"], missing, gap, {**x, "p": p, "p_topic": p_topic},
+                         lacks)
 
     def lacked_type(self, question: str, scored: Sequence[ScoredSentence]) -> str:
         """What the answer the reader would show lacks of what the question asks for ("no date", "no number of

@@ -250,9 +250,10 @@ class AnswerChain:
         gap = gap_text(t.standalone, missing, cited) if missing else ""
         # under auto the LLM only reads what the gate did not find answered: its verified reading is offered as the
         # neighbouring fact, the gate's gap named first, unless the extractive reader chose the same sentence (two
-        # readers agreeing on one sentence is the evidence the gate's score alone lacked)
+        # readers agreeing on one sentence is the evidence the gate's score alone lacked) -- but not when that
+        # sentence lacks what is asked (no date for "when"): agreeing on it does not make it an answer
         partial = bool(missing) or (strict and t.relevance.status is not AnswerStatus.ANSWERED
-                                    and not self._readers_agree(graded, verified))
+                                    and (bool(t.relevance.lacks) or not self._readers_agree(graded, verified)))
         gap = gap or (t.relevance.gap if partial else "")
         lead = partial_lead(gap) if partial else ""
         timings["total"] = time.perf_counter() - t.t0

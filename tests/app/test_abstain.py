@@ -100,7 +100,7 @@ P43 = Hit("doc", 43, (), "The Office continued to engage with countries of the r
 ])
 def test_an_answer_that_lacks_what_the_question_asks_for_is_partial_and_says_what_it_lacks(question, hit, lacks):
     r = _assess(question, _model(bias=5.0), hit)
-    assert r.status is AnswerStatus.PARTIAL and lacks in r.gap
+    assert r.status is AnswerStatus.PARTIAL and lacks in r.gap and r.lacks == lacks
     assert f"({' '.join(['it gives', lacks])})" in partial_lead(r.gap)
 
 

@@ -173,6 +173,17 @@ def test_readers_agreeing_on_a_sentence_make_it_answered(assistant):
     assert disagreed.text.startswith(disagreed.lead) and disagreed.lead
 
 
+def test_readers_agreeing_on_a_sentence_that_lacks_what_is_asked_stay_partial(assistant):
+    q = "When did the South Asian regional intelligence and coordination centre open?"
+    probe, _ = _chain(assistant)
+    t = probe.prepare(q)
+    assert t.relevance.status is AnswerStatus.PARTIAL and t.relevance.lacks == "no date"
+    extractive = probe.fallback.select(t.standalone, t.context, list(t.scored), single=True)[0]
+    same, _ = _chain(assistant, f"{extractive.text} [¶{extractive.hit.label}]")
+    a = same.invoke(q)
+    assert a.backend == "auto:fake" and a.status is AnswerStatus.PARTIAL and "no date" in a.lead
+
+
 def test_the_worked_example_never_reaches_a_reader(assistant):
     from app.answer.prompts import EXAMPLE_ANSWER
 
