@@ -39,3 +39,25 @@ def test_every_quote_is_verbatim_and_every_number_is_cited(default_result):
     bad_quotes = [r.id for r in default_result.questions if r.quote_validity not in (None, 1.0)]
     unfaithful = [(r.id, r.unsupported_numbers) for r in default_result.questions if r.numeric_ok is False]
     assert not bad_quotes and not unfaithful, (bad_quotes, unfaithful)
+
+
+def test_update_accepts_a_test_split_run_and_refuses_any_other(tmp_path, capsys):
+    import json
+
+    from eval.gate import main
+
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"config": "x", "n_questions": 2, "tolerance": 0.02,
+                                    "metrics": {k: 0.5 for k in GATED}}))
+    summary = {**{k: 0.75 for k in GATED}, "hit@1": 0.9}
+    run = {"gold_path": "/somewhere/eval/gold_test.jsonl", "n_questions": 2,
+           "configs": [{"config": {"description": "the default"}, "summary": summary}]}
+    (tmp_path / "test.json").write_text(json.dumps(run))
+    assert main(["--update", str(tmp_path / "test.json"), "--baseline", str(baseline), "--note", "better"]) == 0
+    written = load_baseline(baseline)
+    assert written["metrics"] == {k: 0.75 for k in GATED} and written["note"] == "better"
+    assert written["context"]["hit@1"] == 0.9 and "0.5000 -> 0.7500" in capsys.readouterr().out
+    (tmp_path / "dev.json").write_text(json.dumps({**run, "gold_path": "/somewhere/eval/gold_dev.jsonl"}))
+    with pytest.raises(SystemExit):
+        main(["--update", str(tmp_path / "dev.json"), "--baseline", str(baseline)])
+    assert load_baseline(baseline)["metrics"] == {k: 0.75 for k in GATED}  # a dev run changes nothing
