@@ -177,7 +177,7 @@ def bench_milvus(xb, xq, gt, docs_of_query, per_doc, work: Path, kinds: list[str
     return rows
 
 
-def e2e(n_reports: int, paragraphs: int, work: Path, log) -> list[dict[str, Any]]:
+def e2e(n_reports: int, paragraphs: int, work: Path, log, backend: str = "torch") -> list[dict[str, Any]]:
     """Ask latency over a synthetic corpus of n_reports small reports (real model), FAISS vs Milvus Lite."""
     from app import Assistant
     from app.runtime import serve_one_query_at_a_time
@@ -190,7 +190,7 @@ def e2e(n_reports: int, paragraphs: int, work: Path, log) -> list[dict[str, Any]
     for i in range(n_reports):
         # each report its own: a distinct subject word in every paragraph, so retrieval has something to find
         (corpus / f"report-{i:04d}.txt").write_text(text.replace("UNODC", f"UNODC project{i:04d}"), encoding="utf-8")
-    embedder = make_embedder("sentence-transformers/all-MiniLM-L6-v2")
+    embedder = make_embedder("sentence-transformers/all-MiniLM-L6-v2", backend=backend)
     serve_one_query_at_a_time()
     t = time.perf_counter()
     faiss = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder)
@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-doc", type=int, default=100, help="chunks per report (the filter's selectivity)")
     p.add_argument("--e2e-reports", type=int, default=0, help="also measure ask latency on this many reports")
     p.add_argument("--e2e-paragraphs", type=int, default=6)
+    p.add_argument("--e2e-backend", default="torch", help="embedder runtime for the end-to-end run: torch, or int8 "
+                   "(torch dynamic int8: about twice the passage throughput, bench/RESULTS.md section 3)")
     p.add_argument("--stores", default="faiss,milvus", help="which stores to measure at --sizes (faiss,milvus)")
     p.add_argument("--milvus-index", default="", help="Milvus Lite index kinds, measured on one insert "
                    "(FLAT, IVF_FLAT, AUTOINDEX; default: what the milvus store builds for that size)")
@@ -254,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                 kinds = [k.strip().upper() for k in args.milvus_index.split(",") if k.strip()]
                 rows += [{"n": n, **r} for r in bench_milvus(xb, xq, gt, docs, args.per_doc, work, kinds, log,
                                                                  [int(v) for v in args.nprobe.split(",") if v])]
-        e2e_rows = e2e(args.e2e_reports, args.e2e_paragraphs, work, log) if args.e2e_reports else []
+        e2e_rows = e2e(args.e2e_reports, args.e2e_paragraphs, work, log, args.e2e_backend) if args.e2e_reports \
+            else []
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out = write_json("scale_stores", {"machine": machine(), "args": vars(args), "rows": rows, "e2e": e2e_rows})
