@@ -26,7 +26,7 @@ from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
 )
-from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms
+from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, referred_to
 from app.text.words import AUXILIARIES, WH_WORDS, starts_with
 from app.context import PackedContext
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
@@ -40,9 +40,11 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                       r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
                       r"\d+(?:st|nd|rd|th))\b", re.I)
-_RANK = {AnswerStatus.NOT_IN_REPORT: 0, AnswerStatus.PARTIAL: 1, AnswerStatus.ANSWERED: 2}
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                   "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+_RANK = {AnswerStatus.NOT_IN_REPORT: 0, AnswerStatus.PARTIAL: 1, AnswerStatus.ANSWERED: 2}  # the better grade is higher
 
 
 @dataclass(frozen=True)
@@ -201,20 +203,15 @@ class RelevanceGate:
             return ""
         best = scored[0]
         by_pos = {(s.hit.key, s.index): s for s in scored}
-        unit, cur = [best], best
-        while cur.refers_back and len(unit) < 3:
-            prev = by_pos.get((cur.hit.key, cur.index - 1))
-            if prev is None:
-                break
-            unit.append(prev)
-            cur = prev
+        unit = [best, *referred_to(best, by_pos)]
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
         typed = [u.text for u in unit if u.type_match >= 1.0]
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
+            names = proper_terms(question)
             for word in re.findall(r"\b[A-Z][\w’'\-]+", question)[1:]:
-                if stem(word) in proper_terms(question) and all(only_listed(stem(word), t) for t in typed):
+                if stem(word) in names and all(only_listed(stem(word), t) for t in typed):
                     return f"no figure for {word} alone"
         if typed and kind == "amount":
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the

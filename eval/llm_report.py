@@ -34,10 +34,9 @@ def _gain(ours: ConfigResult, base: ConfigResult, group: str) -> str:
 def markdown(full: EvalRun, sample: EvalRun, settings_note: str = "") -> str:
     extractive, auto = full.configs[0], next(c for c in full.configs if c.config.backend == "auto")
     ids = {q.id for q in sample.configs[0].questions}
-    by_name = {c.config.name: c for c in sample.configs}
     # extractive and auto come from the whole-split run (the sample run may predate a change to the gate)
-    four = [_restricted(extractive, ids) if by_name[n].config.backend == "extractive" and by_name[n].config.kind !=
-            "peer" else by_name[n] for n in by_name if not n.endswith("+auto")]
+    four = [_restricted(extractive, ids) if c.config.reads_extractively else c for c in sample.configs
+            if not c.config.name.endswith("+auto")]
     four.insert(2 if len(four) > 2 else len(four), _restricted(auto, ids))
     gains = [[g, _gain(auto, extractive, g)] for g in GROUP_ORDER]
     return "\n".join([
@@ -78,7 +77,7 @@ def readme_table(full: EvalRun, sample: EvalRun) -> str:
             stats = c.summary if g == "all" else c.by_type.get(g, {})
             rows.append([f"test, {g.removeprefix('group:')} ({int(stats.get('n') or 0)})", c.config.name,
                          *[_fmt(stats.get(k), k) for k in README_METRICS]])
-    others = [c for c in sample.configs if c.config.backend != "extractive" or c.config.kind == "peer"]
+    others = [c for c in sample.configs if not c.config.reads_extractively]
     for c in [_restricted(auto, ids), *others]:
         rows.append([f"1 in {sample.every} test questions ({sample.n_questions})", c.config.name,
                      *[_fmt(c.summary.get(k), k) for k in README_METRICS]])

@@ -131,7 +131,7 @@ def readers_table(systems: Sequence[Any]) -> str:
 
 def _readers_md(run: Any) -> list[str]:
     """Extractive, LLM-only, auto and the peer side by side per wording group, when the run has an LLM reader."""
-    readers = [c for c in run.configs if c.config.backend != "extractive" or c.config.kind == "peer"]
+    readers = [c for c in run.configs if not c.config.reads_extractively]
     if not any(c.config.backend != "extractive" or any(q.backend == "llm" for q in c.questions) for c in readers):
         return []
     systems = [run.configs[0], *[c for c in readers if c is not run.configs[0]]]

@@ -24,6 +24,11 @@ class Config:
     backend: str = "extractive"
     description: str = ""
 
+    @property
+    def reads_extractively(self) -> bool:
+        """ParaCite's extractive reader (not an LLM reader, not the peer)."""
+        return self.backend == "extractive" and self.kind != "peer"
+
 
 # The first configuration is ParaCite's default (what Assistant.load() builds); the peer is compared against it.
 DEFAULT_CONFIGS: tuple[Config, ...] = (

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from app.text.focus import counted_noun, counts, question_kind
 from app.text.lexical import content_terms, split_subquestions, standalone_parts, topic_terms
-from app.text.scoring import ScoredSentence, SentenceScorer
+from app.text.scoring import ScoredSentence, SentenceScorer, referred_to
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
 
@@ -122,15 +122,9 @@ class ExtractiveAnswerer:
             return True
 
         for c in chosen:
-            unit = [c]
-            cur = c
-            while cur.refers_back and len(unit) < 3:  # "It ..." after "They ..." after the sentence naming them
-                prev = by_pos.get((cur.hit.key, cur.index - 1))
-                if prev is None:
-                    break
+            unit = [c, *referred_to(c, by_pos)]
+            for prev in unit[1:]:
                 add(prev)
-                unit.append(prev)
-                cur = prev
             nxt = by_pos.get((c.hit.key, c.index + 1))
             if nxt is None or not follow:
                 continue

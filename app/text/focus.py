@@ -70,11 +70,17 @@ MONEY = re.compile(r"(?:US\$|\$|€|£|\bUSD|\bEUR)\s?\d|\b\d[\d,.]*\s*(?:millio
                    r"(?:dollars|euros|pounds|USD|EUR)\b", re.I)
 
 
+def _amount_asked(question: str) -> re.Match | None:
+    """The words that make a question ask for a sum of money (none when it asks "how many")."""
+    m = _AMOUNT_Q.search(question)
+    return None if not m or re.search(r"\bhow many\b", question, re.I) else m
+
+
 def asked_measure(question: str) -> str | None:
     """What an amount question asks a sum of, as the question words it ("budget", "spend", "contribute"); None for
     "how much money" and other questions."""
-    m = _AMOUNT_Q.search(question)
-    if not m or re.search(r"\bhow many\b", question, re.I):
+    m = _amount_asked(question)
+    if m is None:
         return None
     word = m.group(1) or m.group(2)
     return None if not word or word.lower() == "how much money" else word
@@ -83,7 +89,7 @@ def asked_measure(question: str) -> str | None:
 def question_kind(question: str) -> str:
     if defined_acronym(question):
         return "definition"
-    if _AMOUNT_Q.search(question) and not re.search(r"\bhow many\b", question, re.I):
+    if _amount_asked(question):
         return "amount"
     if _NAMES_Q.match(question.strip()) or _LEADING_NAMES_Q.match(question):
         return "names"  # "Which States had the largest number of users?" asks for names, not the number

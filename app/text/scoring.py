@@ -74,6 +74,19 @@ class ScoredSentence:
     features: tuple[float, ...] = ()  # the SENTENCE_FEATURES values its score is the weighted sum of
 
 
+def referred_to(s: ScoredSentence, by_pos: dict, most: int = 2) -> list[ScoredSentence]:
+    """The sentences before `s` in its paragraph that its subject refers back to, nearest first ("It ..." after
+    "They ..." after the sentence naming them), at most `most`; by_pos maps (hit key, index) to scored sentences."""
+    out, cur = [], s
+    while cur.refers_back and len(out) < most:
+        prev = by_pos.get((cur.hit.key, cur.index - 1))
+        if prev is None:
+            break
+        out.append(prev)
+        cur = prev
+    return out
+
+
 def key_terms(question: str) -> tuple[set[str], set[str]]:
     """(numbers incl. years, proper-name stems) the question names: an answer must be about those."""
     return numbers(question), proper_terms(question)

@@ -12,7 +12,8 @@ sync that dies midway never mixes two versions of a report in an answer: the old
 and a version is asked for only once all its rows are in (checked by count at open, re-written if short).
 
 Milvus Lite supports FLAT, IVF_FLAT and AUTOINDEX; the dense field uses FLAT (exact, as FAISS flat) in Milvus Lite at
-any size, and on a server below FLAT_BELOW rows, IVF_FLAT above. pymilvus is imported lazily: `pip install 'paracite[milvus]'`.
+any size, and on a server below FLAT_BELOW rows, IVF_FLAT above. pymilvus is imported lazily:
+`pip install 'paracite[milvus]'`.
 """
 from __future__ import annotations
 
