@@ -210,7 +210,7 @@ class RelevanceGate:
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
             names = proper_terms(question)
-            for word in re.findall(r"\b[A-Z][\w’'\-]+", question)[1:]:
+            for word in re.findall(r"\b[A-Z][\w’'\-]+", question):  # proper_terms leaves out sentence openers
                 if stem(word) in names and all(only_listed(stem(word), t) for t in typed):
                     return f"no figure for {word} alone"
         if typed and kind == "amount":

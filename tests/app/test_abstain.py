@@ -111,6 +111,8 @@ P34 = Hit("doc", 34, (), "Since 2010, a total of $14,086,600 in contributions ha
 def test_a_total_for_a_list_of_names_is_not_one_named_member_s_figure():
     r = _assess("How much did Germany contribute in contributions?", _model(bias=5.0), P34)
     assert r.status is AnswerStatus.PARTIAL and "no figure for Germany alone" in r.gap
+    typed_lower = _assess("how much did Germany contribute in contributions?", _model(bias=5.0), P34)
+    assert typed_lower.status is AnswerStatus.PARTIAL and typed_lower.lacks == "no figure for Germany alone"
     assert _assess("How much was received in contributions?", _model(bias=5.0), P34).status is AnswerStatus.ANSWERED
 
 
