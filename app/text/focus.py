@@ -12,6 +12,8 @@ import math
 import re
 from typing import Iterable
 
+from app.language import detect
+from app.text.interrogatives import asked_kind
 from app.text.lexical import acronyms, content_terms, stem
 from app.text.words import DETERMINERS_BACK, PRONOUNS, starts_with
 
@@ -101,7 +103,9 @@ def question_kind(question: str) -> str:
         return "place"
     if _NAMES_Q.search(question):
         return "names"
-    return "other"
+    # a question in another UN language: the same answer types, read from its own question words
+    lang = detect(question)
+    return "other" if lang.english else asked_kind(question, lang.code)
 
 
 _COUNT_STOP = frozenset("""of the a an and or in on at to by for from with were was are is did do does have has had

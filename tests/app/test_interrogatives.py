@@ -1,0 +1,71 @@
+"""app/text/interrogatives.py: what a question in French, Spanish, Russian, Arabic or Chinese asks for, from its
+question words; question_kind reads it for a question not in English. The questions here are written for the test
+(none is a gold question)."""
+from __future__ import annotations
+
+import pytest
+
+from app.text.focus import question_kind, type_match
+from app.text.interrogatives import PATTERNS, asked_kind
+
+CASES = [
+    ("fr", "Combien de personnes ont été formées au Kenya ?", "quantity"),
+    ("fr", "Quand l'atelier régional a-t-il eu lieu ?", "date"),
+    ("fr", "En quelle année le réseau a-t-il été créé ?", "date"),
+    ("fr", "Où la réunion d'experts s'est-elle tenue ?", "place"),
+    ("fr", "Quels pays ont participé à l'opération ?", "names"),
+    ("fr", "Quel était le budget du programme ?", "amount"),
+    ("fr", "Combien la Norvège a-t-elle versé au fonds ?", "amount"),
+    ("fr", "Quel est l'objectif du guide qui a été publié ?", "other"),  # "qui" here is a relative pronoun
+    ("es", "¿Cuántas víctimas recibieron asistencia?", "quantity"),
+    ("es", "¿Cuándo se celebró la conferencia?", "date"),
+    ("es", "¿Dónde se presentó el estudio?", "place"),
+    ("es", "¿Qué países firmaron el acuerdo?", "names"),
+    ("es", "¿Qué Estados tenían el mayor número de casos?", "names"),  # names first, not the number
+    ("es", "¿Cuál fue el presupuesto de la oficina?", "amount"),
+    ("ru", "Сколько судей прошли обучение?", "quantity"),
+    ("ru", "Скольким государствам была оказана помощь?", "quantity"),
+    ("ru", "Когда состоялось совещание?", "date"),
+    ("ru", "Где прошел семинар?", "place"),
+    ("ru", "Какие страны участвовали в операции?", "names"),
+    ("ru", "Каков бюджет программы?", "amount"),
+    ("ar", "كم عدد القضاة الذين تم تدريبهم؟", "quantity"),
+    ("ar", "متى عقد الاجتماع؟", "date"),
+    ("ar", "أين ومتى عقدت الدورة؟", "date"),  # where and when: the date, as in English
+    ("ar", "أين عقدت حلقة العمل؟", "place"),
+    ("ar", "ما الدول التي شاركت في العملية؟", "names"),
+    ("ar", "ما هي ميزانية البرنامج؟", "amount"),
+    ("zh", "有多少名法官接受了培训？", "quantity"),
+    ("zh", "会议是什么时候举行的？", "date"),
+    ("zh", "讲习班在哪里举行？", "place"),
+    ("zh", "哪些国家参加了这次行动？", "names"),
+    ("zh", "该方案的预算是多少？", "amount"),
+    ("zh", "这份指南的目的是什么？", "other"),
+]
+
+
+@pytest.mark.parametrize("lang,question,kind", CASES)
+def test_asked_kind(lang, question, kind):
+    assert asked_kind(question, lang) == kind
+
+
+@pytest.mark.parametrize("lang,question,kind", [c for c in CASES if c[2] != "other"])
+def test_question_kind_reads_a_question_in_another_language(lang, question, kind):
+    assert question_kind(question) == kind
+
+
+def test_every_language_has_every_kind():
+    for lang, patterns in PATTERNS.items():
+        assert set(patterns) == {"amount", "date", "quantity", "place", "names"}, lang
+
+
+def test_english_questions_are_left_to_the_english_grammar():
+    assert asked_kind("How many States are parties?", "en") == "other"  # no English table here
+    assert question_kind("How many States are parties?") == "quantity"
+
+
+def test_the_asked_type_is_found_in_the_english_sentence():
+    """The point: a Russian "how many" question now prefers the English sentence that carries a count."""
+    kind = question_kind("Сколько государств являются участниками Конвенции?")
+    assert type_match(kind, "As at 9 February 2018, 189 States had become parties to the Convention.") == 1.0
+    assert type_match(kind, "The Conference adopted a resolution on the review mechanism.") == 0.0
