@@ -116,15 +116,21 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "Chosen on the translated dev questions only (eval/multilingual/*.jsonl, split \"dev\": 57 per language), "
         "never on these: the BM25 weight for a question not in English (dense 0.9), the sentence-level mix "
-        "(app/multilingual.py SENTENCE_MIX 0.5), the paragraph weight in sentence choice (PARAGRAPH_WEIGHT 0.1) and "
-        "the cross-lingual answerability fit (`python -m eval.calibrate_multilingual`). (Before the dev translations "
+        "(app/multilingual.py SENTENCE_MIX 0.5), the paragraph weight in sentence choice (PARAGRAPH_WEIGHT 0.1), "
+        "each language's direction taken out of a question's vector and its scale (SHIFT_SCALE 0.75) and "
+        "the cross-lingual answerability fit (`python -m eval.calibrate_multilingual`). The question words that say "
+        "what a question asks for (app/text/interrogatives.py) are each language's grammar; they were checked "
+        "against the dev translations' English originals. (Before the dev translations "
         "existed, a first sweep of the BM25 weight and of the sentence mix was run on these test translations; the "
         "values kept are the dev optimum, which they agree with.)",
         "",
-        "What limits key-fact recall in other languages: retrieval finds the paragraph (hit@5 0.90-1.00), but the "
-        "extractive answerer picks sentences by the question's cosine plus the words it shares with the report; a "
-        "question in another language shares none, so one sentence is chosen by cosine alone, and it is often a "
-        "neighbour of the sentence holding the fact (English questions get 2-3 sentences through shared words).",
+        "What limits key-fact recall in other languages: the extractive answerer picks sentences by the question's "
+        "cosine plus the words it shares with the report; a question in another language shares none, so the "
+        "sentence is chosen by cosine and by the asked answer type (a count, a date, a place, names) alone, and it is "
+        "often a neighbour of the sentence holding the fact (English questions get 2-3 sentences through shared "
+        "words). A \"how many States\" question in Russian prefers any sentence with a count, since the counted noun "
+        "is not matched across languages; Chinese and Arabic questions still retrieve a few generic paragraphs "
+        "too often.",
         "",
         "Search p50 is measured with the query embedding not cached (the harness's own search timing re-uses the "
         "embedding its ask just made); ask p50 is the whole chain with a fresh question. Latencies were measured on a "

@@ -83,3 +83,56 @@ def test_sentence_matching_only_for_questions_not_in_english(tmp_path):
     q = wrapped.encode([french], kind="query")[0]
     for h in b:  # mix 1.0: the paragraph's score is its best sentence's cosine
         assert abs(h.dense_score - float(np.max(extra["sentence_vectors"][h.key] @ q))) < 1e-5
+
+
+# ---- the language direction taken out of a question's vector ------------------------------------------------------
+
+def test_fit_shifts_is_the_mean_difference_of_parallel_questions():
+    from app.multilingual import fit_shifts
+
+    en = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], dtype=np.float32)
+    fr = en + np.array([0.0, 0.0, 0.5], dtype=np.float32)  # the same questions, moved along a "French" axis
+    shift = fit_shifts({"fr": (en, fr)})["fr"]
+    assert np.allclose(shift, [0.0, 0.0, -0.5])
+    try:
+        fit_shifts({"fr": (en, fr[:1])})
+    except ValueError as err:
+        assert "fr" in str(err)
+    else:
+        raise AssertionError("unaligned questions were accepted")
+
+
+def test_only_questions_in_a_shifted_language_move_and_stay_unit_length():
+    from app.multilingual import shift_queries
+
+    vecs = np.array([[0.6, 0.8, 0.0], [0.6, 0.8, 0.0]], dtype=np.float32)
+    out = shift_queries(["How many States are parties to the Convention?",
+                         "Combien d'États sont parties à la Convention ?"], vecs,
+                        {"fr": np.array([0.0, 0.0, 1.0], dtype=np.float32)})
+    assert np.allclose(out[0], vecs[0])  # English: untouched
+    assert out[1][2] > 0.5 and np.isclose(np.linalg.norm(out[1]), 1.0)
+
+
+def test_table_embedder_shifts_new_questions_not_the_report_words_it_serves(tmp_path):
+    emb = MultiHash()
+    word = "parties"
+    wrapped = TableEmbedder(emb, {("query", word): np.ones(emb.dim, dtype=np.float32)},
+                            {"fr": np.full(emb.dim, 0.3, dtype=np.float32)})
+    question = "Combien d'États sont parties à la Convention ?"
+    served, shifted = wrapped.encode([word, question], kind="query")
+    assert np.allclose(served, 1.0)  # the table's vector, as stored
+    raw = emb.encode([question], kind="query")[0]
+    assert not np.allclose(shifted, raw) and np.isclose(np.linalg.norm(shifted), 1.0)
+    assert np.allclose(wrapped.encode([question], kind="passage")[0], emb.encode([question], kind="passage")[0])
+
+
+def test_shifts_of_another_model_or_dimension_are_not_used(tmp_path):
+    import json
+
+    from app.multilingual import load_shifts
+
+    path = tmp_path / "shift.json"
+    path.write_text(json.dumps({"model_id": "m", "scale": 0.5, "shifts": {"fr": [1.0, 2.0], "es": [1.0]}}))
+    assert load_shifts("other", 2, path) == {}
+    got = load_shifts("m", 2, path)
+    assert list(got) == ["fr"] and np.allclose(got["fr"], [0.5, 1.0])
