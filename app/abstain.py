@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from app.text.countries import countries_not_in
 from app.text.focus import MONEY, asked_measure, counted_noun, counted_word, only_listed, question_kind
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -179,10 +180,13 @@ class RelevanceGate:
         # report". A missing name stays in: "the Sun" is not a neighbour of anything in a crime report.
         p_topic = model.probability({**x, "missing_numbers": 0.0})
         missing = tuple(missing_key_terms(asked, [scored[0].hit]))
+        # a country the question names and the answer's paragraph does not: the same work, elsewhere (app/text/countries.py)
+        elsewhere = absent_countries(asked, [scored[0].hit])
+        missing += tuple(t for t in elsewhere if t not in missing)
         if p_topic < model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
-        elif p < model.answer_threshold or any(is_identifier(m) for m in missing):
-            status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure: a neighbouring fact at most
+        elif p < model.answer_threshold or any(is_identifier(m) for m in missing) or elsewhere:
+            status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure/country: a neighbouring fact
         else:
             status = AnswerStatus.ANSWERED
         lacks = self.lacked_type(asked, scored) if status is AnswerStatus.ANSWERED else ""
@@ -300,6 +304,13 @@ def _ordinals(text: str) -> set[str]:
 def _ordinal_word(term: str) -> str:
     n = int(term[:-2])
     return f"the {_ORDINAL_WORDS[n - 1]}" if 1 <= n <= len(_ORDINAL_WORDS) else f"the {term}"
+
+
+def absent_countries(question: str, hits: Sequence[Hit]) -> list[str]:
+    """Stems of the words of each country the question names that none of these paragraphs names in any form."""
+    text = " ".join(h.text + " " + h.section for h in hits)
+    return [stem(w) for name in countries_not_in(question, text) for w in re.findall(r"[A-Za-z][\w’'\-]*", name)
+            if w[:1].isupper()]
 
 
 def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:

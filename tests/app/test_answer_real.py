@@ -134,3 +134,15 @@ def test_warm_latency_is_small(chain):
     t = time.perf_counter()
     chain.invoke("How many page views did the TRACK portal receive in 2017?")
     assert time.perf_counter() - t < 1.0
+
+
+@pytest.mark.parametrize("named,other", [("Fiji", "Samoa"), ("Japan", "Norway")])
+def test_a_question_about_another_country_is_partial_and_names_it(chain, named, other):
+    """¶5/¶6 report what Fiji and Japan did; the same question about a country the report does not name there is
+    answered with the neighbouring fact, the country named as what is missing."""
+    asked = "Which protocols did {} accede to?" if named == "Fiji" else "Did {} accept the Organized Crime Convention?"
+    own = chain.invoke(asked.format(named))
+    assert own.status is AnswerStatus.ANSWERED and named in own.text
+    ans = chain.invoke(asked.format(other))
+    assert ans.status is AnswerStatus.PARTIAL, ans.text
+    assert ans.text.startswith("The report does not answer") and f"about {other}" in ans.text.split("What it does")[0]

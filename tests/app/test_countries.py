@@ -1,0 +1,24 @@
+"""app/text/countries.py: country names in English text (ISO 3166 via pycountry, plus usual short forms)."""
+from __future__ import annotations
+
+from app.text.countries import countries_in, countries_not_in
+
+
+def test_names_in_every_form_map_to_one_country():
+    text = "the United Kingdom, the UK, Britain; Viet Nam and Vietnam; Iran (Islamic Republic of); Côte d’Ivoire"
+    assert countries_in(text) == {"GB": "United Kingdom", "VN": "Viet Nam", "IR": "Iran", "CI": "Côte d’Ivoire"}
+
+
+def test_longest_name_wins_and_parts_of_words_do_not_count():
+    got = countries_in("Guinea-Bissau, Papua New Guinea, Equatorial Guinea, Nigerian officials and the Niger")
+    assert set(got) == {"GW", "PG", "GQ", "NE"}  # no Guinea, no Nigeria from "Nigerian"
+
+
+def test_regions_and_plain_words_are_not_countries():
+    assert countries_in("Latin America, West Africa, the Pacific, Member States, a chad-like word") == {}
+
+
+def test_countries_not_in_compares_codes_not_spellings():
+    assert countries_not_in("What did UNODC do in the UK and in Kenya?", "In the United Kingdom of Great Britain and "
+                            "Northern Ireland, UNODC ...") == ["Kenya"]
+    assert countries_not_in("What happened in Vienna?", "nothing") == []
