@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from app.text.countries import countries_not_in
-from app.text.focus import MONEY, asked_measure, counted_noun, counted_word, only_listed, question_kind
+from app.text.focus import DAY, MONEY, asked_measure, asks_day, counted_noun, counted_word, only_listed, question_kind
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
@@ -222,6 +222,8 @@ class RelevanceGate:
             # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")
             measure = asked_measure(question)
             return "" if not measure or measured_in(measure, typed, self.scorer) else f"no figure for the {measure}"
+        if typed and kind == "date" and asks_day(question) and not any(DAY.search(t) for t in typed):
+            return "no day, only a year"  # "On which dates did the operation take place?" against "... 2017"
         if typed:
             return ""
         noun = counted_word(question) if kind == "quantity" else None

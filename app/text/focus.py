@@ -19,6 +19,9 @@ from app.text.words import DETERMINERS_BACK, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
+# a day of a month ("12 and 13 February", "on 4 October", "May 6"): what "on what date" asks for, which a year is not
+DAY = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b")
+_DAY_Q = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:dates?|days?)\b", re.I)
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|since when|until when)\b", re.I)
@@ -86,6 +89,11 @@ def asked_measure(question: str) -> str | None:
         return None
     word = m.group(1) or m.group(2)
     return None if not word or word.lower() == "how much money" else word
+
+
+def asks_day(question: str) -> bool:
+    """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
+    return bool(_DAY_Q.search(question))
 
 
 def question_kind(question: str) -> str:

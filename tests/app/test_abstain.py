@@ -148,3 +148,26 @@ def test_a_measure_is_matched_near_the_sum_by_the_word_or_one_of_like_meaning():
     assert measured_in("contribute", s) and not measured_in("budget", s)
     far = "The budget of the Office was discussed at length by the Commission, and in 2017 grants totalled $403,447."
     assert not measured_in("budget", [far])  # a measure word far from the sum says nothing of it
+
+
+P39 = Hit("doc", 39, (), "The five-day operation led to the seizure of 130 firearms. UNODC also took part in the Joint "
+          "Action Days 2017.", 1.0, dense_score=0.7)
+P61 = Hit("doc", 61, (), "An expert group meeting was held in Vienna on 12 and 13 February 2018.", 1.0, dense_score=0.7)
+
+
+def test_a_question_asking_for_a_day_is_not_answered_by_a_year():
+    r = _assess("On which dates did the operation take place?", _model(bias=5.0), P39)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no day, only a year"
+    assert _assess("In what year did the operation take place?", _model(bias=5.0), P39).lacks != "no day, only a year"
+    assert _assess("On what date was the expert group meeting held?", _model(bias=5.0), P61).status is \
+        AnswerStatus.ANSWERED
+
+
+P5 = Hit("doc", 5, (), "Japan accepted the Organized Crime Convention in 2017.", 1.0, dense_score=0.7)
+
+
+def test_a_question_about_a_country_the_paragraph_does_not_name_is_partial():
+    r = _assess("Did Norway accept the Organized Crime Convention in 2017?", _model(bias=5.0), P5)
+    assert r.status is AnswerStatus.PARTIAL and "about Norway" in r.gap
+    assert _assess("Did Japan accept the Organized Crime Convention in 2017?", _model(bias=5.0), P5).status is \
+        AnswerStatus.ANSWERED

@@ -134,3 +134,25 @@ def test_a_question_followed_by_an_instruction_answers_the_question(chain):
 def test_near_miss_with_a_different_identifier_is_not_answered_as_if_it_matched(chain):
     a = chain.invoke("How many firearms were seized in operation TRIGGER IV?")  # the report describes TRIGGER III
     assert a.abstained or (a.status == "partial" and "IV" in a.lead), a.text
+
+
+@pytest.mark.parametrize("question,day", [
+    ("On which dates did the operation take place?", True), ("What exact date was the network launched?", True),
+    ("What day is the World Day observed?", True), ("When was the network launched?", False),
+    ("In what year was the Protocol adopted?", False),
+])
+def test_asks_day(question, day):
+    from app.text.focus import asks_day
+
+    assert asks_day(question) is day
+
+
+@pytest.mark.parametrize("sentence,has_day", [
+    ("It was held in Vienna on 12 and 13 February 2018.", True), ("It was held from 10 to 13 April 2017.", True),
+    ("Observed on July 30 each year.", True), ("It took part in the Joint Action Days 2017.", False),
+    ("In February 2018, 189 States were parties.", False),
+])
+def test_a_day_is_more_than_a_year_or_a_month(sentence, has_day):
+    from app.text.focus import DAY
+
+    assert bool(DAY.search(sentence)) is has_day
