@@ -22,7 +22,10 @@ from pathlib import Path
 from typing import Sequence
 
 from app.text.countries import countries_not_in
-from app.text.focus import DAY, MONEY, asked_measure, asks_day, counted_noun, counted_word, only_listed, question_kind
+from app.text.focus import (
+    DAY, MONEY, asked_measure, asks_day, counted_heads, counted_noun, counted_word, counted_words, only_listed,
+    question_kind,
+)
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
@@ -332,8 +335,6 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
                sentences: Sequence[str] | None = None) -> bool:
     """False only for a how-many question whose counted noun (or a word of like meaning) no sentence of these
     paragraphs (or of `sentences`) counts."""
-    from app.text.focus import counted_words
-
     noun = counted_noun(question) if question_kind(question) == "quantity" else None
     if not noun:
         return True
@@ -342,9 +343,11 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
     counted = sorted({w.lower() for s in sentences for w in counted_words(s)})
     if any(stem(w) == noun for w in counted):
         return True
-    if scorer is None or not counted:
+    # a word of like meaning must be what a number counts, not a word describing it ("police operation")
+    heads = sorted({w.lower() for s in sentences for w in counted_heads(s)})
+    if scorer is None or not heads:
         return False
-    sims = scorer.word_similarity([counted_word(question) or noun], counted)  # a word, not a stem, is embedded
+    sims = scorer.word_similarity([counted_word(question) or noun], heads)  # a word, not a stem, is embedded
     return sims is not None and float(sims[0].max()) >= SYNONYM_COSINE
 
 

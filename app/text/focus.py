@@ -166,16 +166,42 @@ def counts(sentence: str, noun_stem: str) -> bool:
     return False
 
 
-def counted_words(sentence: str) -> list[str]:
-    """The words a number counts in this sentence, up to the end of its noun phrase ("189 States parties" -> States,
-    parties; "grants totalling $403,447" counts nothing)."""
+def _counted_phrases(sentence: str) -> list[list[str]]:
     out = []
     for m in re.finditer(rf"(?=\b{NUM_WORD}\s+((?:[\w’'\-]+\s+){{0,3}})([\w’'\-]+))", sentence, re.I):
+        phrase = []
         for w in (m.group(1) + m.group(2)).split():
             if w.lower() in _PHRASE_END or w.isdigit():
                 break
-            out.append(w)
+            phrase.append(w)
+        out.append(phrase)
     return out
+
+
+def counted_words(sentence: str) -> list[str]:
+    """The words a number counts in this sentence, up to the end of its noun phrase ("189 States parties" -> States,
+    parties; "grants totalling $403,447" counts nothing)."""
+    return [w for phrase in _counted_phrases(sentence) for w in phrase]
+
+
+def counted_heads(sentence: str) -> list[str]:
+    """The head noun of each counted phrase: its last word before "and"/"or" or a participle ("a five-day
+    cross-border police operation" -> operation, "20 clandestine laboratories and ..." -> laboratories,
+    "2,000 participants representing ..." -> participants). A modifier is not what is
+    counted: "police" in "police operation" must not stand for "arrests"."""
+    heads = []
+    for phrase in _counted_phrases(sentence):
+        words = []
+        for w in phrase:
+            low = w.lower()
+            if low in ("and", "or", "than", "more", "less"):
+                break
+            if words and words[-1].lower().endswith("s") and low.endswith(("ing", "ed")):
+                break  # "2,000 participants representing ...": a participle after a plural noun ends the phrase
+            words.append(w)
+        if words:
+            heads.append(words[-1])
+    return heads
 
 
 def type_match(kind: str, sentence: str, counted: str | None = None) -> float:

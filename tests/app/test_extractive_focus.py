@@ -156,3 +156,16 @@ def test_a_day_is_more_than_a_year_or_a_month(sentence, has_day):
     from app.text.focus import DAY
 
     assert bool(DAY.search(sentence)) is has_day
+
+
+@pytest.mark.parametrize("sentence,heads", [
+    ("a five-day simultaneous cross-border police operation named TRIGGER III", ["operation"]),
+    ("almost 2,000 participants representing 160 Member States", ["participants", "States"]),
+    ("the initiation of 50 international tracing requests", ["requests"]),
+    ("20 clandestine laboratories and more", ["laboratories"]),
+    ("189 States had become parties", ["States"]),
+])
+def test_counted_heads_are_what_the_number_counts_not_its_modifiers(sentence, heads):
+    from app.text.focus import counted_heads
+
+    assert counted_heads(sentence) == heads
