@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 
+from app.language import detect
 from app.text.focus import counted_noun, counts, question_kind
 from app.text.lexical import content_terms, split_subquestions, standalone_parts, topic_terms
 from app.text.scoring import ScoredSentence, SentenceScorer, referred_to
@@ -24,6 +25,11 @@ NEW_COVERAGE = 0.15
 # key-fact recall 0.888 -> 0.898, citation precision 0.928 -> 0.924; at 0.92, 0.900 / 0.920; at 0.97, 0.891 / 0.922)
 NEAR_TIE = 0.95
 MAX_WITH_NEIGHBOURS = 5  # sentences in an answer, neighbours included
+# A question not in English shares no words with the report, so the coverage test cannot show that a further sentence
+# answers more of it; one that scores within this share of the best joins instead (translated dev questions, mean of
+# five languages, multilingual-e5-small: key-fact recall 0.677 -> 0.772, citation precision 0.821 -> 0.817, 1.2 -> 1.9
+# sentences an answer; at 0.95, 0.759 / 0.822; at 0.90, 0.777 / 0.765; at 0.85, 0.786 / 0.634)
+CROSS_LINGUAL_TIE = 0.93
 
 
 class ExtractiveAnswerer:
@@ -84,6 +90,7 @@ class ExtractiveAnswerer:
         # for a sentence of another paragraph, what the best sentence's paragraph and section establish is not new
         context_terms = content_terms(best.hit.text + " " + best.hit.section)
         q_terms = topic_terms(question)
+        foreign = not detect(question).english
         for s in scored[1:]:
             if len(chosen) >= self.max_sentences:
                 break
@@ -97,7 +104,8 @@ class ExtractiveAnswerer:
                 continue
             # a second answer sentence must answer more of the question, not merely share its words
             known = seen_terms if s.hit.key == best.hit.key else seen_terms | context_terms
-            near_tie = s.hit.key != best.hit.key and s.score >= best.score * NEAR_TIE
+            near_tie = (s.hit.key != best.hit.key and s.score >= best.score * NEAR_TIE) or \
+                (foreign and s.score >= best.score * CROSS_LINGUAL_TIE)
             if not near_tie and self.scorer.coverage(q_terms, terms - known) < NEW_COVERAGE:
                 continue
             chosen.append(s)

@@ -169,3 +169,29 @@ def test_counted_heads_are_what_the_number_counts_not_its_modifiers(sentence, he
     from app.text.focus import counted_heads
 
     assert counted_heads(sentence) == heads
+
+
+def _scored(hit, texts_scores):
+    from app.text.scoring import ScoredSentence
+
+    return [ScoredSentence(hit, i, t, sc, sc, 0.0, 0) for i, (t, sc) in enumerate(texts_scores)]
+
+
+def test_a_question_not_in_english_takes_a_near_tie_that_shares_no_words():
+    """Shared words cannot show that a second sentence answers more of a French question; scoring within
+    CROSS_LINGUAL_TIE of the best does. The same sentences for an English question: one sentence."""
+    from app.answer.extractive import CROSS_LINGUAL_TIE, ExtractiveAnswerer
+    from app.context import ContextParagraph, PackedContext
+
+    text = "The network was launched in Khartoum in November 2017. It will cover 12 States of the region."
+    hit = Hit("doc", 54, (), text, 1.0)
+    context = PackedContext("q", (ContextParagraph("¶54", hit, text, 20),), False, 20)
+    sentences = ["The network was launched in Khartoum in November 2017.", "It will cover 12 States of the region."]
+    near = _scored(hit, [(sentences[0], 1.0), (sentences[1], (1 + CROSS_LINGUAL_TIE) / 2)])
+    far = _scored(hit, [(sentences[0], 1.0), (sentences[1], CROSS_LINGUAL_TIE - 0.05)])
+    reader = ExtractiveAnswerer()
+    french = "Combien d'États le réseau de coopération judiciaire couvrira-t-il ?"
+    assert [s.text for s in reader.select(french, context, near)] == sentences
+    assert [s.text for s in reader.select(french, context, far)] == sentences[:1]
+    assert [s.text for s in reader.select("Tell me about the cooperation network launched there.", context,
+                                          near)] == sentences[:1]
