@@ -185,7 +185,6 @@ class RelevanceGate:
         missing = tuple(missing_key_terms(asked, [scored[0].hit]))
         # a country the question names and the answer's paragraph does not: the same work, elsewhere (app/text/countries.py)
         elsewhere = absent_countries(asked, [scored[0].hit])
-        missing += tuple(t for t in elsewhere if t not in missing)
         if p_topic < model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
         elif p < model.answer_threshold or any(is_identifier(m) for m in missing) or elsewhere:
@@ -195,7 +194,8 @@ class RelevanceGate:
         lacks = self.lacked_type(asked, scored) if status is AnswerStatus.ANSWERED else ""
         if lacks:
             status = AnswerStatus.PARTIAL  # on topic, but the sentence shown gives no date for a "when" question
-        gap = gap_text(asked, missing, context.hits, lacks=lacks) if status is not AnswerStatus.ANSWERED else ""
+        gap = gap_text(asked, missing, context.hits, lacks=lacks, elsewhere=elsewhere) \
+            if status is not AnswerStatus.ANSWERED else ""
         return Relevance(status, p, scored[0].score, x["top_dense"], missing, gap, {**x, "p": p, "p_topic": p_topic},
                          lacks)
 
@@ -312,10 +312,8 @@ def _ordinal_word(term: str) -> str:
 
 
 def absent_countries(question: str, hits: Sequence[Hit]) -> list[str]:
-    """Stems of the words of each country the question names that none of these paragraphs names in any form."""
-    text = " ".join(h.text + " " + h.section for h in hits)
-    return [stem(w) for name in countries_not_in(question, text) for w in re.findall(r"[A-Za-z][\w’'\-]*", name)
-            if w[:1].isupper()]
+    """The countries the question names (as it writes them) that none of these paragraphs names in any form."""
+    return countries_not_in(question, " ".join(h.text + " " + h.section for h in hits))
 
 
 def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
@@ -407,9 +405,10 @@ def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:
     return first, (body[0].lower() + body[1:]) if _WH.match(body) else ""
 
 
-def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, lacks: str = "") -> str:
+def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, lacks: str = "",
+             elsewhere: Sequence[str] = ()) -> str:
     """What the report does not give, in words: the asked clause, and the constraint it lacks (a year, an
-    identifier such as "IV", a name). Nothing is named unless the question is a plain question; a missing number
+    identifier such as "IV", a name, the countries in `elsewhere` as the question writes them). Nothing is named unless the question is a plain question; a missing number
     other than a year is called "that figure", so text injected into a question never reads as a report fact."""
     first, _ = _asked_clause(question, closest)
     if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS):
@@ -419,6 +418,8 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, l
     names = [re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", first)
              if stem(w) in set(missing) and not is_identifier(stem(w))]
     names = [w for w in dict.fromkeys(names) if w.lower() not in DOMAIN_COMMON]
+    # a country's name whole ("Sierra Leone", "U.S."), not its words one by one
+    names = list(dict.fromkeys([*elsewhere, *(w for w in names if not any(w in e.split() for e in elsewhere))]))
     parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
     if any(is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
         parts.append("for that figure")

@@ -81,6 +81,9 @@ class Assistant:
         embedder, extra = prepare(stored, embedder, index_dir, progress=progress)  # unchanged unless multilingual
         searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion,
                             store=open_store(settings, stored), **extra)
+        from app.text.countries import warm
+
+        warm()  # the country names the gate checks (~80 ms), loaded here rather than on the first question
         return cls(settings, stored, embedder, searcher)
 
     # -- questions -----------------------------------------------------------------------------------------------

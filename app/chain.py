@@ -247,13 +247,13 @@ class AnswerChain:
             return
         cited = [h for h in t.context.hits if h.key in {k for s in verified.sentences for k in s.cites}]
         missing = [m for m in missing_key_terms(t.standalone, cited) if is_identifier(m)]
-        missing += absent_countries(t.standalone, cited)  # the same rule as the gate's: another country's fact
-        gap = gap_text(t.standalone, missing, cited) if missing else ""
+        elsewhere = absent_countries(t.standalone, cited)  # the same rule as the gate's: another country's fact
+        gap = gap_text(t.standalone, missing, cited, elsewhere=elsewhere) if missing or elsewhere else ""
         # under auto the LLM only reads what the gate did not find answered: its verified reading is offered as the
         # neighbouring fact, the gate's gap named first, unless the extractive reader chose the same sentence (two
         # readers agreeing on one sentence is the evidence the gate's score alone lacked) -- but not when that
         # sentence lacks what is asked (no date for "when"): agreeing on it does not make it an answer
-        partial = bool(missing) or (strict and t.relevance.status is not AnswerStatus.ANSWERED
+        partial = bool(missing) or bool(elsewhere) or (strict and t.relevance.status is not AnswerStatus.ANSWERED
                                     and (bool(t.relevance.lacks) or not self._readers_agree(graded, verified)))
         gap = gap or (t.relevance.gap if partial else "")
         lead = partial_lead(gap) if partial else ""

@@ -80,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "current features and targets on 2026-12-01 it handled fewer dev near-misses, 0.59 -> 0.54, "
                          "at equal key-fact recall)")
     args = ap.parse_args(argv)
+    if args.shift_scale <= 0:
+        ap.error("--shift-scale must be above 0 (the directions are stored unscaled, divided by it)")
     with tempfile.TemporaryDirectory(prefix="paracite-cal-") as work:
         assistant = Assistant.load(index_dir=args.index or Path(work) / "index", corpus_dir=args.corpus,
                                    embedding_model=args.model)

@@ -90,7 +90,9 @@ class ExtractiveAnswerer:
         # for a sentence of another paragraph, what the best sentence's paragraph and section establish is not new
         context_terms = content_terms(best.hit.text + " " + best.hit.section)
         q_terms = topic_terms(question)
-        foreign = not detect(question).english
+        # only with a cross-language embedder: its cosines are what the tie was measured on, and an English-only
+        # model's cosine for a question in another language says little
+        foreign = getattr(getattr(self.scorer, "embedder", None), "multilingual", False) and not detect(question).english
         for s in scored[1:]:
             if len(chosen) >= self.max_sentences:
                 break

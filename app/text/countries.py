@@ -30,33 +30,53 @@ _SHORT_FORMS = {
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[re.Pattern, dict[str, str]]:
-    """(one pattern for every name, longest first; name -> alpha-2 code)."""
+def _names() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """(pattern for a question: names as written, longest first; pattern for a paragraph: any case, and a name may go
+    on into its adjective, "Kenyan", "Afghan-Pakistani"; name (lower case) -> alpha-2 code)."""
     try:
         import pycountry
     except ImportError as err:  # a core dependency: an install without it is broken, and says how to mend it
         raise ImportError("pycountry is missing: reinstall ParaCite (pip install -e .)") from err
     code_of: dict[str, str] = {}
+    cut: dict[str, set[str]] = {}
     for c in pycountry.countries:
-        names = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), c.name.split(",")[0]}
-        names |= set(_SHORT_FORMS.get(c.alpha_2, ()))
-        for n in filter(None, names):
-            code_of.setdefault(n.strip(), c.alpha_2)
-    alternatives = sorted(code_of, key=len, reverse=True)  # "Guinea-Bissau" before "Guinea"
-    pattern = re.compile(r"(?<![\w\-])(?:the\s+)?(" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w\-])")
-    return pattern, code_of
+        names = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        for n in filter(None, names | set(_SHORT_FORMS.get(c.alpha_2, ()))):
+            code_of.setdefault(_plain(n).lower(), c.alpha_2)
+        cut.setdefault(_plain(c.name.split(",")[0]).lower(), set()).add(c.alpha_2)
+    # "Iran, Islamic Republic of" -> "Iran"; but "Korea" (two countries) and "Virgin Islands" name none alone
+    for n, codes in cut.items():
+        if len(codes) == 1:
+            code_of.setdefault(n, next(iter(codes)))
+    alternatives = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))  # "Guinea-Bissau" first
+    asked = re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.I)
+    written = re.compile(r"(?<!\w)(" + alternatives + r")", re.I)
+    return asked, written, code_of
+
+
+def _plain(text: str) -> str:
+    return text.replace("’", "'")
 
 
 def countries_in(text: str) -> dict[str, str]:
-    """{alpha-2 code: the name as written} of the countries the text names."""
-    pattern, code_of = _names()
+    """{alpha-2 code: the name as written} of the countries the text names, capitalised as names are."""
+    asked, _, code_of = _names()
+    text = text or ""
     out: dict[str, str] = {}
-    for m in pattern.finditer(text or ""):
-        out.setdefault(code_of[m.group(1)], m.group(1))
+    for m in asked.finditer(_plain(text)):  # _plain keeps every position, so the span is the name as written
+        if m.group(1)[:1].isupper():  # "Chad" the country, not a word that happens to be spelt like one
+            out.setdefault(code_of[m.group(1).lower()], text[m.start(1):m.end(1)])
     return out
 
 
 def countries_not_in(question: str, text: str) -> list[str]:
-    """The countries the question names (as it writes them) that the text does not name in any form."""
-    have = countries_in(text)
+    """The countries the question names (as it writes them) that the text does not name in any form: a heading in
+    capitals and an adjective ("Kenyan", "Kenya-based") count as naming it."""
+    _, written, code_of = _names()
+    have = {code_of[m.group(1).lower()] for m in written.finditer(_plain(text or ""))}
     return [name for code, name in countries_in(question).items() if code not in have]
+
+
+def warm() -> None:
+    """Load the names now (about 80 ms) rather than on the first question."""
+    _names()

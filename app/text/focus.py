@@ -20,7 +20,9 @@ from app.text.words import DETERMINERS_BACK, PRONOUNS, starts_with
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
 # a day of a month ("12 and 13 February", "on 4 October", "May 6"): what "on what date" asks for, which a year is not
-DAY = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|–|to|and)\s*\d{{1,2}})?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b")
+_MONTHS_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+                 rf"(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)|\b(?:{_MONTHS}|{_MONTHS_SHORT})\s+\d{{1,2}}\b")
 _DAY_Q = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:dates?|days?)\b", re.I)
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"how big|size of|count)\b", re.I)
@@ -184,10 +186,13 @@ def counted_words(sentence: str) -> list[str]:
     return [w for phrase in _counted_phrases(sentence) for w in phrase]
 
 
+_IRREGULAR_PARTICIPLES = frozenset("led held made taken given run set sent met built seen known brought".split())
+
+
 def counted_heads(sentence: str) -> list[str]:
     """The head noun of each counted phrase: its last word before "and"/"or" or a participle ("a five-day
-    cross-border police operation" -> operation, "20 clandestine laboratories and ..." -> laboratories,
-    "2,000 participants representing ..." -> participants). A modifier is not what is
+    cross-border police operation led to ..." -> operation, "20 clandestine laboratories and ..." -> laboratories,
+    "2,000 participants representing ..." -> participants, "200 staff trained" -> staff). A modifier is not what is
     counted: "police" in "police operation" must not stand for "arrests"."""
     heads = []
     for phrase in _counted_phrases(sentence):
@@ -196,8 +201,12 @@ def counted_heads(sentence: str) -> list[str]:
             low = w.lower()
             if low in ("and", "or", "than", "more", "less"):
                 break
-            if words and words[-1].lower().endswith("s") and low.endswith(("ing", "ed")):
-                break  # "2,000 participants representing ...": a participle after a plural noun ends the phrase
+            if words and not words[-1].lower().endswith("ly") and (
+                    low.endswith("ed") or low in _IRREGULAR_PARTICIPLES
+                    or (low.endswith("ing") and words[-1].lower().endswith("s"))):
+                # a participle after the noun ends its phrase: "200 staff trained", "an operation led to ...",
+                # "2,000 participants representing ..."; not one before it ("tracing requests", "newly trained")
+                break
             words.append(w)
         if words:
             heads.append(words[-1])

@@ -16,25 +16,34 @@ import re
 
 _I = re.I | re.U
 
-# Per language, what makes a question ask for each answer type. Tried in the order of app/text/focus.py's
-# question_kind: a sum of money; names when the question opens with "which countries ..." (so "which States had the
-# largest number of users" asks for names, not a number); then a date, a count, a place, and names anywhere. A date is
-# tried before a count because some date questions are built on a number word ("какого числа" = on which day,
-# "几月" = which month). Singular "which country" is a place, as in English.
+# Per language, what makes a question ask for each answer type. Tried as app/text/focus.py's question_kind tries
+# English: a sum of money first; names when the question opens with "which countries ..." (so "which States had the
+# largest number of users" asks for names, not a number); then -- unlike English, which tries a count first -- a date,
+# a count, a place, and names anywhere: some date questions are built on a number word ("какого числа" = on which
+# day, "几月" = which month). Singular "which country" is a place, as in English.
 KINDS = ("amount", "date", "quantity", "place", "names")
-# Words of giving money: with a count word they ask for a sum ("how much did Germany contribute"), as in English
+# Words of giving money: with "how much" they ask for a sum ("how much did Germany contribute"), as in English, where
+# "how many projects were funded" still asks for a count. "How much" is told from "how many" where the language
+# does (cuánto / cuántos; combien without "de"); Russian, Arabic and Chinese use one word for both.
 _PAID = {
     "fr": re.compile(r"\bcontribu\w*|\bvers[ée]\w*|\bdon(?:s|né\w*)\b|\bfinanc\w*|\bpay[ée]\w*", _I),
     "es": re.compile(r"\bcontribu\w*|\baport\w*|\bdon\w*|\bfinanci\w*|\bpag\w*", _I),
-    "ru": re.compile(r"\bвзнос\w*|\bвн[её]с\w*|\bпожертвова\w*|\bвыдел\w*|\bплат\w*|\bоплач\w*", _I),
+    "ru": re.compile(r"\bвзнос\w*|\bпожертвова\w*|\bоплат\w*|\bуплат\w*|\bплат[её]ж\w*", _I),
     "ar": re.compile(r"تبرع|مساهم|دفع|تمويل"),
     "zh": re.compile(r"捐|出资|供资|支付|拨款"),
+}
+_HOW_MUCH = {
+    "fr": re.compile(r"\bcombien\b(?!\s+d(?:e\b|['’]))", _I),
+    "es": re.compile(r"\bcu[aá]nto\b", _I),
+    "ru": re.compile(r"\bсколько\b", _I),
+    "ar": re.compile(r"(?:^|\s)[وف]?كم(?:\s|$)|مقدار|مجموع"),
+    "zh": re.compile(r"多少"),
 }
 PATTERNS: dict[str, dict[str, re.Pattern]] = {
     "fr": {
         "amount": re.compile(r"\bbudgets?\b|\bco[uû]t(?:s|é)?\b|\bdépens\w*|\bfinancement\b|\bmontant\b|"
                              r"\bcombien d['’]argent\b", _I),
-        "date": re.compile(r"\bquand\b|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:date|année|annee|mois|jour)s?\b", _I),
+        "date": re.compile(r"\bquand\b|\bquel(?:le)?s?\s+(?:\w+\s+){0,2}(?:date|année|annee|mois|jour)s?\b", _I),
         "quantity": re.compile(r"\bcombien\b|\bquel(?:le)?\s+(?:est\s+le\s+)?(?:nombre|total|pourcentage|part)\b|"
                                r"\bnombre\s+(?:de|d['’]|total)", _I),
         "place": re.compile(r"(?:^|\s)où\b|\bquel(?:le)?\s+(?:ville|pays|lieu|région)\b", _I),
@@ -44,10 +53,10 @@ PATTERNS: dict[str, dict[str, re.Pattern]] = {
     "es": {
         "amount": re.compile(r"\bpresupuestos?\b|\bcost[oe]s?\b|\bgast\w*|\bfinanciación\b|\bmonto\b|"
                              r"\bcuánto dinero\b", _I),
-        "date": re.compile(r"\bcuándo\b|\bqué\s+(?:\w+\s+)?(?:fecha|año|mes|día)s?\b", _I),
-        "quantity": re.compile(r"\bcuánt[oa]s?\b|\bqué\s+(?:número|cantidad|porcentaje|total|parte)\b|"
+        "date": re.compile(r"\bcu[aá]ndo\b|\bqué\s+(?:\w+\s+)?(?:fecha|año|mes|día)s?\b", _I),
+        "quantity": re.compile(r"\bcu[aá]nt[oa]s?\b|\bqué\s+(?:número|cantidad|porcentaje|total|parte)\b|"
                                r"\bnúmero\s+(?:de|total)\b", _I),
-        "place": re.compile(r"\bdónde\b|\bqué\s+(?:ciudad|país|lugar|región)\b", _I),
+        "place": re.compile(r"\bd[oó]nde\b|\bqué\s+(?:ciudad|país|lugar|región)\b", _I),
         "names": re.compile(r"\bqué\s+(?:\w+\s+)?(?:países|estados|organizaciones|organismos|socios|asociados|"
                             r"instituciones|entidades|jurisdicciones|regiones)\b|\bquién(?:es)?\b", _I),
     },
@@ -57,7 +66,7 @@ PATTERNS: dict[str, dict[str, re.Pattern]] = {
         "date": re.compile(r"\bкогда\b|\bв\s+как(?:ом|ие|ую)\s+(?:\w+\s+)?(?:году|годы|месяце|день|дни|сроки)\b|"
                            r"\bкакого\s+числа\b|\bкак(?:ая|ие|ую|ой)\s+(?:\w+\s+)?дат[аыу]?\b", _I),
         "quantity": re.compile(r"\bсколь\w*|\bкаков[оа]?\s+(?:\w+\s+)?(?:число|количество|объ[её]м|доля)\b|"
-                               r"\bкак(?:ое|ой|ую)\s+(?:\w+\s+)?(?:число|количество|объ[её]м|долю)\b", _I),
+                               r"\bкак(?:ое|ой|ую|ая)\s+(?:\w+\s+)?(?:число|количество|объ[её]м|доля|долю|процент)\b", _I),
         "place": re.compile(r"\bгде\b|\bкуда\b|\bв\s+как(?:ом|ой)\s+(?:городе|стране|месте)\b|"
                             r"\bкак(?:ая|ой|ую)\s+стран[аеуы]\b", _I),
         "names": re.compile(r"\bкак(?:ие|их|им|ими)\s+(?:\w+\s+)?(?:стран\w*|государств\w*|организаци\w*|"
@@ -65,24 +74,25 @@ PATTERNS: dict[str, dict[str, re.Pattern]] = {
     },
     "ar": {
         "amount": re.compile(r"ميزاني|تكلف|تكاليف|نفقات|إنفاق|تمويل|مبلغ"),
-        "date": re.compile(r"(?:^|\s)و?متى|في\s+أي\s+(?:عام|سنة|تاريخ|شهر|يوم)|(?:^|\s)(?:ما|أي)\s+(?:هو\s+)?"
-                           r"(?:ال)?(?:عام|سنة|تاريخ|شهر)"),
+        "date": re.compile(r"(?:^|\s)و?متى|في\s+أي\s+(?:عام|سنة|تاريخ|شهر|يوم)(?=\s|$|[؟?،])|(?:^|\s)(?:ما|أي)\s+"
+                           r"(?:هو\s+)?(?:ال)?(?:عام|سنة|تاريخ|شهر)(?=\s|$|[؟?،])"),
         "quantity": re.compile(r"(?:^|\s)[وف]?كم(?:\s|$)|(?:^|\s)ما\s+(?:هو\s+|هي\s+)?(?:عدد|مجموع|حجم|مقدار|نسبة)|"
                                r"(?:^|\s)(?:عدد|مجموع)\s"),
-        "place": re.compile(r"(?:^|\s)و?أين|(?:^|\s)(?:في\s+)?أي\s+(?:مدينة|بلد|دولة|مكان)"),
+        "place": re.compile(r"(?:^|\s)و?[أا]ين(?:\s|$|[؟?])|(?:^|\s)(?:في\s+)?أي\s+(?:مدينة|بلد|دولة|مكان)"),
         "names": re.compile(r"(?:^|\s)(?:ما|أي|أيّ|في\s+أي)\s+(?:هي\s+)?(?:ال)?(?:بلدان|دول(?!ة)|منظمات|هيئات|جهات|"
                             r"شركاء|مؤسسات|مناطق)|^\s*من\s+(?:هم|هي|هو|الذي|التي)"),
     },
     "zh": {
         "amount": re.compile(r"预算|费用|成本|开支|支出|经费|金额|多少钱"),
         "date": re.compile(r"何时|什么时候|哪一?年|何年|哪一?天|哪几天|几月|几号|哪个月|什么日期|哪些日期|什么时间"),
-        "quantity": re.compile(r"多少|几(?![乎月号])|数量|总数|总额|总计|比例"),
+        "quantity": re.compile(r"多少|几(?![乎月号内])|数量|总数|总额|总计|比例"),
         "place": re.compile(r"哪里|哪儿|在哪(?!些)|何地|何处|哪个城市|哪座城市|什么地方|地点|哪个国家|哪国"),
-        "names": re.compile(r"(?:哪些|哪几个)\w{0,4}?(?:国家|组织|机构|伙伴|实体|缔约国|会员国|法域|区域|地区)|谁"),
+        "names": re.compile(r"(?:哪些|哪几个)\w{0,4}?(?:国家|组织|机构|伙伴|实体|缔约国|会员国|法域|区域|地区)|谁|"
+                            r"(?:国家|组织|机构|伙伴|缔约国|会员国)\w{0,3}?(?:有|是)哪些"),
     },
 }
 # "Which countries ...", "En qué regiones ...": a names question from its first words (an optional preposition first)
-_LEADING = re.compile(r"^[\s¿¡\"“«]*(?:(?:dans|en|à|de|par|в|из|с|у|في|من|在|由)\s+)?", re.I)
+_LEADING = re.compile(r"^[\s¿¡\"“«]*(?:(?:dans|en|à|de|par|в|из|с|у|في|من)\s+|[在由]\s*)?", re.I)
 
 
 def asked_kind(question: str, lang: str) -> str:
@@ -91,7 +101,7 @@ def asked_kind(question: str, lang: str) -> str:
     patterns = PATTERNS.get(lang)
     if not patterns:
         return "other"
-    if patterns["amount"].search(question) or (patterns["quantity"].search(question) and _PAID[lang].search(question)):
+    if patterns["amount"].search(question) or (_HOW_MUCH[lang].search(question) and _PAID[lang].search(question)):
         return "amount"
     opening = question[_LEADING.match(question).end():][:40]
     if patterns["names"].match(opening):

@@ -22,3 +22,22 @@ def test_countries_not_in_compares_codes_not_spellings():
     assert countries_not_in("What did UNODC do in the UK and in Kenya?", "In the United Kingdom of Great Britain and "
                             "Northern Ireland, UNODC ...") == ["Kenya"]
     assert countries_not_in("What happened in Vienna?", "nothing") == []
+
+
+def test_a_paragraph_names_a_country_in_capitals_hyphenated_or_as_an_adjective():
+    for text in ("AFGHANISTAN", "the Kenya-based office", "Kenyan and Afghan authorities"):
+        assert countries_not_in("What was done in Kenya and Afghanistan?", text) != ["Kenya", "Afghanistan"], text
+    assert countries_not_in("What was done in Kenya?", "The Kenya-based office") == []
+    assert countries_not_in("What was done in Afghanistan?", "AFGHANISTAN") == []
+    assert countries_not_in("What was done in Kenya?", "Kenyan authorities") == []
+
+
+def test_curly_apostrophes_and_ambiguous_short_names():
+    assert countries_in("the Lao People’s Democratic Republic") == {"LA": "Lao People’s Democratic Republic"}
+    assert set(countries_in("the Democratic People’s Republic of Korea")) == {"KP"}  # not the Republic of Korea
+    assert countries_in("Korea") == {}  # two countries: neither
+    assert set(countries_in("the Congo")) == {"CG"} and set(countries_in("the Democratic Republic of the Congo")) == {"CD"}
+
+
+def test_a_lower_case_word_in_a_question_is_not_a_country():
+    assert countries_in("the turkey was served; chad is a name") == {}

@@ -189,9 +189,34 @@ def test_a_question_not_in_english_takes_a_near_tie_that_shares_no_words():
     sentences = ["The network was launched in Khartoum in November 2017.", "It will cover 12 States of the region."]
     near = _scored(hit, [(sentences[0], 1.0), (sentences[1], (1 + CROSS_LINGUAL_TIE) / 2)])
     far = _scored(hit, [(sentences[0], 1.0), (sentences[1], CROSS_LINGUAL_TIE - 0.05)])
-    reader = ExtractiveAnswerer()
+    from app.text.scoring import SentenceScorer
+
+    class CrossLanguage:  # what the tie is for: an embedder that reads every language (never called here)
+        multilingual = True
+
+    reader = ExtractiveAnswerer(scorer=SentenceScorer(CrossLanguage()))
     french = "Combien d'États le réseau de coopération judiciaire couvrira-t-il ?"
     assert [s.text for s in reader.select(french, context, near)] == sentences
+    # an English-only model's cosine for a French question says little: no tie there
+    assert [s.text for s in ExtractiveAnswerer().select(french, context, near)] == sentences[:1]
     assert [s.text for s in reader.select(french, context, far)] == sentences[:1]
     assert [s.text for s in reader.select("Tell me about the cooperation network launched there.", context,
                                           near)] == sentences[:1]
+
+
+@pytest.mark.parametrize("sentence,heads", [
+    ("In 2019, 200 staff trained in investigation", ["staff"]),
+    ("a five-day cross-border police operation led to 300 arrests", ["operation", "arrests"]),
+    ("50 newly trained officers", ["officers"]),
+])
+def test_counted_heads_end_at_a_participle_after_the_noun(sentence, heads):
+    from app.text.focus import counted_heads
+
+    assert counted_heads(sentence) == heads
+
+
+@pytest.mark.parametrize("text", ["on 4 Oct. 2017", "on 4th October", "the 12th of March", "on Sept 5"])
+def test_a_day_written_short_or_with_an_ordinal_is_a_day(text):
+    from app.text.focus import DAY
+
+    assert DAY.search(text)

@@ -69,3 +69,21 @@ def test_the_asked_type_is_found_in_the_english_sentence():
     kind = question_kind("Сколько государств являются участниками Конвенции?")
     assert type_match(kind, "As at 9 February 2018, 189 States had become parties to the Convention.") == 1.0
     assert type_match(kind, "The Conference adopted a resolution on the review mechanism.") == 0.0
+
+
+@pytest.mark.parametrize("lang,question,kind", [
+    ("ru", "Сколько пользователей у платформы SHERLOC?", "quantity"),  # "платформа" is not a payment
+    ("ru", "Сколько государств внесли изменения в законодательство?", "quantity"),  # "внесли изменения": amended
+    ("es", "¿Cuántos proyectos fueron financiados?", "quantity"),  # how many, not how much
+    ("fr", "Combien de projets ont été financés ?", "quantity"),
+    ("es", "¿Cuánto aportó Alemania al fondo?", "amount"),
+    ("zh", "在几内亚开展了哪些活动？", "other"),  # 几内亚 is Guinea, not "how many"
+    ("ar", "ما العامل الرئيسي في زيادة الاتجار؟", "other"),  # العامل (factor) is not العام (year)
+    ("ar", "اين عقدت حلقة العمل؟", "place"),  # "where" written without its hamza
+    ("es", "¿Donde se celebró la reunión?", "place"),  # and without accents
+    ("ru", "Какая доля ВВП теряется из-за коррупции?", "quantity"),
+    ("fr", "Quelle est la date de la réunion ?", "date"),
+    ("zh", "参加行动的国家有哪些？", "names"),  # the question word at the end
+])
+def test_reviewed_question_words(lang, question, kind):
+    assert asked_kind(question, lang) == kind
