@@ -206,7 +206,7 @@ class RelevanceGate:
         with no date is about the right thing but does not answer: dev near-misses 0.615 -> 0.718, no answerable
         question affected (eval/TUNING.md)."""
         kind = question_kind(question)
-        if kind not in _LACKED or len(split_subquestions(question)) > 1:
+        if kind not in LACKED or len(split_subquestions(question)) > 1:
             return ""
         best = scored[0]
         by_pos = {(s.hit.key, s.index): s for s in scored}
@@ -226,14 +226,14 @@ class RelevanceGate:
             measure = asked_measure(question)
             return "" if not measure or measured_in(measure, typed, self.scorer) else f"no figure for the {measure}"
         if typed and kind == "date" and asks_day(question) and not any(DAY.search(t) for t in typed):
-            return "no day, only a year"  # "On which dates did the operation take place?" against "... 2017"
+            return NO_DAY  # "On which dates did the operation take place?" against "... 2017"
         if typed:
             return ""
         noun = counted_word(question) if kind == "quantity" else None
         if kind == "quantity" and any(u.type_match > 0 for u in unit) and \
                 counted_in(question, [best.hit], self.scorer, sentences=[u.text for u in unit]):
             return ""  # a bare number that counts a word of like meaning ("staff" for "officials")
-        return f"no number of {noun}" if noun else _LACKED[kind]
+        return f"no number of {noun}" if noun else LACKED[kind]
 
     def typed_gap(self, question: str, scored: Sequence[ScoredSentence]) -> float:
         """0 when one of the best sentences carries what the question asks for (a count of the asked thing, a date,
@@ -384,7 +384,10 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
 
 
 # what a question of each kind asks for, named in the gap when the answer lacks it
-_LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
+NO_DAY = "no day, only a year"
+# what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
+# question's language
+LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)

@@ -29,6 +29,29 @@ PARTIAL = {
     "ar": "لا يجيب التقرير عن هذا السؤال بدقة. وهذا ما يذكره (باللغة الإنكليزية):",
     "zh": "报告没有确切回答这个问题。报告（英文）指出的是：",
 }
+# ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY), it says which
+PARTIAL_WHY = {
+    "fr": "Le rapport ne répond pas exactement à cette question ({why}). Ce qu'il indique (en anglais) :",
+    "es": "El informe no responde exactamente a esta pregunta ({why}). Lo que sí indica (en inglés):",
+    "ru": "В докладе нет точного ответа на этот вопрос ({why}). Вот что в нем говорится (на английском языке):",
+    "ar": "لا يجيب التقرير عن هذا السؤال بدقة ({why}). وهذا ما يذكره (باللغة الإنكليزية):",
+    "zh": "报告没有确切回答这个问题（{why}）。报告（英文）指出的是：",
+}
+GIVES_NO = {
+    "no date": {"fr": "il n'indique pas de date", "es": "no indica ninguna fecha", "ru": "дата не указана",
+                "ar": "لا يذكر تاريخًا", "zh": "未给出日期"},
+    "no number": {"fr": "il n'indique pas de nombre", "es": "no indica ninguna cifra", "ru": "число не указано",
+                  "ar": "لا يذكر عددًا", "zh": "未给出数字"},
+    "no sum of money": {"fr": "il n'indique pas de montant", "es": "no indica ningún importe",
+                        "ru": "сумма не указана", "ar": "لا يذكر مبلغًا", "zh": "未给出金额"},
+    "no place": {"fr": "il n'indique pas de lieu", "es": "no indica ningún lugar", "ru": "место не указано",
+                 "ar": "لا يذكر مكانًا", "zh": "未给出地点"},
+    "no names": {"fr": "il ne donne pas de noms", "es": "no da nombres", "ru": "названия не приводятся",
+                 "ar": "لا يذكر أسماء", "zh": "未给出名称"},
+    "no day, only a year": {"fr": "il n'indique qu'une année, pas de jour", "es": "solo indica un año, no un día",
+                            "ru": "указан только год, без дня", "ar": "يذكر السنة فقط دون اليوم",
+                            "zh": "只给出年份，未给出具体日期"},
+}
 # Not in the report: no citations, the closest paragraphs as see-also.
 NOT_IN_REPORT = {
     "fr": "Le rapport ne répond pas à cette question.",
@@ -58,8 +81,16 @@ def localize(answer: Answer, question: str | None = None) -> Answer:
             refs = ", ".join(f"{h.doc_id} ¶{h.label}" if multi else f"¶{h.label}" for h in answer.hits[:3])
             text += " " + CLOSEST[lang].format(refs=refs)
         return replace(answer, text=text, language=lang)
-    lead = PARTIAL[lang] if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
+    lead = partial_lead(lang, answer.gap) if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
     return replace(answer, text=f"{lead} {answer.claims}", lead=lead, language=lang)
+
+
+def partial_lead(lang: str, gap: str) -> str:
+    """The partial answer's opening line in `lang`, naming what the answer lacks when the (English) gap says it."""
+    for lacks, words in GIVES_NO.items():
+        if f"it gives {lacks}" in gap:
+            return PARTIAL_WHY[lang].format(why=words[lang])
+    return PARTIAL[lang]
 
 
 def localize_stream(pieces: Iterator[str | Answer], question: str) -> Iterator[str | Answer]:

@@ -65,3 +65,25 @@ def test_stream_of_an_english_question_is_passed_through():
     final = _answer("How many States are parties?")
     pieces = ["As at ", "9 February", final]
     assert list(localize_stream(iter(pieces), final.question)) == pieces
+
+
+def test_partial_answer_says_in_the_question_language_what_the_answer_lacks():
+    from dataclasses import replace
+
+    english_lead = "The report does not answer “Quand le réseau a-t-il été créé ?” exactly (it gives no date). What it does report:"
+    a = replace(_answer("Quand le réseau a-t-il été créé ?", AnswerStatus.PARTIAL, english_lead),
+                gap="“Quand le réseau a-t-il été créé ?” (it gives no date)")
+    out = localize(a)
+    assert out.text.startswith("Le rapport ne répond pas exactement à cette question (il n'indique pas de date).")
+    assert out.claims == f"{QUOTE} [¶7]" and "it gives" not in out.text
+    other = localize(replace(a, gap="“Quand le réseau a-t-il été créé ?” (not for 2019)"))
+    assert other.text.startswith(PARTIAL["fr"])  # a gap without a lacked type keeps the general line
+
+
+def test_every_lacked_type_the_gate_names_is_worded_in_every_language():
+    from app.abstain import LACKED, NO_DAY
+    from app.localize import GIVES_NO, PARTIAL_WHY
+
+    assert set(GIVES_NO) == set(LACKED.values()) | {NO_DAY}
+    for words in GIVES_NO.values():
+        assert set(words) == set(PARTIAL_WHY) == set(LEAD_IN)
