@@ -408,11 +408,17 @@ def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:
     return first, (body[0].lower() + body[1:]) if _WH.match(body) else ""
 
 
+def gives(lacks: str) -> str:
+    """How the gap says what the answer lacks ("it gives no date"): app/localize.py finds it there to word it."""
+    return f"it gives {lacks}"
+
+
 def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, lacks: str = "",
              elsewhere: Sequence[str] = ()) -> str:
     """What the report does not give, in words: the asked clause, and the constraint it lacks (a year, an
-    identifier such as "IV", a name, the countries in `elsewhere` as the question writes them). Nothing is named unless the question is a plain question; a missing number
-    other than a year is called "that figure", so text injected into a question never reads as a report fact."""
+    identifier such as "IV", a name, the countries in `elsewhere` as the question writes them). Nothing is named
+    unless the question is a plain question; a missing number other than a year is called "that figure", so text
+    injected into a question never reads as a report fact."""
     first, _ = _asked_clause(question, closest)
     if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS):
         return "what was asked"
@@ -426,11 +432,11 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, l
     parts = ([f"for {', '.join(named)}"] if named else []) + ([f"about {', '.join(names)}"] if names else [])
     if any(is_identifier(m) and not (_YEAR.match(m) or _ROMAN.match(m) or m.endswith("th")) for m in missing):
         parts.append("for that figure")
-    said = [f"not {p}" for p in parts] + ([f"it gives {lacks}"] if lacks else [])
+    said = [f"not {p}" for p in parts] + ([gives(lacks)] if lacks else [])
     if _echo_safe(first, closest):
         # the reader's own question, quoted: grammatical whatever its word order, and exactly what is not answered
         return f"“{first}”" + (f" ({'; '.join(said)})" if said else "")
-    return "; ".join(parts + ([f"(it gives {lacks})"] if lacks else [])) or "what was asked"
+    return "; ".join(parts + ([f"({gives(lacks)})"] if lacks else [])) or "what was asked"
 
 
 def _echo_safe(first: str, closest: Sequence[Hit]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
+from app.abstain import gives
 from app.language import ENGLISH, detect
 from app.types import Answer, AnswerStatus
 
@@ -88,7 +89,7 @@ def localize(answer: Answer, question: str | None = None) -> Answer:
 def partial_lead(lang: str, gap: str) -> str:
     """The partial answer's opening line in `lang`, naming what the answer lacks when the (English) gap says it."""
     for lacks, words in GIVES_NO.items():
-        if f"it gives {lacks}" in gap:
+        if gives(lacks) in gap:
             return PARTIAL_WHY[lang].format(why=words[lang])
     return PARTIAL[lang]
 

@@ -9,7 +9,8 @@ dev questions' probabilities):
 First, each language's direction in the embedding (app/multilingual.py, "the language of a question"), from the
 same dev questions in English and translated; the gate is then fitted on the cosines the shifted questions get.
 With --write they go to app/text/language-shift.<model>.json and answerability.<model>.cross-lingual.json (with
---english also answerability.<model>.json), which are loaded for that embedder (the default embedder's model, app/text/answerability.json, is left alone).
+--english also answerability.<model>.json), which are loaded for that embedder (the default embedder's model,
+app/text/answerability.json, is left alone).
 """
 from __future__ import annotations
 
@@ -49,19 +50,19 @@ def _fit(name: str, x: np.ndarray, y: np.ndarray, features: Sequence[str], colum
                               f"eval/calibrate_multilingual.py on {time.strftime('%Y-%m-%d')}")
 
 
-def _fit_shifts(assistant, scale: float) -> dict[str, np.ndarray]:
-    """Each language's direction (app/multilingual.py), from the dev questions and their translations, scaled."""
+def _fit_shifts(assistant) -> dict[str, np.ndarray]:
+    """Each language's direction (app/multilingual.py), from the dev questions and their translations."""
     from app.multilingual import fit_shifts
 
     inner = getattr(assistant.embedder, "inner", assistant.embedder)  # unshifted vectors
     english = {q.id: q.question for q in load_gold(Split.DEV).questions}
     pairs = {}
     for lang in LANGUAGES:
-        translated = [q for q in load_translations(lang, Split.DEV).questions]
+        translated = load_translations(lang, Split.DEV).questions
         pairs[lang] = (np.asarray(inner.encode([english[q.id] for q in translated], kind="query")),
                        np.asarray(inner.encode([q.question for q in translated], kind="query")))
         print(f"{lang}: direction from {len(translated)} dev questions")
-    return {lang: scale * d for lang, d in fit_shifts(pairs).items()}
+    return fit_shifts(pairs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,12 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "at equal key-fact recall)")
     args = ap.parse_args(argv)
     if args.shift_scale <= 0:
-        ap.error("--shift-scale must be above 0 (the directions are stored unscaled, divided by it)")
+        ap.error("--shift-scale must be above 0 (0 or less takes no language direction out)")
     with tempfile.TemporaryDirectory(prefix="paracite-cal-") as work:
         assistant = Assistant.load(index_dir=args.index or Path(work) / "index", corpus_dir=args.corpus,
                                    embedding_model=args.model)
-        shifts = _fit_shifts(assistant, args.shift_scale)
-        assistant.embedder.shifts = shifts  # the gate is fitted on the cosines the shifted questions get
+        shifts = _fit_shifts(assistant)
+        # the gate is fitted on the cosines the questions get as the assistant will shift them
+        assistant.embedder.shifts = {lang: args.shift_scale * d for lang, d in shifts.items()}
         x_en, y_en, _ = collect(assistant, load_gold(Split.DEV).questions)
         xs, ys = [], []
         for lang in LANGUAGES:
@@ -103,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "model_id": model_id, "scale": args.shift_scale,
             "note": f"mean(English dev question vectors) - mean(translated ones), per language; fitted by "
                     f"eval/calibrate_multilingual.py on {time.strftime('%Y-%m-%d')}",
-            "shifts": {lang: [round(float(v), 6) for v in d / args.shift_scale] for lang, d in shifts.items()},
+            "shifts": {lang: [round(float(v), 6) for v in d] for lang, d in shifts.items()},
         }) + "\n", encoding="utf-8")
         print(f"wrote {path}")
         fits = zip((english, cross), gate_model_paths(model_id))

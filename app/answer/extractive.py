@@ -5,6 +5,7 @@ from typing import Iterator
 
 
 from app.language import detect
+from app.multilingual import is_multilingual
 from app.text.focus import counted_noun, counts, question_kind
 from app.text.lexical import content_terms, split_subquestions, standalone_parts, topic_terms
 from app.text.scoring import ScoredSentence, SentenceScorer, referred_to
@@ -92,7 +93,7 @@ class ExtractiveAnswerer:
         q_terms = topic_terms(question)
         # only with a cross-language embedder: its cosines are what the tie was measured on, and an English-only
         # model's cosine for a question in another language says little
-        foreign = getattr(getattr(self.scorer, "embedder", None), "multilingual", False) and not detect(question).english
+        foreign = is_multilingual(getattr(self.scorer, "embedder", None)) and not detect(question).english
         for s in scored[1:]:
             if len(chosen) >= self.max_sentences:
                 break

@@ -106,7 +106,7 @@ def asked_kind(question: str, lang: str) -> str:
     opening = question[_LEADING.match(question).end():][:40]
     if patterns["names"].match(opening):
         return "names"
-    for kind in ("date", "quantity", "place", "names"):
+    for kind in KINDS[1:]:  # amount was tried first
         if patterns[kind].search(question):
             return kind
     return "other"
