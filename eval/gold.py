@@ -62,13 +62,19 @@ class GoldQuestion:
     follows: str | None = None  # id of the question this follow-up continues
     history: tuple[tuple[str, str | None], ...] = ()  # earlier (question, answer or None), oldest first
     notes: str = ""
-    origin: str = "original"  # "original" (written beside the code) or "blind" (written from the report alone)
+    # "original" (written beside the code), "blind" (written from the report alone, split between dev and test) or
+    # "blind-dev" (written the same way later, all in dev)
+    origin: str = "original"
     neighbour_paragraphs: tuple[int, ...] = ()  # unanswerable: where the closest real fact is
     gap: str = ""  # unanswerable: what the report does not give
 
     @property
     def answerable(self) -> bool:
         return self.type != "unanswerable"
+
+    @property
+    def written_blind(self) -> bool:
+        return self.origin in ("blind", "blind-dev")
 
     @property
     def group(self) -> str:

@@ -5,6 +5,8 @@
   follows, so that its history is answered in the same run.
 - The blind questions (eval/sources/blind.jsonl, written from the report alone by someone who had not seen the code or
   the other questions) are split half and half within each type, by a hash of their id, so neither half is picked.
+- The blind dev questions (eval/sources/blind_dev.jsonl, written the same way later, to tune on more reader wording
+  than the first half gave) all go to dev: the locked test split stays byte-identical.
 Writes eval/gold_dev.jsonl, eval/gold_test.jsonl and the test split's sha256 (eval/gold_test.sha256).
 """
 from __future__ import annotations
@@ -33,7 +35,7 @@ def _root(q: dict, by_id: dict[str, dict]) -> dict:
     return q
 
 
-def split(original: list[dict], blind: list[dict]) -> tuple[list[dict], list[dict]]:
+def split(original: list[dict], blind: list[dict], blind_dev: list[dict] = ()) -> tuple[list[dict], list[dict]]:
     dev, test = [], []
     by_id = {q["id"]: q for q in original}
     for q in original:
@@ -46,6 +48,7 @@ def split(original: list[dict], blind: list[dict]) -> tuple[list[dict], list[dic
         rows.sort(key=lambda q: hashlib.sha256(q["id"].encode()).hexdigest())
         for i, q in enumerate(rows):
             (test if i % 2 == 0 else dev).append(q)
+    dev.extend(blind_dev)
     return dev, test
 
 
@@ -57,7 +60,9 @@ def main() -> int:
     original = _read(SOURCES / "original.jsonl", "original")
     blind_path = SOURCES / "blind.jsonl"
     blind = _read(blind_path, "blind") if blind_path.is_file() else []
-    dev, test = split(original, blind)
+    blind_dev_path = SOURCES / "blind_dev.jsonl"
+    blind_dev = _read(blind_dev_path, "blind-dev") if blind_dev_path.is_file() else []
+    dev, test = split(original, blind, blind_dev)
     write(dev, Split.DEV.path)
     write(test, Split.TEST.path)
     TEST_HASH_PATH.write_text(f"{file_sha256(Split.TEST.path)}  {Split.TEST.path.name}\n", encoding="utf-8")

@@ -42,7 +42,7 @@ def test_blind_questions_share_no_five_word_sequence_with_their_paragraphs(parag
     would make it a lookup of the report's own words."""
     copied = []
     for q in GOLD.questions:
-        if q.origin != "blind":
+        if not q.written_blind:
             continue
         for p in q.gold_paragraphs or q.neighbour_paragraphs:
             shared = _five_grams(q.question) & _five_grams(paragraphs[p].text)
@@ -58,7 +58,7 @@ def test_the_five_word_check_can_fail():
 
 def test_near_miss_questions_say_where_the_neighbouring_fact_is_and_what_is_missing():
     for q in GOLD.questions:
-        if q.origin == "blind" and not q.answerable:
+        if q.written_blind and not q.answerable:
             assert q.neighbour_paragraphs and q.gap, q.id
 
 
