@@ -9,8 +9,9 @@ import argparse
 from typing import Any
 
 HELP = "measure answer quality on the gold question set"
-DESCRIPTION = ("Run a gold split (eval/gold_dev.jsonl or the locked eval/gold_test.jsonl) through ParaCite's configurations and the LangChain-tutorial "
-               "baseline; print a table, write JSON + Markdown + plots and the list of failed questions.")
+DESCRIPTION = ("Run a gold split (eval/gold_dev.jsonl, or the locked eval/gold_test.jsonl) through ParaCite's "
+               "configurations and the LangChain-tutorial baseline; print a table, write JSON + Markdown + plots and "
+               "the list of failed questions.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
