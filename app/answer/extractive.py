@@ -65,9 +65,11 @@ class ExtractiveAnswerer:
             for part, text in zip(parts, standalone_parts(question)):
                 part_scored = self.scorer.score(text, context.hits, texts, kind=question_kind(part))
                 everything = everything or part_scored
-                best = next((s for s in part_scored
-                             if len(s.text) <= MAX_SENTENCE_CHARS and (s.hit.key, s.index) not in
-                             {(p.hit.key, p.index) for p in picked}), None)
+                shown = {(p.hit.key, p.index) for p in picked}
+                fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
+                if fitting and (fitting[0].hit.key, fitting[0].index) in shown and fitting[0].type_match >= 1.0:
+                    continue  # the sentence shown for an earlier part gives this part's number/date/place too
+                best = next((s for s in fitting if (s.hit.key, s.index) not in shown), None)
                 if best is not None:
                     picked.append(best)
             picked = picked[: max(self.max_sentences, len(parts))]

@@ -156,21 +156,43 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in ingest_split(text) if p]
 
 
-_SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:" + "|".join(WH_WORDS) + r")\b)", re.I)
+# a part may open with a preposition before its question word: "..., and from how many countries?"
+_PREPOSITIONS = ("from", "in", "at", "to", "with", "for", "by", "on", "of", "under", "since", "during")
+_WH = "(?:" + "|".join(WH_WORDS) + ")"
+_SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?" + _WH + r"\b)", re.I)
+# the question phrase a part opens with: "how many countries", "from which body", "when"
+_WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?(?:how\s+(?:many|much)\s+[\w'’-]+|"
+                        r"(?:what|which|whose)\s+[\w'’-]+|" + _WH + r")\b[\s,]*", re.I)
 
 
 def split_subquestions(question: str) -> list[str]:
     """'How many X and how many Y?' -> ['How many X?', 'how many Y?'] (one part when there is nothing to split)."""
     parts = [p.strip().rstrip("?").strip() for p in _SUBQ.split(question)]
-    parts = [p for p in parts if len(p.split()) >= 3]
+    parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
     return [p + "?" for p in parts] if len(parts) > 1 else [question]
 
 
 _PRONOUN = any_of(PRONOUNS)
 
 
+def _predicate(part: str) -> str:
+    """What a part says beyond its question phrase: 'how many countries attended X?' -> 'attended X'."""
+    return _WH_PHRASE.sub("", part, count=1).rstrip("?").strip()
+
+
 def standalone_parts(question: str) -> list[str]:
     """The parts of split_subquestions, each readable on its own: a later part that points back ("..., and where
-    was it held?") carries the first part with it."""
+    was it held?") carries the first part with it, and a part that is only a question phrase shares the predicate
+    of its neighbour ("How many people and how many countries attended X?": "How many people attended X?")."""
     parts = split_subquestions(question)
-    return [f"{part} {parts[0]}" if j and _PRONOUN.search(part) else part for j, part in enumerate(parts)]
+    if len(parts) == 1:
+        return parts
+    out = []
+    for j, part in enumerate(parts):
+        if not _predicate(part):
+            other = parts[j + 1] if j + 1 < len(parts) else parts[j - 1]
+            part = f"{part.rstrip('?')} {_predicate(other)}?"
+        elif j and _PRONOUN.search(part):
+            part = f"{part} {parts[0]}"
+        out.append(part)
+    return out

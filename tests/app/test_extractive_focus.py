@@ -220,3 +220,20 @@ def test_a_day_written_short_or_with_an_ordinal_is_a_day(text):
     from app.text.focus import DAY
 
     assert DAY.search(text)
+
+
+def test_a_sentence_that_answers_two_parts_is_not_padded_with_a_runner_up():
+    """"How many people and how many countries ...?": the sentence giving both counts answers both parts; the second
+    part takes its runner-up only when the shown sentence lacks what it asks for."""
+    from app.answer.extractive import ExtractiveAnswerer
+    from app.context import ContextParagraph, PackedContext
+
+    text = ("The session was held in Vienna in November 2017. It was attended by more than 2,000 people from 160 "
+            "countries. The countries attending the session adopted resolutions.")
+    hit = Hit("doc", 63, (), text, 1.0)
+    context = PackedContext("q", (ContextParagraph("¶63", hit, text, 40),), False, 40)
+    reader = ExtractiveAnswerer()
+    both = reader.select("How many people and how many countries attended the session in Vienna?", context)
+    assert [s.index for s in both] == [0, 1]  # the counts, with the sentence "It" refers to; not the words-alike third
+    where = reader.select("How many people attended the session, and where was it held?", context)
+    assert {s.index for s in where} >= {0, 1}

@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from app.text.focus import counts, defined_acronym, question_kind, type_match
-from app.text.lexical import acronyms, asked_acronyms, terms_with_acronyms, topic_terms
+from app.text.lexical import (
+    acronyms, asked_acronyms, split_subquestions, standalone_parts, terms_with_acronyms, topic_terms,
+)
 from app.text.scoring import HAND_WEIGHTS, RANKER_PATH, SENTENCE_FEATURES, SentenceScorer, load_weights
 from app.types import Hit
 
@@ -86,3 +88,20 @@ def test_acronyms_are_matched_only_for_words_asked_in_capitals():
 def test_domain_common_words_are_dropped_as_stems():
     assert topic_terms("What did the United Nations do in Canada?") == {"canada"}
     assert topic_terms("What did the United Nations report?")  # nothing else left: keep them all
+
+
+@pytest.mark.parametrize("question,parts", [
+    ("How much content does SHERLOC hold and how many people used it?",
+     ["How much content does SHERLOC hold?", "how many people used it? How much content does SHERLOC hold?"]),
+    # a part that is only a question phrase shares its neighbour's predicate
+    ("How many people and how many countries attended the session?",
+     ["How many people attended the session?", "how many countries attended the session?"]),
+    # a part may open with a preposition
+    ("How many officials did the programme reach, and from how many countries?",
+     ["How many officials did the programme reach?", "from how many countries did the programme reach?"]),
+    ("When and where was the meeting held?", ["When and where was the meeting held?"]),
+    ("Which countries and organizations attended?", ["Which countries and organizations attended?"]),
+])
+def test_standalone_parts(question, parts):
+    assert standalone_parts(question) == parts
+    assert len(split_subquestions(question)) == len(parts)
