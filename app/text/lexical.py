@@ -172,6 +172,14 @@ def split_subquestions(question: str) -> list[str]:
     return [p + "?" for p in parts] if len(parts) > 1 else [question]
 
 
+_SEVERAL = any_of(("and", "both", "as well as"))
+
+
+def asks_about_several(question: str) -> bool:
+    """The question coordinates things ("X and Y", "both ...", "as well as"): its answer may span paragraphs."""
+    return bool(_SEVERAL.search(question))
+
+
 _PRONOUN = any_of(PRONOUNS)
 
 

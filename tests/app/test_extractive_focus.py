@@ -237,3 +237,24 @@ def test_a_sentence_that_answers_two_parts_is_not_padded_with_a_runner_up():
     assert [s.index for s in both] == [0, 1]  # the counts, with the sentence "It" refers to; not the words-alike third
     where = reader.select("How many people attended the session, and where was it held?", context)
     assert {s.index for s in where} >= {0, 1}
+
+
+def test_a_question_about_several_things_takes_the_best_sentence_of_a_near_paragraph():
+    """Within RELATIVE_FLOOR of the best, another paragraph's best sentence joins an answer to "... X and Y?" though
+    it adds no word of the question; the same question about one thing, or asking for a number, stays one sentence."""
+    from app.answer.extractive import RELATIVE_FLOOR, ExtractiveAnswerer
+    from app.context import ContextParagraph, PackedContext
+
+    texts = ["UNODC developed education modules on organized crime.", "The Office also prepared school materials on "
+             "smuggling of migrants."]
+    hits = [Hit("doc", 20, (), texts[0], 1.0), Hit("doc", 35, (), texts[1], 0.9)]
+    context = PackedContext("q", tuple(ContextParagraph(f"¶{h.paragraph}", h, h.text, 10) for h in hits), False, 20)
+    near = _scored(hits[0], [(texts[0], 1.0)]) + _scored(hits[1], [(texts[1], (1 + RELATIVE_FLOOR) / 2)])
+    reader = ExtractiveAnswerer()
+
+    def cited(question):
+        return [s.hit.paragraph for s in reader.select(question, context, near)]
+
+    assert cited("What education work has UNODC done on organized crime and on trafficking?") == [20, 35]
+    assert cited("What education work has UNODC done on organized crime?") == [20]
+    assert cited("How many education modules on organized crime and trafficking did UNODC develop?") == [20]
