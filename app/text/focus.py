@@ -136,11 +136,24 @@ def counted_word(question: str) -> str | None:
     if not m:
         return None
     head = []
-    for w in m.group(1).split():
+    words = m.group(1).split()
+    for i, w in enumerate(words):
         if w.lower() in _COUNT_STOP or (head and w.lower().endswith("ed")):  # a verb ends the noun phrase
             break
         head.append(w)
+        # what is counted is plural: "countries got help" and "people use it" end there, "firearms practitioners"
+        # goes on to the next plural
+        if _plural(w) and not (i + 1 < len(words) and _plural(words[i + 1])):
+            break
     return head[-1].lower() if head else None
+
+
+_PLURAL_NOUNS = frozenset("people children women men staff personnel".split())
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return w in _PLURAL_NOUNS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
 _PHRASE_END = frozenset("was were is are has have had will would be been by in on at from to for with which that of".split())

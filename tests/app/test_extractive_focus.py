@@ -29,6 +29,9 @@ def test_question_kind(question, kind):
     ("How many hidden drug production sites were taken apart?", "site"), ("How many States have designated", "state"),
     ("How many judges and lecturers attended?", "judge"), ("How many officials benefited?", "officia"),
     ("How much content does it hold?", None),
+    # the counted thing is plural: a verb in the past or present tense after it ends the phrase
+    ("How many countries got help from UNODC?", "country"), ("How many people use the portal?", "people"),
+    ("How many firearms practitioners from how many countries?", "practit"),
 ])
 def test_counted_noun_is_the_head_of_the_counted_phrase(question, noun):
     assert counted_noun(question) == noun
