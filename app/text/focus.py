@@ -98,6 +98,19 @@ def asks_day(question: str) -> bool:
     return bool(_DAY_Q.search(question))
 
 
+_EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)
+
+
+def _asked(pattern: re.Pattern, question: str) -> bool:
+    """The pattern's question word is asked, not a subordinate conjunction: "What did they agree on when they met?"
+    asks what, not when. It is asked when no other question word comes before it, or it follows "and"/"or"."""
+    for m in pattern.finditer(question):
+        before = question[:m.start()]
+        if not _EARLIER_WH.search(before) or re.search(r"(?:\band|\bor|,)\s*$", before, re.I):
+            return True
+    return False
+
+
 def question_kind(question: str) -> str:
     if defined_acronym(question):
         return "definition"
@@ -107,9 +120,9 @@ def question_kind(question: str) -> str:
         return "names"  # "Which States had the largest number of users?" asks for names, not the number
     if _QUANTITY_Q.search(question):
         return "quantity"
-    if _WHEN_Q.search(question):
+    if _asked(_WHEN_Q, question):
         return "date"
-    if _WHERE_Q.search(question):
+    if _asked(_WHERE_Q, question):
         return "place"
     if _NAMES_Q.search(question):
         return "names"

@@ -105,3 +105,12 @@ def test_domain_common_words_are_dropped_as_stems():
 def test_standalone_parts(question, parts):
     assert standalone_parts(question) == parts
     assert len(split_subquestions(question)) == len(parts)
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What did the networks agree on when they got together in Vienna?", "other"),  # "when" is a conjunction here
+    ("Where and when was it held?", "date"), ("Tell me when the meeting was held.", "date"),
+    ("Who attended the meeting where the network was launched?", "names"),
+])
+def test_a_subordinate_when_or_where_is_not_what_is_asked(question, kind):
+    assert question_kind(question) == kind
