@@ -6,8 +6,10 @@ from typing import Iterator
 
 from app.language import detect
 from app.multilingual import is_multilingual
-from app.text.focus import counted_noun, counts, question_kind
-from app.text.lexical import asks_about_several, content_terms, split_subquestions, standalone_parts, topic_terms
+from app.text.focus import counted_noun, counts, question_kind, verb_candidates
+from app.text.lexical import (
+    asks_about_several, content_terms, split_subquestions, standalone_parts, topic_terms, words,
+)
 from app.text.scoring import ScoredSentence, SentenceScorer, referred_to
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
@@ -30,6 +32,7 @@ NEAR_TIE = 0.95
 # recall 0.819 -> 0.825, multi-paragraph 0.543 -> 0.586, citation precision 0.865 -> 0.867; without the "several"
 # test, 0.827 / 0.859: single-fact answers gained a second paragraph)
 MAX_WITH_NEIGHBOURS = 5  # sentences in an answer, neighbours included
+VERB_REACH = 3  # how far after a chosen sentence one carrying the question's verb is looked for
 # A question not in English shares no words with the report, so the coverage test cannot show that a further sentence
 # answers more of it; one that scores within this share of the best joins instead (translated dev questions, mean of
 # five languages, multilingual-e5-small: key-fact recall 0.677 -> 0.772, citation precision 0.821 -> 0.817, 1.2 -> 1.9
@@ -145,10 +148,16 @@ class ExtractiveAnswerer:
             have.add((s.hit.key, s.index))
             return True
 
+        verb = asked_verb(question, [s.text for s in scored]) if follow else None
         for c in chosen:
             unit = [c, *referred_to(c, by_pos)]
             for prev in unit[1:]:
                 add(prev)
+            if verb and not any(_says(u.text, verb) for u in unit):
+                # "What did the Council adopt ...?": the sentence setting the scene won; the one saying what was
+                # adopted follows it
+                later = (by_pos.get((c.hit.key, c.index + j)) for j in range(1, VERB_REACH + 1))
+                add(next((s for s in later if s is not None and _says(s.text, verb)), None))
             nxt = by_pos.get((c.hit.key, c.index + 1))
             if nxt is None or not follow:
                 continue
@@ -163,6 +172,22 @@ class ExtractiveAnswerer:
                  scored: list[ScoredSentence] | None = None, *, single: bool = False) -> Iterator[str]:
         for i, s in enumerate(self.select(question, context, scored, single=single)):
             yield ("" if i == 0 else " ") + f"{s.text} {format_marker([s.hit], context.multi_document)}"
+
+
+def _past(verb: str) -> str:
+    return verb + "d" if verb.endswith("e") else verb + "ed"
+
+
+def asked_verb(question: str, sentences: list[str]) -> frozenset[str] | None:
+    """The forms of the question's verb ("adopt", "adopts", "adopted"), when one of its candidates occurs in the past
+    tense in these sentences: the report's own morphology tells a verb from a noun."""
+    seen = {w.lower() for t in sentences for w in words(t)}
+    verb = next((v for v in verb_candidates(question) if _past(v) in seen), None)
+    return frozenset({verb, verb + "s", _past(verb)}) if verb else None
+
+
+def _says(text: str, forms: frozenset[str]) -> bool:
+    return any(w.lower() in forms for w in words(text))
 
 
 def _in_report_order(chosen: list[ScoredSentence]) -> list[ScoredSentence]:

@@ -98,6 +98,31 @@ def asks_day(question: str) -> bool:
     return bool(_DAY_Q.search(question))
 
 
+# "What did the Security Council adopt ...?": the words after the auxiliary that may be the asked verb
+_AUX_Q = re.compile(r"^\s*(?:what|which\s+[\w’'-]+)\s+(?:did|does|do|will|would|has|have|had)\s+(.+)$", re.I)
+_LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())
+
+
+def verb_candidates(question: str) -> list[str]:
+    """In "What did <subject> <verb> ...?", the words that may be the verb, in order: not capitalised, not a function
+    word, and followed by a function word or the end ("adopt after", "agree on"). Which one is a verb the caller
+    decides from the report (a verb occurs there inflected: "adopted")."""
+    from app.text.words import FUNCTION_WORDS
+
+    m = _AUX_Q.match(question.strip().rstrip("?"))
+    if not m:
+        return []
+    words = re.findall(r"[A-Za-z][\w’'-]*", m.group(1))
+    out = []
+    for i, w in enumerate(words[1:], 1):
+        following = words[i + 1].lower() if i + 1 < len(words) else None
+        if w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in _LIGHT_VERBS:
+            continue
+        if following is None or following in FUNCTION_WORDS:
+            out.append(w.lower())
+    return out
+
+
 _EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)
 
 

@@ -261,3 +261,24 @@ def test_a_question_about_several_things_takes_the_best_sentence_of_a_near_parag
     assert cited("What education work has UNODC done on organized crime and on trafficking?") == [20, 35]
     assert cited("What education work has UNODC done on organized crime?") == [20]
     assert cited("How many education modules on organized crime and trafficking did UNODC develop?") == [20]
+
+
+def test_the_sentence_saying_what_the_question_asks_was_done_follows_the_scene_setting_one():
+    """"What did the networks agree on ...?": the sentence naming the meeting wins on shared words; the later
+    sentence of the same paragraph with the question's verb in the past tense ("agreed") says what was agreed."""
+    from app.answer.extractive import ExtractiveAnswerer
+    from app.context import ContextParagraph, PackedContext
+    from app.text.focus import verb_candidates
+
+    assert verb_candidates("What did the regional networks agree on when they met in Vienna?")[0] == "agree"
+    assert verb_candidates("How many networks met?") == []
+    text = ("An informal meeting of regional networks was held in Vienna in October 2017. Participants highlighted "
+            "the benefits of collaboration. It was agreed to establish a coordination mechanism.")
+    hit = Hit("doc", 55, (), text, 1.0)
+    context = PackedContext("q", (ContextParagraph("¶55", hit, text, 30),), False, 30)
+    reader = ExtractiveAnswerer()
+    agreed = reader.select("What did the regional networks agree on when they met in Vienna?", context)
+    assert [s.index for s in agreed] == [0, 2]
+    # a noun in the verb's place is not a verb: the report never writes "meetinged"
+    assert [s.index for s in reader.select("What did the informal meeting of regional networks discuss?",
+                                           context)] == [0]
