@@ -18,7 +18,9 @@ from app.text.lexical import (
     all_numbers, asked_acronyms, numbers, proper_terms, split_sentences, topic_terms,
     terms_with_acronyms,
 )
-from app.text.focus import Vocabulary, counted_noun, defined_acronym, counts, question_kind, refers_back, type_match
+from app.text.focus import (
+    Vocabulary, counted_heads, counted_noun, counted_word, counts, defined_acronym, question_kind, refers_back, type_match,
+)
 from app.types import Hit
 
 __all__ = ["ScoredSentence", "SentenceScorer", "Vocabulary", "counted_noun", "key_terms", "question_kind"]
@@ -146,6 +148,13 @@ class SentenceScorer:
             return None
         return np.asarray(self.embedder.encode([question], kind="query")[0], dtype=np.float32)
 
+    def _counts_alike(self, word: str, sentence: str) -> bool:
+        """The sentence counts something of like meaning to the asked word ("States" for "countries", "participants"
+        for "people"): what a number counts, compared through the embedder's word vectors."""
+        heads = sorted({h.lower() for h in counted_heads(sentence)})
+        sims = self.word_similarity([word.lower()], heads) if heads else None
+        return sims is not None and float(sims.max()) >= SYNONYM_COSINE
+
     def use_vocabulary(self, texts) -> None:
         """Weigh question terms by their inverse document frequency over these paragraph texts."""
         self.vocabulary = Vocabulary(texts)
@@ -172,6 +181,7 @@ class SentenceScorer:
         kind = kind or question_kind(question)
         counted = counted_noun(question) if kind == "quantity" else defined_acronym(question) if kind == "definition" \
             else None
+        asked_word = counted_word(question) if kind == "quantity" and counted else None
         out: list[ScoredSentence] = []
         for rank, (hit, (sents, mat)) in enumerate(zip(hits, per_hit)):
             dense_all = (mat @ qvec) if (mat is not None and qvec is not None) else np.zeros(len(sents))
@@ -189,9 +199,12 @@ class SentenceScorer:
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)
                 type_bonus = type_match(kind, s, counted)
+                counts_it = bool(counted and counts(s, counted))
+                if kind == "quantity" and asked_word and type_bonus == 0.5 and self._counts_alike(asked_word, s):
+                    type_bonus, counts_it = 1.0, True  # "seven States" answers "how many countries"
                 x = (float(dense_all[i]), lexical, proper, type_bonus,
                      1.0 if q_numbers and q_numbers <= s_numbers else 0.0, 1.0 / (1 + rank),
-                     1.0 if counted and counts(s, counted) else 0.0, para_lex,
+                     1.0 if counts_it else 0.0, para_lex,
                      float(hit.dense_score) if hit.dense_score is not None else 0.0, 1.0 / (1 + i), float(back))
                 score = float(np.dot(self.weights, x))
                 out.append(ScoredSentence(hit, i, s, score, x[0], lexical, rank, back, type_bonus, x))

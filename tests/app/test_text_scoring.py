@@ -114,3 +114,26 @@ def test_standalone_parts(question, parts):
 ])
 def test_a_subordinate_when_or_where_is_not_what_is_asked(question, kind):
     assert question_kind(question) == kind
+
+
+def test_a_count_of_a_word_of_like_meaning_is_the_count_asked_for():
+    """"How many countries ...?" is answered by "seven States": the counted head is matched through the embedder's
+    word vectors (a test embedder that puts the two words together), not only by spelling."""
+    import numpy as np
+
+    class Alike:  # "countries" and "states" share a vector; everything else is orthogonal to them
+        def encode(self, texts, kind="query"):
+            out = []
+            for t in texts:
+                v = np.zeros(4, dtype=np.float32)
+                v[0 if t.lower() in ("countries", "states") else 1 + hash(t) % 3] = 1.0
+                out.append(v)
+            return np.stack(out)
+
+    hit = Hit("doc", 97, (), "The initiative held seminars in seven States. It trained 40 teachers.", 1.0)
+    question = "In how many countries did the initiative hold seminars?"
+    alike = {s.text: s.type_match for s in SentenceScorer(Alike()).score(question, [hit])}
+    lexical = {s.text: s.type_match for s in SentenceScorer(None).score(question, [hit])}
+    assert alike["The initiative held seminars in seven States."] == 1.0
+    assert lexical["The initiative held seminars in seven States."] == 0.5
+    assert alike["It trained 40 teachers."] == 0.5
