@@ -23,7 +23,7 @@ from typing import Sequence
 
 from app.text.countries import countries_not_in
 from app.text.focus import (
-    DAY, MONEY, asked_measure, asks_day, counted_heads, counted_noun, counted_word, counted_words, only_listed,
+    DAY, MONEY, MONTH, asked_measure, asks_day, asks_month, counted_heads, counted_noun, counted_word, counted_words, only_listed,
     question_kind,
 )
 from app.text.lexical import (
@@ -227,6 +227,8 @@ class RelevanceGate:
             return "" if not measure or measured_in(measure, typed, self.scorer) else f"no figure for the {measure}"
         if typed and kind == "date" and asks_day(question) and not any(DAY.search(t) for t in typed):
             return NO_DAY  # "On which dates did the operation take place?" against "... 2017"
+        if typed and kind == "date" and asks_month(question) and not any(MONTH.search(t) for t in typed):
+            return NO_MONTH  # "In which month was the workshop held?" against "... in 2017"
         if typed:
             return ""
         noun = counted_word(question) if kind == "quantity" else None
@@ -385,6 +387,7 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
 
 # what a question of each kind asks for, named in the gap when the answer lacks it
 NO_DAY = "no day, only a year"
+NO_MONTH = "no month, only a year"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",

@@ -93,6 +93,15 @@ def asked_measure(question: str) -> str | None:
     return None if not word or word.lower() == "how much money" else word
 
 
+_MONTH_Q = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?months?\b", re.I)
+MONTH = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)")
+
+
+def asks_month(question: str) -> bool:
+    """The question asks for a month, which a year alone does not give ("In which month was it held?")."""
+    return bool(_MONTH_Q.search(question))
+
+
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
     return bool(_DAY_Q.search(question))

@@ -163,6 +163,13 @@ def test_a_question_asking_for_a_day_is_not_answered_by_a_year():
         AnswerStatus.ANSWERED
 
 
+def test_a_question_asking_for_a_month_is_not_answered_by_a_year():
+    r = _assess("In which month did the Joint Action Days take place?", _model(bias=5.0), P39)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no month, only a year"
+    assert _assess("In which month was the expert group meeting held?", _model(bias=5.0), P61).status is \
+        AnswerStatus.ANSWERED
+
+
 P5 = Hit("doc", 5, (), "Japan accepted the Organized Crime Convention in 2017.", 1.0, dense_score=0.7)
 
 
