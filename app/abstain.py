@@ -23,8 +23,8 @@ from typing import Sequence
 
 from app.text.countries import countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, asked_measure, asks_day, asks_month, counted_heads, counted_noun, counted_word, counted_words, only_listed,
-    question_kind,
+    DAY, MONEY, MONTH, asked_measure, asks_day, asks_month, counted_heads, counted_noun, counted_phrase, counted_word,
+    counted_words, only_listed, question_kind,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -347,7 +347,7 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
     heads = sorted({w.lower() for s in sentences for w in counted_heads(s)})
     if scorer is None or not heads:
         return False
-    sims = scorer.word_similarity([counted_word(question) or noun], heads)  # a word, not a stem, is embedded
+    sims = scorer.word_similarity([counted_phrase(question) or noun], heads)  # words, not a stem, are embedded
     return sims is not None and float(sims[0].max()) >= SYNONYM_COSINE
 
 

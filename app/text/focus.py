@@ -195,6 +195,16 @@ def counted_word(question: str) -> str | None:
     return head[-1].lower() if head else None
 
 
+def counted_phrase(question: str) -> str | None:
+    """counted_word with the "of" phrase that completes it ("members of parliament", "pieces of legislation"): what
+    is compared by meaning with the nouns a sentence counts ("parliamentarians")."""
+    word = counted_word(question)
+    if not word:
+        return None
+    m = re.search(rf"\b{re.escape(word)}\s+of\s+(?:the\s+)?([A-Za-z][\w\-]*)", question, re.I)
+    return f"{word} of {m.group(1).lower()}" if m and m.group(1).lower() not in _COUNT_STOP else word
+
+
 _PLURAL_NOUNS = frozenset("people children women men staff personnel".split())
 
 

@@ -19,7 +19,7 @@ from app.text.lexical import (
     terms_with_acronyms,
 )
 from app.text.focus import (
-    Vocabulary, counted_heads, counted_noun, counted_word, counts, defined_acronym, question_kind, refers_back, type_match,
+    Vocabulary, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, question_kind, refers_back, type_match,
 )
 from app.types import Hit
 
@@ -181,7 +181,7 @@ class SentenceScorer:
         kind = kind or question_kind(question)
         counted = counted_noun(question) if kind == "quantity" else defined_acronym(question) if kind == "definition" \
             else None
-        asked_word = counted_word(question) if kind == "quantity" and counted else None
+        asked_word = counted_phrase(question) if kind == "quantity" and counted else None
         out: list[ScoredSentence] = []
         for rank, (hit, (sents, mat)) in enumerate(zip(hits, per_hit)):
             dense_all = (mat @ qvec) if (mat is not None and qvec is not None) else np.zeros(len(sents))

@@ -37,6 +37,14 @@ def test_counted_noun_is_the_head_of_the_counted_phrase(question, noun):
     assert counted_noun(question) == noun
 
 
+def test_the_counted_phrase_keeps_its_of_phrase_for_comparing_by_meaning():
+    from app.text.focus import counted_phrase
+
+    assert counted_phrase("How many members of parliament were trained?") == "members of parliament"
+    assert counted_phrase("How many of the cases involved money?") == "cases"
+    assert counted_phrase("How many States are parties?") == "states"
+
+
 def test_counts_reaches_past_modifiers_but_not_other_numbers():
     s = "Sixty-eight European Union and non-European Union countries participated in the operations."
     assert counts(s, "country") and not counts(s, "firearm")
