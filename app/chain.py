@@ -202,7 +202,7 @@ class AnswerChain:
         text = f"{lead} {verified.text}" if lead else verified.text
         yield Answer(text=text, citations=verified.citations, sentences=verified.sentences, backend=reader.name,
                      timings=timings, notes=notes + verified.notes, status=status, gap=relevance.gap, lead=lead,
-                     **base)
+                     lacks=relevance.lacks if partial else "", **base)
 
     def _llm_reads(self, t: Turn, llm, timings: dict[str, float], base: dict) -> Iterator[str | Answer]:
         """An LLM reads the retrieved paragraphs and decides; the gate's grade is only a hint. Verification judges
@@ -255,13 +255,15 @@ class AnswerChain:
         # sentence lacks what is asked (no date for "when"): agreeing on it does not make it an answer
         partial = bool(missing) or bool(elsewhere) or (strict and t.relevance.status is not AnswerStatus.ANSWERED
                                     and (bool(t.relevance.lacks) or not self._readers_agree(graded, verified)))
+        lacks = t.relevance.lacks if partial and not gap else ""  # the gate's gap is the one named
         gap = gap or (t.relevance.gap if partial else "")
         lead = partial_lead(gap) if partial else ""
         timings["total"] = time.perf_counter() - t.t0
         yield Answer(text=f"{lead} {verified.text}" if lead else verified.text, citations=verified.citations,
                      sentences=verified.sentences, backend=f"{name}:{llm.name}" if strict else name,
                      timings=timings, notes=verified.notes,
-                     status=AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED, gap=gap, lead=lead, **base)
+                     status=AnswerStatus.PARTIAL if partial else AnswerStatus.ANSWERED, gap=gap, lead=lead,
+                     lacks=lacks, **base)
 
     def _readers_agree(self, t: Turn, verified) -> bool:
         """The LLM's verified sentences and the extractive reader's choice for this turn share a sentence (one

@@ -85,14 +85,17 @@ def localize(answer: Answer, question: str | None = None) -> Answer:
             refs = ", ".join(f"{h.doc_id} ¶{h.label}" if multi else f"¶{h.label}" for h in answer.hits[:3])
             text += " " + CLOSEST[lang].format(refs=refs)
         return replace(answer, text=text, language=lang)
-    lead = partial_lead(lang, answer.gap) if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
+    lead = partial_lead(lang, answer.gap, answer.lacks) if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
     return replace(answer, text=f"{lead} {answer.claims}", lead=lead, language=lang)
 
 
-def partial_lead(lang: str, gap: str) -> str:
-    """The partial answer's opening line in `lang`, naming what the answer lacks when the (English) gap says it."""
-    for lacks, words in GIVES_NO.items():
-        if gives(lacks) in gap:
+def partial_lead(lang: str, gap: str, lacks: str = "") -> str:
+    """The partial answer's opening line in `lang`, naming what the answer lacks: the gate's `lacks`, or what the
+    (English) gap says it lacks."""
+    if lacks in GIVES_NO:
+        return PARTIAL_WHY[lang].format(why=GIVES_NO[lacks][lang])
+    for said, words in GIVES_NO.items():
+        if gives(said) in gap:
             return PARTIAL_WHY[lang].format(why=words[lang])
     return PARTIAL[lang]
 

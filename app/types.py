@@ -127,6 +127,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # e.g. "the LLM timed out; answered with the extractive backend"
     gap: str = ""  # partial and not_in_report: what the report does not give, in words
     lead: str = ""  # partial: the sentence naming the gap that opens `text`; it cites nothing and claims nothing
+    lacks: str = ""  # partial: the asked type the cited sentences do not give ("no date"; app/abstain.py LACKED)
     language: str = "en"  # the question's language (app/language.py); other than en, `lead` introduces the English quote
 
     def __post_init__(self) -> None:
@@ -150,6 +151,7 @@ class Answer:
             "status": self.status.value,
             "abstained": self.abstained,
             "gap": self.gap,
+            "lacks": self.lacks,
             "hits": [{"paragraph": h.paragraph, "label": h.label, "doc_id": h.doc_id, "score": h.score}
                      for h in self.hits],
             "backend": self.backend,

@@ -14,15 +14,15 @@ from app import markers
 from app.abstain import PARTIAL_BRIDGE
 from app.answer.base import reader_label
 from app.types import Answer, AnswerStatus, Citation, Hit
-from app.ui.i18n import answer_title
+from app.ui.i18n import ANSWER_TITLES, answer_title, answer_words
 
 # "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]", "[doc ¶5bis]": the inline citation markers (grammar in app.markers).
 MARKER = markers.MARKER_RE
 Key = tuple[str, str]  # (doc_id, label), as Hit.key
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
-ABSTAIN_TITLE = "Not in the report"
-PARTIAL_TITLE = "Partial answer: the report answers a neighbouring question"
+ABSTAIN_TITLE = ANSWER_TITLES["en"]["abstain"]
+PARTIAL_TITLE = ANSWER_TITLES["en"]["partial"]
 N_SEE = 3  # closest paragraphs offered after an abstention
 
 
@@ -155,8 +155,10 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
     if any(not s.verified for s in answer.sentences):
         body = (esc(answer.lead) + " " if answer.lead else "") + _sentences_html(answer, resolver)
         n_bad = sum(not s.verified for s in answer.sentences)
-        body += (f'<div class="pc-unverified-note">⚠ {n_bad} sentence{"s" if n_bad != 1 else ""} could not be '
-                 f'verified against the cited paragraphs: check them in the evidence panel.</div>')
+        note = (f'⚠ {n_bad} sentence{"s" if n_bad != 1 else ""} could not be verified against the cited paragraphs: '
+                'check them in the evidence panel.') if _english(answer) else \
+            answer_words(answer.language, "unverified", n=n_bad)
+        body += f'<div class="pc-unverified-note">{esc(note)}</div>'
     else:
         body = text_with_chips(answer.text, answer, names)
     if answer.status is AnswerStatus.PARTIAL:
@@ -165,8 +167,17 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
     return _block(body + _reader_html(answer) + _notes_html(answer), "pc-answer")
 
 
+def _english(answer: Answer) -> bool:
+    return answer.language in ("en", "")
+
+
 def _reader_html(answer: Answer) -> str:
-    return f'<div class="pc-reader">Answered by the {esc(reader_label(answer.backend))}</div>'
+    if _english(answer):
+        return f'<div class="pc-reader">Answered by the {esc(reader_label(answer.backend))}</div>'
+    router, _, llm = answer.backend.partition(":") if ":" in answer.backend else ("", "", answer.backend)
+    words = answer_words(answer.language, "extractive") if llm in ("extractive", "") else \
+        answer_words(answer.language, "llm", llm=f"{llm}, {router}" if router else llm)
+    return f'<div class="pc-reader">{esc(words)}</div>'
 
 
 def _notes_html(answer: Answer) -> str:
@@ -249,6 +260,7 @@ def evidence_html(answer: Answer, extra: Mapping[Key, Hit] | None = None,
 
     `extra` supplies full texts of cited paragraphs that are not among `answer.hits`."""
     titles = titles or {}
+    lang = answer.language  # the panel speaks the language of the question, as the answer's titles do
     hits = {h.key: h for h in answer.hits}
     for key, hit in (extra or {}).items():
         hits.setdefault(_key(*key), hit)
@@ -281,28 +293,28 @@ def evidence_html(answer: Answer, extra: Mapping[Key, Hit] | None = None,
     show_doc = len(titles) > 1 or len({h.doc_id for h in hits.values()} | {k[0] for k in order}) > 1
     parts = ['<div class="pc-evidence">']
     if answer.abstained:
-        parts.append(f'<div class="pc-abstain-box"><strong>⊘ {ABSTAIN_TITLE}.</strong> The report does not answer '
-                     'this question. The closest paragraphs are below: see them to check.</div>')
-        parts.append('<h3>See</h3>')
+        parts.append(f'<div class="pc-abstain-box"><strong>⊘ {esc(answer_title(lang, "abstain"))}.</strong> '
+                     f'{esc(answer_words(lang, "abstain_box"))}</div>')
+        parts.append(f'<h3>{esc(answer_words(lang, "see"))}</h3>')
         parts += [_card(h, h.key, kind="see", title=titles.get(h.doc_id, ""), show_doc=show_doc) for h in answer.hits]
         if not answer.hits:
-            parts.append("<p>No paragraph came close.</p>")
+            parts.append(f'<p>{esc(answer_words(lang, "none_close"))}</p>')
         parts.append("</div>")
         return "".join(parts)
 
     if answer.status is AnswerStatus.PARTIAL:
-        parts.append(f'<div class="pc-partial-box"><strong>◐ {PARTIAL_TITLE}.</strong> '
-                     f'{esc(answer.lead.removesuffix(PARTIAL_BRIDGE).rstrip())} The cited paragraph gives the '
-                     'neighbouring fact, not the one asked.</div>')
-    parts.append(f'<h3>Cited paragraphs ({len(order)})</h3>')
+        parts.append(f'<div class="pc-partial-box"><strong>◐ {esc(answer_title(lang, "partial"))}.</strong> '
+                     f'{esc(answer.lead.removesuffix(PARTIAL_BRIDGE).rstrip())} '
+                     f'{esc(answer_words(lang, "partial_box"))}</div>')
+    parts.append(f'<h3>{esc(answer_words(lang, "cited", n=len(order)))}</h3>')
     if not order:
-        parts.append("<p>The answer cites no paragraph.</p>")
+        parts.append(f'<p>{esc(answer_words(lang, "no_cites"))}</p>')
     for key in order:
         parts.append(_card(hits.get(key), key, kind="cited", quotes=quotes[key], warnings=warnings.get(key, ()),
                            title=titles.get(key[0], ""), section=sections.get(key, ""), show_doc=show_doc))
     others = [h for h in answer.hits if h.key not in quotes]
     if others:
-        parts.append(f'<h3>Also relevant ({len(others)})</h3>')
+        parts.append(f'<h3>{esc(answer_words(lang, "related", n=len(others)))}</h3>')
         parts += [_card(h, h.key, kind="related", title=titles.get(h.doc_id, ""), show_doc=show_doc)
                   for h in others]
     parts.append("</div>")

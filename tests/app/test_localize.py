@@ -80,6 +80,18 @@ def test_partial_answer_says_in_the_question_language_what_the_answer_lacks():
     assert other.text.startswith(PARTIAL["fr"])  # a gap without a lacked type keeps the general line
 
 
+def test_a_long_question_still_hears_what_the_answer_lacks():
+    """Past MAX_ECHO_CHARS the English gap is only "what was asked"; the answer's `lacks` still names the type."""
+    from dataclasses import replace
+
+    long_q = ("Pourriez-vous me dire, d'après le rapport de l'Office sur ses activités, à quelle date précise le "
+              "réseau mondial pour l'intégrité de la justice a-t-il été créé ?")
+    a = replace(_answer(long_q, AnswerStatus.PARTIAL, "The report does not answer this exactly. What it does report:"),
+                gap="what was asked", lacks="no date")
+    assert localize(a).text.startswith("Le rapport ne répond pas exactement à cette question (il n'indique pas de date).")
+    assert localize(replace(a, lacks="")).text.startswith(PARTIAL["fr"])
+
+
 def test_every_lacked_type_the_gate_names_is_worded_in_every_language():
     from app.abstain import LACKED, NO_DAY, NO_MONTH
     from app.localize import GIVES_NO, PARTIAL_WHY

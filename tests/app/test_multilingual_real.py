@@ -59,7 +59,7 @@ def test_english_only_model_misses_what_the_multilingual_one_finds(assistant, e5
 def test_the_issues_questions_are_answered_with_the_verbatim_quote(e5_assistant, lang):
     ans = e5_assistant.ask(PARTIES[lang])
     assert ans.status is not AnswerStatus.NOT_IN_REPORT and ans.language == lang
-    lead = LEAD_IN[lang] if ans.status is AnswerStatus.ANSWERED else partial_lead(lang, ans.gap)
+    lead = LEAD_IN[lang] if ans.status is AnswerStatus.ANSWERED else partial_lead(lang, ans.gap, ans.lacks)
     assert ans.text.startswith(lead) and ans.lead == lead
     assert "189 States" in ans.claims and "[¶7]" in ans.claims
     para = {h.paragraph: h.text for h in ans.hits}
@@ -77,7 +77,7 @@ def test_off_topic_question_is_not_answered_in_any_language(e5_assistant, lang):
 
 def test_streamed_answer_is_localized_too(e5_assistant):
     *_, final = list(e5_assistant.stream(PARTIES["fr"]))
-    assert final.language == "fr" and final.text.startswith((LEAD_IN["fr"], partial_lead("fr", final.gap)))
+    assert final.language == "fr" and final.text.startswith((LEAD_IN["fr"], partial_lead("fr", final.gap, final.lacks)))
 
 
 def test_setting_selects_the_model_for_ingest_and_assistant(tmp_path):

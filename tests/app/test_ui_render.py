@@ -156,3 +156,27 @@ def test_answer_names_its_reader():
     routed = render.answer_html(Answer(question="q", text="189 States [¶7].", backend="auto:openai"))
     assert "Answered by the extractive reader" in extractive
     assert "language model (openai, chosen by auto)" in routed and "extractive reader" not in routed
+
+
+def test_the_words_around_a_french_answer_are_french():
+    """Reader caption and evidence panel follow the question's language, as the answer's titles do; the quote
+    stays the report's English."""
+    hit = Hit("doc", 7, ("I",), "As at 9 February 2018, 189 States had become parties.", 1.0)
+    quote = "As at 9 February 2018, 189 States had become parties."
+    answer = Answer(question="Combien d'États ?", text=f"Le rapport (en anglais) indique : {quote} [¶7]",
+                    citations=[Citation(7, "doc", "I", quote)], hits=[hit], language="fr")
+    chat, panel = render.answer_html(answer), render.evidence_html(answer)
+    assert "Réponse du lecteur extractif" in chat and "Answered by" not in chat and quote in chat
+    assert "Paragraphes cités (1)" in panel and "Cited paragraphs" not in panel
+    declined = Answer(question="Combien ?", text="Le rapport ne répond pas à cette question.", hits=[hit],
+                      status=AnswerStatus.NOT_IN_REPORT, language="fr")
+    assert "Absent du rapport" in render.evidence_html(declined) and "<h3>Voir</h3>" in render.evidence_html(declined)
+
+
+def test_every_answer_language_words_the_same_things():
+    from app.ui.i18n import ANSWER_TITLES, ANSWER_WORDS
+
+    assert set(ANSWER_WORDS) == set(ANSWER_TITLES)
+    full = set(ANSWER_WORDS["fr"])
+    assert all(set(words) == full for lang, words in ANSWER_WORDS.items() if lang != "en")
+    assert set(ANSWER_WORDS["en"]) == full - {"extractive", "llm", "unverified"}  # English: render.py's own wording
