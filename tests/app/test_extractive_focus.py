@@ -233,16 +233,20 @@ def test_a_day_written_short_or_with_an_ordinal_is_a_day(text):
     assert DAY.search(text)
 
 
+def _one_paragraph(number: int, text: str):
+    from app.context import ContextParagraph, PackedContext
+
+    hit = Hit("doc", number, (), text, 1.0)
+    return PackedContext("q", (ContextParagraph(f"¶{number}", hit, text, 40),), False, 40)
+
+
 def test_a_sentence_that_answers_two_parts_is_not_padded_with_a_runner_up():
     """"How many people and how many countries ...?": the sentence giving both counts answers both parts; the second
     part takes its runner-up only when the shown sentence lacks what it asks for."""
     from app.answer.extractive import ExtractiveAnswerer
-    from app.context import ContextParagraph, PackedContext
 
-    text = ("The session was held in Vienna in November 2017. It was attended by more than 2,000 people from 160 "
-            "countries. The countries attending the session adopted resolutions.")
-    hit = Hit("doc", 63, (), text, 1.0)
-    context = PackedContext("q", (ContextParagraph("¶63", hit, text, 40),), False, 40)
+    context = _one_paragraph(63, "The session was held in Vienna in November 2017. It was attended by more than "
+                             "2,000 people from 160 countries. The countries attending the session adopted resolutions.")
     reader = ExtractiveAnswerer()
     both = reader.select("How many people and how many countries attended the session in Vienna?", context)
     assert [s.index for s in both] == [0, 1]  # the counts, with the sentence "It" refers to; not the words-alike third
@@ -275,15 +279,13 @@ def test_the_sentence_saying_what_the_question_asks_was_done_follows_the_scene_s
     """"What did the networks agree on ...?": the sentence naming the meeting wins on shared words; the later
     sentence of the same paragraph with the question's verb in the past tense ("agreed") says what was agreed."""
     from app.answer.extractive import ExtractiveAnswerer
-    from app.context import ContextParagraph, PackedContext
     from app.text.focus import verb_candidates
 
     assert verb_candidates("What did the regional networks agree on when they met in Vienna?")[0] == "agree"
     assert verb_candidates("How many networks met?") == []
-    text = ("An informal meeting of regional networks was held in Vienna in October 2017. Participants highlighted "
-            "the benefits of collaboration. It was agreed to establish a coordination mechanism.")
-    hit = Hit("doc", 55, (), text, 1.0)
-    context = PackedContext("q", (ContextParagraph("¶55", hit, text, 30),), False, 30)
+    context = _one_paragraph(55, "An informal meeting of regional networks was held in Vienna in October 2017. "
+                             "Participants highlighted the benefits of collaboration. It was agreed to establish a "
+                             "coordination mechanism.")
     reader = ExtractiveAnswerer()
     agreed = reader.select("What did the regional networks agree on when they met in Vienna?", context)
     assert [s.index for s in agreed] == [0, 2]
