@@ -23,7 +23,7 @@ from typing import Sequence
 
 from app.text.countries import countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, asked_measure, asks_day, asks_month, counted_heads, counted_noun, counted_phrase, counted_word,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asks_day, asks_month, asks_share, counted_heads, counted_noun, counted_phrase, counted_word,
     counted_words, only_listed, question_kind,
 )
 from app.text.lexical import (
@@ -229,6 +229,8 @@ class RelevanceGate:
             return NO_DAY  # "On which dates did the operation take place?" against "... 2017"
         if typed and kind == "date" and asks_month(question) and not any(MONTH.search(t) for t in typed):
             return NO_MONTH  # "In which month was the workshop held?" against "... in 2017"
+        if kind == "quantity" and asks_share(question) and not any(SHARE.search(u.text) for u in unit):
+            return NO_SHARE  # "By what percentage did users grow?" against "186,990 users"
         if typed:
             return ""
         noun = counted_word(question) if kind == "quantity" else None
@@ -388,6 +390,7 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
 # what a question of each kind asks for, named in the gap when the answer lacks it
 NO_DAY = "no day, only a year"
 NO_MONTH = "no month, only a year"
+NO_SHARE = "no percentage"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",

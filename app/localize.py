@@ -30,7 +30,7 @@ PARTIAL = {
     "ar": "لا يجيب التقرير عن هذا السؤال بدقة. وهذا ما يذكره (باللغة الإنكليزية):",
     "zh": "报告没有确切回答这个问题。报告（英文）指出的是：",
 }
-# ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY, NO_MONTH), it says which
+# ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY, NO_MONTH, NO_SHARE), it says which
 PARTIAL_WHY = {
     "fr": "Le rapport ne répond pas exactement à cette question ({why}). Ce qu'il indique (en anglais) :",
     "es": "El informe no responde exactamente a esta pregunta ({why}). Lo que sí indica (en inglés):",
@@ -52,6 +52,8 @@ GIVES_NO = {
     "no day, only a year": {"fr": "il n'indique qu'une année, pas de jour", "es": "solo indica un año, no un día",
                             "ru": "указан только год, без дня", "ar": "يذكر السنة فقط دون اليوم",
                             "zh": "只给出年份，未给出具体日期"},
+    "no percentage": {"fr": "il n'indique pas de pourcentage", "es": "no indica ningún porcentaje",
+                      "ru": "процент не указан", "ar": "لا يذكر نسبة مئوية", "zh": "未给出百分比"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

@@ -102,6 +102,15 @@ def asks_month(question: str) -> bool:
     return bool(_MONTH_Q.search(question))
 
 
+_SHARE_Q = re.compile(r"\b(?:percentage|per\s*cent|percent|what\s+(?:share|proportion|fraction))\b", re.I)
+SHARE = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|third|quarter)\s+of\b", re.I)
+
+
+def asks_share(question: str) -> bool:
+    """The question asks for a share ("By what percentage ...?"), which a count alone does not give."""
+    return bool(_SHARE_Q.search(question))
+
+
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
     return bool(_DAY_Q.search(question))

@@ -163,6 +163,16 @@ def test_a_question_asking_for_a_day_is_not_answered_by_a_year():
         AnswerStatus.ANSWERED
 
 
+def test_a_question_asking_for_a_percentage_is_not_answered_by_a_count():
+    p9 = Hit("doc", 9, (), "SHERLOC was accessed by 186,990 users, indicating that the number of users is rising.", 1.0,
+             dense_score=0.7)
+    r = _assess("By what percentage did the number of SHERLOC users rise?", _model(bias=5.0), p9)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no percentage"
+    p20 = Hit("doc", 20, (), "Knowledge of the 120 participants rose by 33 per cent.", 1.0, dense_score=0.7)
+    assert _assess("By what percentage did the participants' knowledge rise?", _model(bias=5.0), p20).status is \
+        AnswerStatus.ANSWERED
+
+
 def test_a_question_asking_for_a_month_is_not_answered_by_a_year():
     r = _assess("In which month did the Joint Action Days take place?", _model(bias=5.0), P39)
     assert r.status is AnswerStatus.PARTIAL and r.lacks == "no month, only a year"

@@ -93,9 +93,9 @@ def test_a_long_question_still_hears_what_the_answer_lacks():
 
 
 def test_every_lacked_type_the_gate_names_is_worded_in_every_language():
-    from app.abstain import LACKED, NO_DAY, NO_MONTH
+    from app.abstain import LACKED, NO_DAY, NO_MONTH, NO_SHARE
     from app.localize import GIVES_NO, PARTIAL_WHY
 
-    assert set(GIVES_NO) == set(LACKED.values()) | {NO_DAY, NO_MONTH}
+    assert set(GIVES_NO) == set(LACKED.values()) | {NO_DAY, NO_MONTH, NO_SHARE}
     for words in GIVES_NO.values():
         assert set(words) == set(PARTIAL_WHY) == set(LEAD_IN)
