@@ -23,8 +23,8 @@ from typing import Sequence
 
 from app.text.countries import countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asks_day, asks_month, asks_share, counted_heads, counted_noun, counted_phrase, counted_word,
-    counted_words, only_listed, question_kind,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asks_day, asks_month, asks_share, counted_heads, counted_noun,
+    counted_phrase, counted_word, counted_words, only_listed, question_kind,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,

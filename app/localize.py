@@ -30,7 +30,8 @@ PARTIAL = {
     "ar": "لا يجيب التقرير عن هذا السؤال بدقة. وهذا ما يذكره (باللغة الإنكليزية):",
     "zh": "报告没有确切回答这个问题。报告（英文）指出的是：",
 }
-# ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY, NO_MONTH, NO_SHARE), it says which
+# ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY, NO_MONTH,
+# NO_SHARE), it says which
 PARTIAL_WHY = {
     "fr": "Le rapport ne répond pas exactement à cette question ({why}). Ce qu'il indique (en anglais) :",
     "es": "El informe no responde exactamente a esta pregunta ({why}). Lo que sí indica (en inglés):",

@@ -15,7 +15,7 @@ from typing import Iterable
 from app.language import detect
 from app.text.interrogatives import asked_kind
 from app.text.lexical import acronyms, content_terms, stem
-from app.text.words import DETERMINERS_BACK, PRONOUNS, starts_with
+from app.text.words import DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
@@ -117,17 +117,16 @@ def asks_day(question: str) -> bool:
 
 
 # "What did the Security Council adopt ...?": the words after the auxiliary that may be the asked verb
-_AUX_Q = re.compile(r"^\s*(?:what|which\s+[\w’'-]+)\s+(?:did|does|do|will|would|has|have|had)\s+(.+)$", re.I)
+_AUX_Q = re.compile(r"\b(?:what|which\s+[\w’'-]+|how\s+(?:often|many\s+[\w’'-]+|much)|when|where|who)\s+"
+                    r"(?:did|does|do|will|would|has|have|had)\s+(.+)$", re.I)
 _LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())
 
 
 def verb_candidates(question: str) -> list[str]:
-    """In "What did <subject> <verb> ...?", the words that may be the verb, in order: not capitalised, not a function
-    word, and followed by a function word or the end ("adopt after", "agree on"). Which one is a verb the caller
-    decides from the report (a verb occurs there inflected: "adopted")."""
-    from app.text.words import FUNCTION_WORDS
-
-    m = _AUX_Q.match(question.strip().rstrip("?"))
+    """In "What did <subject> <verb> ...?" (or "how often/when/where ... did"), the words that may be the verb, in
+    order: not capitalised, not a function word, and followed by a function word or the end ("adopt after", "agree
+    on"). Which one is a verb the caller decides from the report (a verb occurs there inflected: "adopted")."""
+    m = _AUX_Q.search(question.strip().rstrip("?"))
     if not m:
         return []
     words = re.findall(r"[A-Za-z][\w’'-]*", m.group(1))

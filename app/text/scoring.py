@@ -19,7 +19,8 @@ from app.text.lexical import (
     terms_with_acronyms,
 )
 from app.text.focus import (
-    Vocabulary, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, question_kind, refers_back, type_match,
+    Vocabulary, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, question_kind, refers_back,
+    type_match,
 )
 from app.types import Hit
 

@@ -246,7 +246,8 @@ def test_a_sentence_that_answers_two_parts_is_not_padded_with_a_runner_up():
     from app.answer.extractive import ExtractiveAnswerer
 
     context = _one_paragraph(63, "The session was held in Vienna in November 2017. It was attended by more than "
-                             "2,000 people from 160 countries. The countries attending the session adopted resolutions.")
+                             "2,000 people from 160 countries. The countries attending the session adopted "
+                             "resolutions.")
     reader = ExtractiveAnswerer()
     both = reader.select("How many people and how many countries attended the session in Vienna?", context)
     assert [s.index for s in both] == [0, 1]  # the counts, with the sentence "It" refers to; not the words-alike third
@@ -283,6 +284,7 @@ def test_the_sentence_saying_what_the_question_asks_was_done_follows_the_scene_s
 
     assert verb_candidates("What did the regional networks agree on when they met in Vienna?")[0] == "agree"
     assert verb_candidates("How many networks met?") == []
+    assert verb_candidates("The networks that met in Vienna - how often did they agree to meet?")[0] == "agree"
     context = _one_paragraph(55, "An informal meeting of regional networks was held in Vienna in October 2017. "
                              "Participants highlighted the benefits of collaboration. It was agreed to establish a "
                              "coordination mechanism.")

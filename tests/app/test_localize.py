@@ -88,7 +88,8 @@ def test_a_long_question_still_hears_what_the_answer_lacks():
               "réseau mondial pour l'intégrité de la justice a-t-il été créé ?")
     a = replace(_answer(long_q, AnswerStatus.PARTIAL, "The report does not answer this exactly. What it does report:"),
                 gap="what was asked", lacks="no date")
-    assert localize(a).text.startswith("Le rapport ne répond pas exactement à cette question (il n'indique pas de date).")
+    assert localize(a).text.startswith(
+        "Le rapport ne répond pas exactement à cette question (il n'indique pas de date).")
     assert localize(replace(a, lacks="")).text.startswith(PARTIAL["fr"])
 
 
