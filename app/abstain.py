@@ -30,7 +30,9 @@ from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
 )
-from app.text.scoring import SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, referred_to
+from app.text.scoring import (
+    SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, counts_like, key_terms, referred_to,
+)
 from app.text.words import AUXILIARIES, WH_WORDS, starts_with
 from app.context import PackedContext
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
@@ -349,8 +351,9 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
     heads = sorted({w.lower() for s in sentences for w in counted_heads(s)})
     if scorer is None or not heads:
         return False
-    sims = scorer.word_similarity([counted_phrase(question) or noun], heads)  # words, not a stem, are embedded
-    return sims is not None and float(sims[0].max()) >= SYNONYM_COSINE
+    asked = counted_phrase(question) or noun
+    sims = scorer.word_similarity([asked], heads)  # words, not a stem, are embedded
+    return sims is not None and counts_like(asked, float(sims[0].max()))
 
 
 _MEASURE_WINDOW = 6  # words either side of a sum of money that say what it is a sum of

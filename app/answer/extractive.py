@@ -1,6 +1,7 @@
 """The default answerer: verbatim sentences of the retrieved paragraphs, each followed by its citation. No LLM."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 
@@ -66,15 +67,18 @@ class ExtractiveAnswerer:
             scored = [s for s in self.scorer.score(question, context.hits, texts) if s.hit.key == named.key]
         parts = split_subquestions(question)
         if len(parts) > 1:
-            # "how many X and how many Y": the best sentence for each part, in the order asked
+            # "how many X and how much Y": the best sentence for each part; a bare "how much" (any number is its type)
+            # picks last, so that it does not take the sentence counting what the other part asks for
             picked: list[ScoredSentence] = []
             everything: list[ScoredSentence] = []
-            for part, text in zip(parts, standalone_parts(question)):
-                part_scored = self.scorer.score(text, context.hits, texts, kind=question_kind(part))
+            texts_of = dict(zip(parts, standalone_parts(question)))
+            for part in sorted(parts, key=_bare_how_much):
+                part_scored = self.scorer.score(texts_of[part], context.hits, texts, kind=question_kind(part))
                 everything = everything or part_scored
                 shown = {(p.hit.key, p.index) for p in picked}
                 fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
-                if fitting and (fitting[0].hit.key, fitting[0].index) in shown and fitting[0].type_match >= 1.0:
+                if fitting and (fitting[0].hit.key, fitting[0].index) in shown and fitting[0].type_match >= 1.0 \
+                        and not _bare_how_much(part):
                     continue  # the sentence shown for an earlier part gives this part's number/date/place too
                 best = next((s for s in fitting if (s.hit.key, s.index) not in shown), None)
                 if best is not None:
@@ -172,6 +176,14 @@ class ExtractiveAnswerer:
                  scored: list[ScoredSentence] | None = None, *, single: bool = False) -> Iterator[str]:
         for i, s in enumerate(self.select(question, context, scored, single=single)):
             yield ("" if i == 0 else " ") + f"{s.text} {format_marker([s.hit], context.multi_document)}"
+
+
+_HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+
+
+def _bare_how_much(part: str) -> bool:
+    """"How much content ...?": a number of anything is its type, so a sentence's number says little about it."""
+    return bool(_HOW_MUCH.search(part)) and not counted_noun(part)
 
 
 def _past(verb: str) -> str:

@@ -51,6 +51,15 @@ RANKER_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
 # two words count as the same meaning at this cosine of their embeddings (all-MiniLM-L6-v2: "graft"/"corruption"
 # 0.5-0.6, unrelated report words mostly below 0.35); below it, closeness still counts in proportion
 SYNONYM_COSINE = 0.6
+# ... but "people" is asked of users, participants and officials alike, whose cosines to it are 0.54-0.65 (countries
+# and States 0.32-0.39): a count of persons of any kind is a count of people at this lower cosine
+PERSONS_COSINE = 0.5
+ANY_PERSONS = frozenset("people persons individuals".split())
+
+
+def counts_like(word: str, similarity: float) -> bool:
+    """Whether a counted noun at this cosine to the asked word counts the same thing."""
+    return similarity >= (PERSONS_COSINE if word.lower() in ANY_PERSONS else SYNONYM_COSINE)
 TYPED_TOP = 5  # top sentences looked at for one that carries what the question asks for
 
 
@@ -154,7 +163,7 @@ class SentenceScorer:
         for "people"): what a number counts, compared through the embedder's word vectors."""
         heads = sorted({h.lower() for h in counted_heads(sentence)})
         sims = self.word_similarity([word.lower()], heads) if heads else None
-        return sims is not None and float(sims.max()) >= SYNONYM_COSINE
+        return sims is not None and counts_like(word, float(sims.max()))
 
     def use_vocabulary(self, texts) -> None:
         """Weigh question terms by their inverse document frequency over these paragraph texts."""

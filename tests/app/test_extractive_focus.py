@@ -294,3 +294,15 @@ def test_the_sentence_saying_what_the_question_asks_was_done_follows_the_scene_s
     # a noun in the verb's place is not a verb: the report never writes "meetinged"
     assert [s.index for s in reader.select("What did the informal meeting of regional networks discuss?",
                                            context)] == [0]
+
+
+def test_a_bare_how_much_part_does_not_take_the_sentence_another_part_counts():
+    """"How much content does it hold and how many users did it have?": any number is the type of "how much", so the
+    part naming what it counts picks first and the bare part takes its best other sentence."""
+    from app.answer.extractive import ExtractiveAnswerer
+
+    context = _one_paragraph(9, "The content of the portal was accessed by 186,990 users in 2017. By then 2,700 "
+                             "cases and 6,800 laws were in it.")
+    cited = ExtractiveAnswerer().select("How much content does the portal hold and how many users did it have?",
+                                        context)
+    assert [s.index for s in cited] == [0, 1]

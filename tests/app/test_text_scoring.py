@@ -137,3 +137,12 @@ def test_a_count_of_a_word_of_like_meaning_is_the_count_asked_for():
     assert alike["The initiative held seminars in seven States."] == 1.0
     assert lexical["The initiative held seminars in seven States."] == 0.5
     assert alike["It trained 40 teachers."] == 0.5
+
+
+def test_people_are_counted_by_any_count_of_persons_but_not_of_countries():
+    from app.text.scoring import PERSONS_COSINE, SYNONYM_COSINE, counts_like
+
+    between = (PERSONS_COSINE + SYNONYM_COSINE) / 2  # e.g. "people" ~ "users" 0.596
+    assert counts_like("people", between) and counts_like("persons", between)
+    assert not counts_like("judges", between)  # a specific noun keeps the stricter bar
+    assert not counts_like("people", PERSONS_COSINE - 0.1)  # "people" ~ "countries" 0.39
