@@ -23,7 +23,7 @@ from typing import Sequence
 
 from app.text.countries import countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asks_day, asks_month, asks_share, counted_heads, counted_noun,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asks_day, asks_month, asks_share, counted_noun,
     counted_phrase, counted_word, counted_words, only_listed, question_kind,
 )
 from app.text.lexical import (
@@ -31,7 +31,7 @@ from app.text.lexical import (
     proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
 )
 from app.text.scoring import (
-    SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, counts_like, key_terms, referred_to,
+    SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, referred_to,
 )
 from app.text.words import AUXILIARIES, WH_WORDS, starts_with
 from app.context import PackedContext
@@ -347,13 +347,7 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
     counted = sorted({w.lower() for s in sentences for w in counted_words(s)})
     if any(stem(w) == noun for w in counted):
         return True
-    # a word of like meaning must be what a number counts, not a word describing it ("police operation")
-    heads = sorted({w.lower() for s in sentences for w in counted_heads(s)})
-    if scorer is None or not heads:
-        return False
-    asked = counted_phrase(question) or noun
-    sims = scorer.word_similarity([asked], heads)  # words, not a stem, are embedded
-    return sims is not None and counts_like(asked, float(sims[0].max()))
+    return scorer is not None and scorer.counts_alike(counted_phrase(question), sentences)
 
 
 _MEASURE_WINDOW = 6  # words either side of a sum of money that say what it is a sum of

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-from app.abstain import gives
+from app.abstain import PARTIAL_BRIDGE, gives
 from app.language import ENGLISH, detect
 from app.types import Answer, AnswerStatus
 
@@ -22,23 +22,28 @@ LEAD_IN = {
     "ar": "يذكر التقرير (باللغة الإنكليزية) ما يلي:",
     "zh": "报告（英文）指出：",
 }
-# A partial answer: the report gives a neighbouring fact, not the one asked.
-PARTIAL = {
-    "fr": "Le rapport ne répond pas exactement à cette question. Ce qu'il indique (en anglais) :",
-    "es": "El informe no responde exactamente a esta pregunta. Lo que sí indica (en inglés):",
-    "ru": "В докладе нет точного ответа на этот вопрос. Вот что в нем говорится (на английском языке):",
-    "ar": "لا يجيب التقرير عن هذا السؤال بدقة. وهذا ما يذكره (باللغة الإنكليزية):",
-    "zh": "报告没有确切回答这个问题。报告（英文）指出的是：",
+# A partial answer: the report gives a neighbouring fact, not the one asked. Its lead is the gap sentence, then the
+# bridge to the quote (the UI's evidence panel shows the gap sentence alone: gap_sentence).
+BRIDGE = {
+    "fr": "Ce qu'il indique (en anglais) :",
+    "es": "Lo que sí indica (en inglés):",
+    "ru": "Вот что в нем говорится (на английском языке):",
+    "ar": "وهذا ما يذكره (باللغة الإنكليزية):",
+    "zh": "报告（英文）指出的是：",
 }
+_NOT_EXACTLY = {
+    "fr": "Le rapport ne répond pas exactement à cette question{why}.",
+    "es": "El informe no responde exactamente a esta pregunta{why}.",
+    "ru": "В докладе нет точного ответа на этот вопрос{why}.",
+    "ar": "لا يجيب التقرير عن هذا السؤال بدقة{why}.",
+    "zh": "报告没有确切回答这个问题{why}。",
+}
+_SPACE = {lang: ("" if lang == "zh" else " ") for lang in BRIDGE}
+PARTIAL = {lang: _NOT_EXACTLY[lang].format(why="") + _SPACE[lang] + BRIDGE[lang] for lang in BRIDGE}
 # ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY, NO_MONTH,
 # NO_SHARE), it says which
-PARTIAL_WHY = {
-    "fr": "Le rapport ne répond pas exactement à cette question ({why}). Ce qu'il indique (en anglais) :",
-    "es": "El informe no responde exactamente a esta pregunta ({why}). Lo que sí indica (en inglés):",
-    "ru": "В докладе нет точного ответа на этот вопрос ({why}). Вот что в нем говорится (на английском языке):",
-    "ar": "لا يجيب التقرير عن هذا السؤال بدقة ({why}). وهذا ما يذكره (باللغة الإنكليزية):",
-    "zh": "报告没有确切回答这个问题（{why}）。报告（英文）指出的是：",
-}
+PARTIAL_WHY = {lang: _NOT_EXACTLY[lang].format(why="（{why}）" if lang == "zh" else " ({why})") + _SPACE[lang]
+               + BRIDGE[lang] for lang in BRIDGE}
 GIVES_NO = {
     "no date": {"fr": "il n'indique pas de date", "es": "no indica ninguna fecha", "ru": "дата не указана",
                 "ar": "لا يذكر تاريخًا", "zh": "未给出日期"},
@@ -90,6 +95,14 @@ def localize(answer: Answer, question: str | None = None) -> Answer:
         return replace(answer, text=text, language=lang)
     lead = partial_lead(lang, answer.gap, answer.lacks) if answer.status is AnswerStatus.PARTIAL else LEAD_IN[lang]
     return replace(answer, text=f"{lead} {answer.claims}", lead=lead, language=lang)
+
+
+def gap_sentence(lead: str) -> str:
+    """A partial answer's lead without its bridge to the quote ("What it does report:", "Ce qu'il indique ... :")."""
+    for bridge in (PARTIAL_BRIDGE, *BRIDGE.values()):
+        if lead.endswith(bridge):
+            return lead[: -len(bridge)].rstrip()
+    return lead
 
 
 def partial_lead(lang: str, gap: str, lacks: str = "") -> str:

@@ -28,12 +28,10 @@ NEW_COVERAGE = 0.15
 # ...unless it comes from another paragraph and scores almost as well as the best: the question may need both (dev:
 # key-fact recall 0.888 -> 0.898, citation precision 0.928 -> 0.924; at 0.92, 0.900 / 0.920; at 0.97, 0.891 / 0.922)
 NEAR_TIE = 0.95
-# A question about several things ("... on X and on Y", "both ...") that asks for no number, date or place takes the
-# best sentence of each further paragraph within RELATIVE_FLOOR, shared words or not (dev, 302 questions: key-fact
-# recall 0.819 -> 0.825, multi-paragraph 0.543 -> 0.586, citation precision 0.865 -> 0.867; without the "several"
-# test, 0.827 / 0.859: single-fact answers gained a second paragraph)
 MAX_WITH_NEIGHBOURS = 5  # sentences in an answer, neighbours included
-VERB_REACH = 3  # how far after a chosen sentence one carrying the question's verb is looked for
+# "What did the Council adopt ...?": how far after a chosen sentence one with the question's verb (past tense) is
+# looked for, in the same paragraph (dev: key-fact recall 0.831 -> 0.844)
+VERB_REACH = 3
 # A question not in English shares no words with the report, so the coverage test cannot show that a further sentence
 # answers more of it; one that scores within this share of the best joins instead (translated dev questions, mean of
 # five languages, multilingual-e5-small: key-fact recall 0.677 -> 0.772, citation precision 0.821 -> 0.817, 1.2 -> 1.9
@@ -108,7 +106,9 @@ class ExtractiveAnswerer:
         # model's cosine for a question in another language says little
         foreign = is_multilingual(getattr(self.scorer, "embedder", None)) and not detect(question).english
         # "What has UNODC done on X and Y?": a question about several things, asking for no figure, is answered by
-        # the best sentence of each paragraph that scores near the best, though it shares the same words
+        # the best sentence of each paragraph within RELATIVE_FLOOR of the best, shared words or not (dev, 302
+        # questions: key-fact recall 0.819 -> 0.825, multi-paragraph 0.543 -> 0.586, citation precision 0.865 ->
+        # 0.867; without the "several" test, 0.827 / 0.859: single-fact answers gained a second paragraph)
         several = question_kind(question) in ("other", "names") and asks_about_several(question)
         top_of: dict = {}
         for s in scored:
@@ -152,7 +152,8 @@ class ExtractiveAnswerer:
             have.add((s.hit.key, s.index))
             return True
 
-        verb = asked_verb(question, [s.text for s in scored]) if follow else None
+        # only where no figure, date or place is asked: those have their own evidence (the asked type)
+        verb = asked_verb(question, [s.text for s in scored]) if follow and kind in ("other", "names") else None
         for c in chosen:
             unit = [c, *referred_to(c, by_pos)]
             for prev in unit[1:]:
@@ -186,16 +187,26 @@ def _bare_how_much(part: str) -> bool:
     return bool(_HOW_MUCH.search(part)) and not counted_noun(part)
 
 
-def _past(verb: str) -> str:
-    return verb + "d" if verb.endswith("e") else verb + "ed"
+def _pasts(verb: str) -> set[str]:
+    """The spellings a verb's past tense may take: agree -> agreed, adopt -> adopted, identify -> identified,
+    plan -> planned (regular verbs only)."""
+    out = {verb + "d" if verb.endswith("e") else verb + "ed"}
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        out.add(verb[:-1] + "ied")
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        out.add(verb + verb[-1] + "ed")
+    return out
 
 
 def asked_verb(question: str, sentences: list[str]) -> frozenset[str] | None:
-    """The forms of the question's verb ("adopt", "adopts", "adopted"), when one of its candidates occurs in the past
-    tense in these sentences: the report's own morphology tells a verb from a noun."""
+    """The past-tense forms of the question's verb ("adopted"), when one of its candidates occurs in the past tense in
+    these sentences: the report's own morphology tells a verb from a noun, and a past form is what says it was done."""
     seen = {w.lower() for t in sentences for w in words(t)}
-    verb = next((v for v in verb_candidates(question) if _past(v) in seen), None)
-    return frozenset({verb, verb + "s", _past(verb)}) if verb else None
+    for v in verb_candidates(question):
+        found = _pasts(v) & seen
+        if found:
+            return frozenset(found)
+    return None
 
 
 def _says(text: str, forms: frozenset[str]) -> bool:

@@ -15,7 +15,7 @@ from typing import Iterable
 from app.language import detect
 from app.text.interrogatives import asked_kind
 from app.text.lexical import acronyms, content_terms, stem
-from app.text.words import DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
+from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
@@ -25,6 +25,7 @@ DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}
                  rf"(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)|\b(?:{_MONTHS}|{_MONTHS_SHORT})\s+\d{{1,2}}\b")
 _DAY_Q = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:dates?|days?)\b", re.I)
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
+                         r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|since when|until when)\b", re.I)
 _WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which country|location)\b", re.I)
@@ -102,8 +103,10 @@ def asks_month(question: str) -> bool:
     return bool(_MONTH_Q.search(question))
 
 
-_SHARE_Q = re.compile(r"\b(?:percentage|per\s*cent|percent|what\s+(?:share|proportion|fraction))\b", re.I)
-SHARE = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|third|quarter)\s+of\b", re.I)
+# the share must be what is asked ("By what percentage ...?"), not a figure the question states ("... by 10 per cent")
+_SHARE_Q = re.compile(r"\b(?:what|which|by\s+what|by\s+how\s+much|how\s+large\s+a)\s+(?:percentage|per\s*cent|percent|"
+                      r"share|proportion|fraction)\b|\bhow\s+many\s+per\s*cent\b", re.I)
+SHARE = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|thirds?|quarters?)\s+of\b(?!\s+(?:19|20)\d\d)", re.I)
 
 
 def asks_share(question: str) -> bool:
@@ -120,6 +123,8 @@ def asks_day(question: str) -> bool:
 _AUX_Q = re.compile(r"\b(?:what|which\s+[\w’'-]+|how\s+(?:often|many\s+[\w’'-]+|much)|when|where|who)\s+"
                     r"(?:did|does|do|will|would|has|have|had)\s+(.+)$", re.I)
 _LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())
+_BEFORE_NOUNS = frozenset("a an the its their his her this that these those our your any some each every no in on at with "
+                          "of for to from by into about take took".split())
 
 
 def verb_candidates(question: str) -> list[str]:
@@ -133,8 +138,9 @@ def verb_candidates(question: str) -> list[str]:
     out = []
     for i, w in enumerate(words[1:], 1):
         following = words[i + 1].lower() if i + 1 < len(words) else None
-        if w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in _LIGHT_VERBS:
-            continue
+        if w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in _LIGHT_VERBS or \
+                words[i - 1].lower() in _BEFORE_NOUNS:
+            continue  # "with the request", "take place": a noun
         if following is None or following in FUNCTION_WORDS:
             out.append(w.lower())
     return out
@@ -143,12 +149,17 @@ def verb_candidates(question: str) -> list[str]:
 _EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)
 
 
+_THEN_AUX = re.compile(r"\s*(?:" + "|".join(AUXILIARIES) + r")\b|\s*[?.]?\s*$", re.I)
+
+
 def _asked(pattern: re.Pattern, question: str) -> bool:
     """The pattern's question word is asked, not a subordinate conjunction: "What did they agree on when they met?"
-    asks what, not when. It is asked when no other question word comes before it, or it follows "and"/"or"."""
+    asks what, not when. It is asked when no other question word comes before it, when it follows "and"/"or", or when
+    an auxiliary or the end follows it ("The programme which trains judges: when did it start?")."""
     for m in pattern.finditer(question):
-        before = question[:m.start()]
-        if not _EARLIER_WH.search(before) or re.search(r"(?:\band|\bor|,)\s*$", before, re.I):
+        before = question[max(0, m.start() - 200):m.start()]  # a window: a 2,000-character question stays linear
+        if not _EARLIER_WH.search(before) or re.search(r"(?:\band|\bor)\s*$", before, re.I) or \
+                _THEN_AUX.match(question, m.end()):
             return True
     return False
 
@@ -213,7 +224,7 @@ def counted_phrase(question: str) -> str | None:
     return f"{word} of {m.group(1).lower()}" if m and m.group(1).lower() not in _COUNT_STOP else word
 
 
-_PLURAL_NOUNS = frozenset("people children women men staff personnel".split())
+_PLURAL_NOUNS = frozenset("people children women men staff personnel police youth media data".split())
 
 
 def _plural(word: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.text.words import FUNCTION_WORDS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
+from app.text.words import AUXILIARIES, FUNCTION_WORDS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
@@ -161,8 +161,9 @@ _PREPOSITIONS = ("from", "in", "at", "to", "with", "for", "by", "on", "of", "und
 _WH = "(?:" + "|".join(WH_WORDS) + ")"
 _SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?" + _WH + r"\b)", re.I)
 # the question phrase a part opens with: "how many countries", "from which body", "when"
-_WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?(?:how\s+(?:many|much)\s+[\w'’-]+|"
-                        r"(?:what|which|whose)\s+[\w'’-]+|" + _WH + r")\b[\s,]*", re.I)
+_AUX = "(?:" + "|".join(AUXILIARIES) + r")\b"
+_WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?(?:how\s+(?:many|much)\s+(?!" + _AUX +
+                        r")[\w'’-]+|(?:what|which|whose)\s+(?!" + _AUX + r")[\w'’-]+|" + _WH + r")\b[\s,]*", re.I)
 
 
 def split_subquestions(question: str) -> list[str]:
@@ -176,8 +177,9 @@ _SEVERAL = any_of(("and", "both", "as well as"))
 
 
 def asks_about_several(question: str) -> bool:
-    """The question coordinates things ("X and Y", "both ...", "as well as"): its answer may span paragraphs."""
-    return bool(_SEVERAL.search(question))
+    """The question coordinates things ("X and Y", "both ...", "as well as"): its answer may span paragraphs. An "and"
+    inside a name ("Trinidad and Tobago", "Office on Drugs and Crime") coordinates nothing."""
+    return bool(_SEVERAL.search(_NAME_RUN.sub(" ", question)))
 
 
 _PRONOUN = any_of(PRONOUNS)
@@ -199,7 +201,7 @@ def standalone_parts(question: str) -> list[str]:
     for j, part in enumerate(parts):
         if not _predicate(part):
             other = parts[j + 1] if j + 1 < len(parts) else parts[j - 1]
-            part = f"{part.rstrip('?')} {_predicate(other)}?"
+            part = " ".join(p for p in (part.rstrip("?"), _predicate(other)) if p) + "?"
         elif j and _PRONOUN.search(part):
             part = f"{part} {parts[0]}"
         out.append(part)

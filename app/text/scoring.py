@@ -60,6 +60,8 @@ ANY_PERSONS = frozenset("people persons individuals".split())
 def counts_like(word: str, similarity: float) -> bool:
     """Whether a counted noun at this cosine to the asked word counts the same thing."""
     return similarity >= (PERSONS_COSINE if word.lower() in ANY_PERSONS else SYNONYM_COSINE)
+
+
 TYPED_TOP = 5  # top sentences looked at for one that carries what the question asks for
 
 
@@ -158,11 +160,12 @@ class SentenceScorer:
             return None
         return np.asarray(self.embedder.encode([question], kind="query")[0], dtype=np.float32)
 
-    def _counts_alike(self, word: str, sentence: str) -> bool:
-        """The sentence counts something of like meaning to the asked word ("States" for "countries", "participants"
-        for "people"): what a number counts, compared through the embedder's word vectors."""
-        heads = sorted({h.lower() for h in counted_heads(sentence)})
-        sims = self.word_similarity([word.lower()], heads) if heads else None
+    def counts_alike(self, word: str, sentences: Sequence[str]) -> bool:
+        """These sentences count something of like meaning to the asked word ("States" for "countries",
+        "participants" for "people"): the heads that numbers count (not their modifiers: "police" in "police
+        operation"), compared through the embedder's word vectors. False without an embedder."""
+        heads = sorted({h.lower() for s in sentences for h in counted_heads(s)})
+        sims = self.word_similarity([word.lower()], heads) if heads else None  # words, not stems, are embedded
         return sims is not None and counts_like(word, float(sims.max()))
 
     def use_vocabulary(self, texts) -> None:
@@ -210,7 +213,7 @@ class SentenceScorer:
                 s_numbers = all_numbers(s)
                 type_bonus = type_match(kind, s, counted)
                 counts_it = bool(counted and counts(s, counted))
-                if kind == "quantity" and asked_word and type_bonus == 0.5 and self._counts_alike(asked_word, s):
+                if kind == "quantity" and asked_word and type_bonus == 0.5 and self.counts_alike(asked_word, [s]):
                     type_bonus, counts_it = 1.0, True  # "seven States" answers "how many countries"
                 x = (float(dense_all[i]), lexical, proper, type_bonus,
                      1.0 if q_numbers and q_numbers <= s_numbers else 0.0, 1.0 / (1 + rank),

@@ -117,8 +117,9 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "The answer cites no paragraph.", "none_close": "No paragraph came close."},
     "fr": {"extractive": "Réponse du lecteur extractif (les phrases mêmes du rapport)",
            "llm": "Réponse du modèle de langue ({llm}), vérifiée par rapport aux paragraphes cités",
-           "unverified": "⚠ {n} phrase(s) n'ont pas pu être vérifiées par rapport aux paragraphes cités : "
-                         "contrôlez-les dans le panneau des sources.",
+           "unverified": "⚠ Phrases non vérifiées par rapport aux paragraphes cités : {n}. Contrôlez-les dans le "
+                         "panneau des sources.",
+           "routed": "{llm}, choisi par {router}",
            "see": "Voir", "cited": "Paragraphes cités ({n})", "related": "Également pertinents ({n})",
            "abstain_box": "Le rapport ne répond pas à cette question. Les paragraphes les plus proches figurent "
                           "ci-dessous : consultez-les pour vérifier.",
@@ -126,14 +127,16 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "La réponse ne cite aucun paragraphe.", "none_close": "Aucun paragraphe n'est proche."},
     "es": {"extractive": "Respuesta del lector extractivo (las propias oraciones del informe)",
            "llm": "Respuesta del modelo de lenguaje ({llm}), verificada con los párrafos citados",
-           "unverified": "⚠ {n} oración(es) no se pudieron verificar con los párrafos citados: compruébelas en el "
-                         "panel de fuentes.",
+           "unverified": "⚠ Oraciones no verificadas con los párrafos citados: {n}. Compruébelas en el panel de "
+                         "fuentes.",
+           "routed": "{llm}, elegido por {router}",
            "see": "Véase", "cited": "Párrafos citados ({n})", "related": "También pertinentes ({n})",
            "abstain_box": "El informe no responde a esta pregunta. Los párrafos más cercanos figuran a "
                           "continuación: consúltelos para comprobarlo.",
            "partial_box": "El párrafo citado da el hecho cercano, no el que se pregunta.",
-           "no_cites": "La respuesta no cita ningún párrafo.", "none_close": "Ningún párrafo se acerca."},
-    "ru": {"extractive": "Ответ дан экстрактивным чтецом (собственные предложения доклада)",
+           "no_cites": "La respuesta no cita ningún párrafo.", "none_close": "No hay ningún párrafo cercano."},
+    "ru": {"extractive": "Ответ дан модулем извлечения (собственные предложения доклада)",
+           "routed": "{llm}, выбран режимом {router}",
            "llm": "Ответ дан языковой моделью ({llm}) и проверен по цитируемым пунктам",
            "unverified": "⚠ Предложений, не подтвержденных цитируемыми пунктами: {n}. Проверьте их на панели "
                          "источников.",
@@ -147,12 +150,14 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
                          "المصادر.",
            "see": "انظر", "cited": "الفقرات المستشهد بها ({n})", "related": "فقرات أخرى ذات صلة ({n})",
            "abstain_box": "لا يجيب التقرير عن هذا السؤال. أقرب الفقرات مبينة أدناه: راجعها للتحقق.",
-           "partial_box": "تذكر الفقرة المستشهد بها الحقيقة القريبة، لا الحقيقة المسؤول عنها.",
+           "partial_box": "تذكر الفقرة المستشهد بها الحقيقة القريبة، لا الحقيقة المطلوبة.",
+           "routed": "{llm}، اختاره {router}",
            "no_cites": "لا تستشهد الإجابة بأي فقرة.", "none_close": "لا توجد فقرة قريبة."},
     "zh": {"extractive": "由抽取式阅读器回答（报告原句）",
            "llm": "由语言模型（{llm}）回答，已对照所引段落核实",
            "unverified": "⚠ 有 {n} 个句子无法对照所引段落核实：请在来源面板中查看。",
-           "see": "见", "cited": "所引段落（{n}）", "related": "其他相关段落（{n}）",
+           "routed": "{llm}，由 {router} 选择",
+           "see": "参见", "cited": "所引段落（{n}）", "related": "其他相关段落（{n}）",
            "abstain_box": "报告没有回答这个问题。最接近的段落如下：请查看核实。",
            "partial_box": "所引段落给出的是相近的事实，而不是所问的事实。",
            "no_cites": "回答未引用任何段落。", "none_close": "没有相近的段落。"},
@@ -160,7 +165,8 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
 
 
 def answer_words(lang: str | None, key: str, **values: object) -> str:
-    """A word around an answer in the language of its question (English when that language has none)."""
+    """A word around an answer in the language of its question; a language without words of its own gets the
+    English panel words (the English reader caption and unverified note are render.py's own wording)."""
     words = ANSWER_WORDS.get(lang or DEFAULT, ANSWER_WORDS[DEFAULT])
     return (words.get(key) or ANSWER_WORDS[DEFAULT][key]).format(**values)
 

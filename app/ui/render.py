@@ -11,10 +11,10 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from app import markers
-from app.abstain import PARTIAL_BRIDGE
+from app.localize import gap_sentence
 from app.answer.base import reader_label
 from app.types import Answer, AnswerStatus, Citation, Hit
-from app.ui.i18n import ANSWER_TITLES, answer_title, answer_words
+from app.ui.i18n import ANSWER_TITLES, ANSWER_WORDS, answer_title, answer_words
 
 # "[¶7]", "[¶7, ¶8]", "[¶ 7; 8]", "[doc ¶5bis]": the inline citation markers (grammar in app.markers).
 MARKER = markers.MARKER_RE
@@ -168,15 +168,17 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
 
 
 def _english(answer: Answer) -> bool:
-    return answer.language in ("en", "")
+    """English words for an English answer, and for a language the interface has no words for."""
+    return answer.language == "en" or answer.language not in ANSWER_WORDS
 
 
 def _reader_html(answer: Answer) -> str:
     if _english(answer):
         return f'<div class="pc-reader">Answered by the {esc(reader_label(answer.backend))}</div>'
     router, _, llm = answer.backend.partition(":") if ":" in answer.backend else ("", "", answer.backend)
-    words = answer_words(answer.language, "extractive") if llm in ("extractive", "") else \
-        answer_words(answer.language, "llm", llm=f"{llm}, {router}" if router else llm)
+    lang = answer.language
+    named = answer_words(lang, "routed", llm=llm, router=router) if router else llm
+    words = answer_words(lang, "extractive") if llm in ("extractive", "") else answer_words(lang, "llm", llm=named)
     return f'<div class="pc-reader">{esc(words)}</div>'
 
 
@@ -304,7 +306,7 @@ def evidence_html(answer: Answer, extra: Mapping[Key, Hit] | None = None,
 
     if answer.status is AnswerStatus.PARTIAL:
         parts.append(f'<div class="pc-partial-box"><strong>◐ {esc(answer_title(lang, "partial"))}.</strong> '
-                     f'{esc(answer.lead.removesuffix(PARTIAL_BRIDGE).rstrip())} '
+                     f'{esc(gap_sentence(answer.lead))} '
                      f'{esc(answer_words(lang, "partial_box"))}</div>')
     parts.append(f'<h3>{esc(answer_words(lang, "cited", n=len(order)))}</h3>')
     if not order:

@@ -306,3 +306,13 @@ def test_a_bare_how_much_part_does_not_take_the_sentence_another_part_counts():
     cited = ExtractiveAnswerer().select("How much content does the portal hold and how many users did it have?",
                                         context)
     assert [s.index for s in cited] == [0, 1]
+
+
+def test_the_verb_rule_is_for_questions_asking_for_no_figure_and_reads_past_tense_spellings():
+    from app.answer.extractive import ExtractiveAnswerer, _pasts
+
+    assert _pasts("agree") == {"agreed"} and "identified" in _pasts("identify") and "planned" in _pasts("plan")
+    context = _one_paragraph(81, "UNODC assisted nine States in drafting laws. It also published a guide. The Office "
+                             "assisted civil society groups.")
+    cited = ExtractiveAnswerer().select("How many States did UNODC assist?", context)
+    assert [s.index for s in cited] == [0]  # the count answers; a later "assisted" would only share the verb

@@ -146,3 +146,29 @@ def test_people_are_counted_by_any_count_of_persons_but_not_of_countries():
     assert counts_like("people", between) and counts_like("persons", between)
     assert not counts_like("judges", between)  # a specific noun keeps the stricter bar
     assert not counts_like("people", PERSONS_COSINE - 0.1)  # "people" ~ "countries" 0.39
+
+
+def test_an_and_inside_a_name_does_not_make_a_question_about_several_things():
+    from app.text.lexical import asks_about_several
+
+    assert asks_about_several("What did UNODC do on organized crime and on trafficking?")
+    assert not asks_about_several("What did UNODC do in Trinidad and Tobago?")
+    assert not asks_about_several("What did the Office on Drugs and Crime publish?")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What was discussed in the session, when the Commission met in Vienna?", "other"),
+    ("The programme which trains judges: when did it start?", "date"),  # an auxiliary follows: asked
+    ("How many countries reported a decrease of 10 per cent in seizures?", "quantity"),
+    ("What share of the visitors came from India?", "quantity"),
+])
+def test_when_and_share_are_read_as_asked_or_not(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_a_percentage_the_question_states_is_not_asked_for():
+    from app.text.focus import asks_share
+
+    assert asks_share("By what percentage did the number of users grow?")
+    assert asks_share("What share of the visitors came from India?")
+    assert not asks_share("How many countries reported a decrease of 10 per cent in seizures?")

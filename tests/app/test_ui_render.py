@@ -179,4 +179,25 @@ def test_every_answer_language_words_the_same_things():
     assert set(ANSWER_WORDS) == set(ANSWER_TITLES)
     full = set(ANSWER_WORDS["fr"])
     assert all(set(words) == full for lang, words in ANSWER_WORDS.items() if lang != "en")
-    assert set(ANSWER_WORDS["en"]) == full - {"extractive", "llm", "unverified"}  # English: render.py's own wording
+    assert set(ANSWER_WORDS["en"]) == full - {"extractive", "llm", "unverified", "routed"}  # render.py's own wording
+
+
+def test_an_answer_in_a_language_without_words_of_its_own_renders_in_english():
+    for language in ("de", None):
+        answer = Answer(question="q", text="189 States [¶7].", backend="auto:openai", language=language)
+        assert "Answered by the language model (openai, chosen by auto)" in render.answer_html(answer)
+        assert "Cited paragraphs" in render.evidence_html(answer)
+    french = Answer(question="q", text="189 States [¶7].", backend="auto:openai", language="fr")
+    assert "(openai, choisi par auto)" in render.answer_html(french)
+
+
+def test_a_french_partial_panel_shows_the_gap_without_the_bridge_to_the_quote():
+    from app.localize import PARTIAL_WHY
+
+    lead = PARTIAL_WHY["fr"].format(why="il n'indique pas de date")
+    quote = "The meeting was held in Vienna."
+    answer = Answer(question="Quand ?", text=f"{lead} {quote} [¶7]", status=AnswerStatus.PARTIAL, lead=lead,
+                    citations=[Citation(7, "doc", "I", quote)], hits=[Hit("doc", 7, ("I",), quote, 1.0)],
+                    language="fr")
+    panel = render.evidence_html(answer)
+    assert "(il n&#x27;indique pas de date). Le paragraphe cité" in panel and "Ce qu&#x27;il indique" not in panel
