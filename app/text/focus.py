@@ -13,7 +13,7 @@ import re
 from typing import Iterable
 
 from app.language import detect
-from app.text.interrogatives import asked_kind
+from app.text.interrogatives import asked_kind, asks_for
 from app.text.lexical import acronyms, content_terms, stem
 from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
 
@@ -100,7 +100,7 @@ MONTH = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)")
 
 def asks_month(question: str) -> bool:
     """The question asks for a month, which a year alone does not give ("In which month was it held?")."""
-    return bool(_MONTH_Q.search(question))
+    return bool(_MONTH_Q.search(question)) or _asks_in_its_language("month", question)
 
 
 # the share must be what is asked ("By what percentage ...?"), not a figure the question states ("... by 10 per cent")
@@ -111,12 +111,17 @@ SHARE = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|thirds?|quarter
 
 def asks_share(question: str) -> bool:
     """The question asks for a share ("By what percentage ...?"), which a count alone does not give."""
-    return bool(_SHARE_Q.search(question))
+    return bool(_SHARE_Q.search(question)) or _asks_in_its_language("share", question)
+
+
+def _asks_in_its_language(grain: str, question: str) -> bool:
+    lang = detect(question)
+    return not lang.english and asks_for(grain, question, lang.code)
 
 
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
-    return bool(_DAY_Q.search(question))
+    return bool(_DAY_Q.search(question)) or _asks_in_its_language("day", question)
 
 
 # "What did the Security Council adopt ...?": the words after the auxiliary that may be the asked verb

@@ -91,6 +91,42 @@ PATTERNS: dict[str, dict[str, re.Pattern]] = {
                             r"(?:国家|组织|机构|伙伴|缔约国|会员国)\w{0,3}?(?:有|是)哪些"),
     },
 }
+# Finer than the answer type: a date question that asks for the day or the month (which a year alone does not give),
+# and a count that asks for a share (which a number of things does not give): app/abstain.py names these gaps.
+GRAINS: dict[str, dict[str, re.Pattern]] = {
+    "day": {
+        "fr": re.compile(r"\bquel(?:le)?s?\s+(?:date|jour)s?\b", _I),
+        "es": re.compile(r"\bqué\s+(?:fecha|día)s?\b", _I),
+        "ru": re.compile(r"\bкакого\s+числа\b|\bв\s+какой\s+день\b|\bкак(?:ая|ие|ую|ой)\s+(?:\w+\s+)?дат", _I),
+        "ar": re.compile(r"(?:أي|ما)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:تاريخ|يوم|أيام)"),
+        "zh": re.compile(r"哪一?天|哪几天|几号|什么日期|哪些日期|哪一日"),
+    },
+    "month": {
+        "fr": re.compile(r"\bquel\s+mois\b", _I),
+        "es": re.compile(r"\bqué\s+mes\b", _I),
+        "ru": re.compile(r"\bв\s+каком\s+месяце\b|\bкакой\s+месяц", _I),
+        "ar": re.compile(r"(?:أي|ما)\s+(?:هو\s+)?(?:ال)?شهر"),
+        "zh": re.compile(r"几月|哪个月|哪一个月|什么月份"),
+    },
+    "share": {
+        "fr": re.compile(r"\bquel(?:le)?\s+(?:est\s+(?:le|la)\s+)?(?:pourcentage|proportion|part)\b|"
+                         r"\bde\s+combien\s+(?:de\s+)?pour\s*cent\b", _I),
+        "es": re.compile(r"\bqué\s+(?:porcentaje|proporción|parte)\b|\ben\s+qué\s+porcentaje\b", _I),
+        "ru": re.compile(r"\bкак(?:ой|ая|ую|ова|ов)\s+(?:\w+\s+)?(?:процент|дол[яюи])\b|\bна\s+сколько\s+процентов\b",
+                         _I),
+        "ar": re.compile(r"(?:ما|أي)\s+(?:هي\s+)?(?:ال)?نسبة"),
+        "zh": re.compile(r"百分之几|百分比|多大比例|比例是多少|占多少"),
+    },
+}
+
+
+def asks_for(grain: str, question: str, lang: str) -> bool:
+    """Whether a question in `lang` asks for this grain ("day", "month", "share"); False for a language without
+    patterns (English is read by app/text/focus.py)."""
+    pattern = GRAINS[grain].get(lang)
+    return bool(pattern and pattern.search(question))
+
+
 # "Which countries ...", "En qué regiones ...": a names question from its first words (an optional preposition first)
 _LEADING = re.compile(r"^[\s¿¡\"“«]*(?:(?:dans|en|à|de|par|в|из|с|у|في|من)\s+|[在由]\s*)?", re.I)
 

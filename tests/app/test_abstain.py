@@ -163,6 +163,21 @@ def test_a_question_asking_for_a_day_is_not_answered_by_a_year():
         AnswerStatus.ANSWERED
 
 
+@pytest.mark.parametrize("question", [
+    "En quel mois les journées d'action conjointes ont-elles eu lieu ?", "¿En qué mes se celebraron las jornadas?",
+    "В каком месяце прошли совместные дни действий?", "في أي شهر عقدت أيام العمل المشتركة؟", "联合行动日是几月举行的？",
+])
+def test_a_month_asked_in_another_language_is_not_answered_by_a_year(question):
+    from app.localize import GIVES_NO, localize
+    from app.types import Answer
+
+    r = _assess(question, _model(bias=5.0), P39)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no month, only a year"
+    out = localize(Answer(question=question, text="x [¶39]", status=AnswerStatus.PARTIAL, lacks=r.lacks))
+    lang = out.language
+    assert GIVES_NO["no month, only a year"][lang] in out.text
+
+
 def test_a_question_asking_for_a_percentage_is_not_answered_by_a_count():
     p9 = Hit("doc", 9, (), "SHERLOC was accessed by 186,990 users, indicating that the number of users is rising.", 1.0,
              dense_score=0.7)

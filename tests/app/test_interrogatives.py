@@ -87,3 +87,16 @@ def test_the_asked_type_is_found_in_the_english_sentence():
 ])
 def test_reviewed_question_words(lang, question, kind):
     assert asked_kind(question, lang) == kind
+
+
+@pytest.mark.parametrize("lang,question,grain", [
+    ("fr", "À quelle date la réunion a-t-elle eu lieu ?", "day"), ("es", "¿En qué mes se celebró?", "month"),
+    ("ru", "Какая доля пользователей была из Индии?", "share"), ("ar", "ما هي نسبة المستخدمين من الهند؟", "share"),
+    ("zh", "会议是哪一天举行的？", "day"),
+])
+def test_the_grain_of_a_question_in_each_language(lang, question, grain):
+    from app.text.interrogatives import GRAINS, asks_for
+
+    assert asks_for(grain, question, lang)
+    assert not any(asks_for(other, question, lang) for other in GRAINS if other != grain)
+    assert set(GRAINS[grain]) == {"fr", "es", "ru", "ar", "zh"}
