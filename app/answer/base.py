@@ -71,9 +71,19 @@ def make_answerer(name: str, **kwargs: Any) -> Answerer:
     return get_backend(name).make(**kwargs)
 
 
+def reader_parts(backend: str) -> tuple[str, str]:
+    """(router, reader) of an Answer.backend: "auto:openai" -> ("auto", "openai"), "extractive" -> ("", "extractive")."""
+    router, _, llm = backend.partition(":") if ":" in backend else ("", "", backend)
+    return router, llm
+
+
+def is_extractive(reader: str) -> bool:
+    return reader in ("extractive", "")
+
+
 def reader_label(backend: str) -> str:
     """Which reader wrote the answer, in words: "extractive reader", "language model (openai, chosen by auto)"."""
-    router, _, llm = backend.partition(":") if ":" in backend else ("", "", backend)
-    if llm in ("extractive", ""):
+    router, llm = reader_parts(backend)
+    if is_extractive(llm):
         return "extractive reader (the report's own sentences)"
     return f"language model ({llm}{', chosen by ' + router if router else ''}), checked against the cited paragraphs"

@@ -71,12 +71,13 @@ class ExtractiveAnswerer:
             everything: list[ScoredSentence] = []
             texts_of = dict(zip(parts, standalone_parts(question)))
             for part in sorted(parts, key=_bare_how_much):
+                bare = _bare_how_much(part)
                 part_scored = self.scorer.score(texts_of[part], context.hits, texts, kind=question_kind(part))
                 everything = everything or part_scored
                 shown = {(p.hit.key, p.index) for p in picked}
                 fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
                 if fitting and (fitting[0].hit.key, fitting[0].index) in shown and fitting[0].type_match >= 1.0 \
-                        and not _bare_how_much(part):
+                        and not bare:
                     continue  # the sentence shown for an earlier part gives this part's number/date/place too
                 best = next((s for s in fitting if (s.hit.key, s.index) not in shown), None)
                 if best is not None:
@@ -201,8 +202,11 @@ def _pasts(verb: str) -> set[str]:
 def asked_verb(question: str, sentences: list[str]) -> frozenset[str] | None:
     """The past-tense forms of the question's verb ("adopted"), when one of its candidates occurs in the past tense in
     these sentences: the report's own morphology tells a verb from a noun, and a past form is what says it was done."""
+    candidates = verb_candidates(question)
+    if not candidates:  # most questions have none: the sentences need not be read
+        return None
     seen = {w.lower() for t in sentences for w in words(t)}
-    for v in verb_candidates(question):
+    for v in candidates:
         found = _pasts(v) & seen
         if found:
             return frozenset(found)

@@ -72,9 +72,12 @@ def countries_in(text: str) -> dict[str, str]:
 def countries_not_in(question: str, text: str) -> list[str]:
     """The countries the question names (as it writes them) that the text does not name in any form: a heading in
     capitals and an adjective ("Kenyan", "Kenya-based") count as naming it."""
+    asked = countries_in(question)
+    if not asked:  # most questions name no country: the paragraphs need not be scanned
+        return []
     _, written, code_of = _names()
     have = {code_of[m.group(1).lower()] for m in written.finditer(_plain(text or ""))}
-    return [name for code, name in countries_in(question).items() if code not in have]
+    return [name for code, name in asked.items() if code not in have]
 
 
 def warm() -> None:

@@ -23,7 +23,14 @@ DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
 _MONTHS_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
                  rf"(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)|\b(?:{_MONTHS}|{_MONTHS_SHORT})\s+\d{{1,2}}\b")
-_DAY_Q = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:dates?|days?)\b", re.I)
+
+
+def _which(nouns: str) -> re.Pattern:
+    """"What/which [exact] <noun>": a question that asks for this grain of date."""
+    return re.compile(rf"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:{nouns})\b", re.I)
+
+
+_DAY_Q = _which("dates?|days?")
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
@@ -94,7 +101,7 @@ def asked_measure(question: str) -> str | None:
     return None if not word or word.lower() == "how much money" else word
 
 
-_MONTH_Q = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?months?\b", re.I)
+_MONTH_Q = _which("months?")
 MONTH = re.compile(rf"\b(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)")
 
 
@@ -152,8 +159,6 @@ def verb_candidates(question: str) -> list[str]:
 
 
 _EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)
-
-
 _THEN_AUX = re.compile(r"\s*(?:" + "|".join(AUXILIARIES) + r")\b|\s*[?.]?\s*$", re.I)
 
 

@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Sequence
 
 from app import markers
 from app.localize import gap_sentence
-from app.answer.base import reader_label
+from app.answer.base import is_extractive, reader_label, reader_parts
 from app.types import Answer, AnswerStatus, Citation, Hit
 from app.ui.i18n import ANSWER_TITLES, ANSWER_WORDS, answer_title, answer_words
 
@@ -175,10 +175,10 @@ def _english(answer: Answer) -> bool:
 def _reader_html(answer: Answer) -> str:
     if _english(answer):
         return f'<div class="pc-reader">Answered by the {esc(reader_label(answer.backend))}</div>'
-    router, _, llm = answer.backend.partition(":") if ":" in answer.backend else ("", "", answer.backend)
+    router, llm = reader_parts(answer.backend)
     lang = answer.language
     named = answer_words(lang, "routed", llm=llm, router=router) if router else llm
-    words = answer_words(lang, "extractive") if llm in ("extractive", "") else answer_words(lang, "llm", llm=named)
+    words = answer_words(lang, "extractive") if is_extractive(llm) else answer_words(lang, "llm", llm=named)
     return f'<div class="pc-reader">{esc(words)}</div>'
 
 
