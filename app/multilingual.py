@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Any, Literal, Sequence
 
 import numpy as np
+
+from ingest.store import model_slug
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +95,8 @@ def report_texts(paragraphs: Sequence[Any]) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(sentences)), sorted(vocab)
 
 
-def _slug(model_id: str) -> str:
-    """The model id as a file-name part: every fitted or cached file of an embedder is named by it."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
-
-
 def _table_path(index_dir: Path, model_id: str) -> Path:
-    return index_dir / TABLE_DIR / f"{_slug(model_id)}.npz"
+    return index_dir / TABLE_DIR / f"{model_slug(model_id)}.npz"
 
 
 def load_table(path: Path, model_id: str, dim: int) -> dict[tuple[str, str], np.ndarray]:
@@ -169,7 +165,7 @@ SHIFT_SCALE = 0.75
 
 
 def shift_path(model_id: str) -> Path:
-    return ANSWER_DIR / f"language-shift.{_slug(model_id)}.json"
+    return ANSWER_DIR / f"language-shift.{model_slug(model_id)}.json"
 
 
 def load_shifts(model_id: str, dim: int, path: Path | None = None) -> dict[str, np.ndarray]:
@@ -223,7 +219,7 @@ CROSS_LINGUAL_FEATURES = ("best_dense", "top_dense", "missing_numbers", "typed_g
 
 def gate_model_paths(model_id: str) -> tuple[Path, Path]:
     """(model for English questions, model for questions in other languages) of this embedder."""
-    slug = _slug(model_id)
+    slug = model_slug(model_id)
     return ANSWER_DIR / f"answerability.{slug}.json", ANSWER_DIR / f"answerability.{slug}.cross-lingual.json"
 
 

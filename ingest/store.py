@@ -58,6 +58,11 @@ class StoredIndex:
     embeddings: np.ndarray | None = field(default=None, repr=False)  # row i = vector i (for reuse and exact scores)
 
 
+def model_slug(model_id: str) -> str:
+    """The model id as a file-name part: every fitted or cached file of an embedder is named by it."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
+
+
 def package_version() -> str:
     try:
         from importlib.metadata import version
