@@ -32,10 +32,12 @@ class Assistant:
 
     # -- loading -------------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, settings: Settings | None = None, *, embedder: Any = None, progress: bool = False,
-             **overrides: Any) -> "Assistant":
+    def load(cls, settings: Settings | None = None, *, embedder: Any = None, companion_embedder: Any = None,
+             progress: bool = False, **overrides: Any) -> "Assistant":
         """Load the index (building it first when there is none, or when the corpus changed and
-        on_corpus_change=rebuild). `overrides` are Settings fields (index_dir=..., answer_backend=...).
+        on_corpus_change=rebuild), and the companion model's index beside it (built when missing or stale).
+        `embedder` / `companion_embedder` replace the ones the settings name (a loaded model shared between
+        assistants). `overrides` are Settings fields (index_dir=..., answer_backend=...).
         Thread counts are left alone: a serving process calls app.runtime.serve_one_query_at_a_time() after this."""
         from app.retrieval.searcher import Searcher
         from ingest.build import build_index, corpus_changed
@@ -79,8 +81,9 @@ class Assistant:
         from app.multilingual import prepare
 
         embedder, extra = prepare(stored, embedder, index_dir, progress=progress)  # unchanged unless multilingual
+        companion = companion_view(settings, stored, embedder, companion_embedder, progress=progress)
         searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion,
-                            store=open_store(settings, stored), **extra)
+                            store=open_store(settings, stored), companion=companion, **extra)
         from app.text.countries import warm
 
         warm()  # the country names the gate checks (~80 ms), loaded here rather than on the first question
@@ -208,6 +211,7 @@ class Assistant:
             "created": m.get("created", ""),
             "index_kind": m.get("index_kind", ""),
             "vector_store": getattr(getattr(self.searcher, "store", None), "name", "faiss"),
+            "companion_model": getattr(getattr(self.searcher, "companion", None), "model_id", None),
         }
 
     def sections(self) -> list[Any]:
@@ -217,6 +221,34 @@ class Assistant:
         """The paragraph printed as `label_or_number` (7, "7", "5bis") in report `doc_id`, or None when it has
         none. A direct lookup: no search, so it cannot return another report's paragraph of that number."""
         return self.searcher.paragraph(label_or_number, doc_id)
+
+
+def companion_view(settings: Settings, stored: Any, embedder: Any, companion_embedder: Any = None, *,
+                   progress: bool = False) -> Any:
+    """The companion model's view of the index (ingest/companion.py), built when missing or stale; None when the
+    setting is off, names the main model, or its index cannot be built (logged: retrieval goes on with the main
+    model alone)."""
+    from ingest.errors import ParaCiteError
+
+    if settings.companion is None:
+        return None
+    from app.retrieval.companion import CompanionView
+    from ingest.companion import load_companion
+    from ingest.embed import make_embedder
+
+    other = companion_embedder if companion_embedder is not None else make_embedder(settings.companion)
+    if other.model_id == embedder.model_id:
+        return None
+    try:
+        stored_other = load_companion(settings.corpus_dir, stored, settings.index_dir, other,
+                                      index_kind=settings.index_kind, ann_threshold=settings.ann_threshold,
+                                      section_headers=settings.section_headers, progress=progress,
+                                      allow_external_links=settings.allow_external_links)
+    except ParaCiteError as err:
+        log.warning("ranking with the main model only: the companion index (%s) cannot be built: %s",
+                    other.model_id, err)
+        return None
+    return CompanionView(stored_other, other) if stored_other is not None else None
 
 
 def open_store(settings: Settings, stored: Any) -> Any:

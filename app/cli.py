@@ -23,6 +23,7 @@ examples:
   paracite search "paragraph 68" --json
   paracite ask "What does paragraph 7 say?" --doc unodc-ccpcj-2018-activities
   paracite search "cybercrime" --year 2018       only the reports of 2018
+  paracite search "anti-mafia treaty" --companion none   rank with the main model alone (no e5 companion)
   paracite serve                                   chat UI on http://127.0.0.1:7860
   paracite eval                                    answer-quality report in eval/results/
   paracite settings                                every PARACITE_* setting with its value
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--index", dest="index_dir", metavar="DIR", help="index folder (default index/)")
     common.add_argument("--model", dest="embedding_model", metavar="ID_OR_PATH",
                         help="sentence-transformers model (default: packaged all-MiniLM-L6-v2, offline)")
+    common.add_argument("--companion", dest="companion_model", metavar="ID_OR_PATH|none",
+                        help="second model that ranks beside the main one (default: multilingual-e5-small, "
+                             "offline); none turns it off")
     common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
                         help="more logging (-v info, -vv debug)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -160,7 +164,7 @@ def _configure_logging(verbose: int, log_level: str) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    names = ("corpus_dir", "index_dir", "embedding_model", "top_k", "answer_backend", "host", "port",
+    names = ("corpus_dir", "index_dir", "embedding_model", "companion_model", "top_k", "answer_backend", "host", "port",
              "index_kind", "section_headers")
     return Settings.from_env(**{n: getattr(args, n) for n in names if getattr(args, n, None) is not None})
 
@@ -228,6 +232,7 @@ def _ingest(settings: Settings, *, force: bool) -> int:
         print(f"skipped {problem}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    _ingest_companion(settings, embedder, force=force)
     docs = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
     if not report.changed:
         print(f"the index in {report.index_dir} is up to date ({docs}, {report.n_chunks} chunks)")
@@ -242,6 +247,23 @@ def _ingest(settings: Settings, *, force: bool) -> int:
             for a in doc.anomalies:
                 print(f"  {a}")
     return 1 if report.problems else 0
+
+
+def _ingest_companion(settings: Settings, embedder, *, force: bool) -> None:
+    """The companion model's index beside the main one (ingest/companion.py), so the first question does not build
+    it."""
+    from ingest.companion import build_companion
+    from ingest.embed import make_embedder
+
+    if settings.companion is None:
+        return
+    other = make_embedder(settings.companion)
+    if other.model_id == embedder.model_id:
+        return
+    print(f"companion index ({other.model_id}):", file=sys.stderr)
+    build_companion(settings.corpus_dir, settings.index_dir, other, index_kind=settings.index_kind,
+                    ann_threshold=settings.ann_threshold, section_headers=settings.section_headers, progress=True,
+                    force=force, allow_external_links=settings.allow_external_links)
 
 
 def _migrate(settings: Settings, to_store: str) -> int:

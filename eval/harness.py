@@ -12,7 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -330,8 +330,10 @@ def build_systems(settings: Any, configs: Sequence[Config], *, embedder: Any = N
                 idx = Path(workdir) / f"index-headers-{c.section_headers}"
                 build_index(settings.corpus_dir, idx, base.embedder, section_headers=c.section_headers,
                             progress=progress, allow_external_links=settings.allow_external_links)
+                companion = base.searcher.companion
                 no_headers = Assistant.load(settings, embedder=base.embedder, index_dir=idx,
-                                            section_headers=c.section_headers)
+                                            section_headers=c.section_headers,
+                                            companion_embedder=companion.embedder if companion else None)
             assistant = paracite_variant(no_headers, c)
         else:
             assistant = paracite_variant(base, c)
@@ -340,7 +342,7 @@ def build_systems(settings: Any, configs: Sequence[Config], *, embedder: Any = N
             if b != "extractive" and c.name != DEFAULT_CONFIGS[0].name:
                 continue  # LLM backends are compared on the default retrieval only: they are slow
             # the gate's signals feed the calibration table, which is computed on the first configuration only
-            out.append((Config(name, c.kind, c.retrieval_mode, c.fusion, c.section_headers, b, c.description),
+            out.append((replace(c, name=name, backend=b),
                         ParaCiteSystem(name, assistant, backend=b, assess=not out)))
     return out
 

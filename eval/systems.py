@@ -21,6 +21,7 @@ class Config:
     retrieval_mode: str = "hybrid"
     fusion: str = "convex"
     section_headers: bool = True
+    companion: bool = True  # the companion model ranks too (when the settings have one)
     backend: str = "extractive"
     description: str = ""
 
@@ -32,7 +33,10 @@ class Config:
 
 # The first configuration is ParaCite's default (what Assistant.load() builds); the peer is compared against it.
 DEFAULT_CONFIGS: tuple[Config, ...] = (
-    Config("hybrid", description="ParaCite default: dense + BM25, convex fusion (0.7 dense), section headers embedded"),
+    Config("hybrid", description="ParaCite default: dense (main model + companion) + BM25, convex fusion (0.8 dense), "
+                                 "section headers embedded"),
+    Config("hybrid-main-model-only", companion=False,
+           description="hybrid without the companion model: main model + BM25, convex fusion (0.7 dense)"),
     Config("hybrid-rrf", fusion="rrf", description="hybrid with reciprocal rank fusion (k=60) instead of convex"),
     Config("dense", retrieval_mode="dense", description="dense (FAISS) only"),
     Config("bm25", retrieval_mode="bm25", description="BM25 only"),
@@ -143,7 +147,10 @@ def paracite_variant(base: Any, config: Config) -> Any:
 
     settings = replace(base.settings, retrieval_mode=config.retrieval_mode, fusion=config.fusion,
                        section_headers=config.section_headers)
-    if (settings.retrieval_mode, settings.fusion) == (base.settings.retrieval_mode, base.settings.fusion):
+    companion = base.searcher.companion if config.companion else None
+    if (settings.retrieval_mode, settings.fusion, companion) == \
+            (base.settings.retrieval_mode, base.settings.fusion, base.searcher.companion):
         return base
-    searcher = Searcher(base.stored, base.embedder, mode=config.retrieval_mode, fusion=config.fusion)
+    searcher = Searcher(base.stored, base.embedder, mode=config.retrieval_mode, fusion=config.fusion,
+                        companion=companion)
     return Assistant(settings, base.stored, base.embedder, searcher)

@@ -13,6 +13,10 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# An assistant a test loads ranks with its one embedder unless the test asks for the companion model (a companion
+# index is another model's ingest, ~30 s); the session `assistant` below, which the real-report answer tests use, has
+# the product's default companion.
+os.environ.setdefault("PARACITE_COMPANION_MODEL", "none")
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -74,10 +78,13 @@ def real_index_dir(tmp_path_factory, real_corpus_dir, embedder) -> Path:
 
 
 @pytest.fixture(scope="session")
-def assistant(real_index_dir, real_corpus_dir, embedder):
+def assistant(real_index_dir, real_corpus_dir, embedder, e5_embedder):
+    """The product's default assistant over the real report: the main model and its companion (built once)."""
     from app import Assistant
+    from app.settings import COMPANION_MODEL
 
-    return Assistant.load(index_dir=real_index_dir, corpus_dir=real_corpus_dir, embedder=embedder)
+    return Assistant.load(index_dir=real_index_dir, corpus_dir=real_corpus_dir, embedder=embedder,
+                          companion_model=COMPANION_MODEL, companion_embedder=e5_embedder)
 
 
 @pytest.fixture(scope="session")

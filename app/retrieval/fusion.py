@@ -46,6 +46,18 @@ CONVEX_ALPHA = 0.7  # weight of the dense score in convex fusion
 # Weight of the dense score for a question not in English (app/language.py): BM25 indexes the English report, so it
 # can only match the names, acronyms and numbers such a question shares with it. Measured in eval/MULTILINGUAL.md.
 CROSS_LINGUAL_ALPHA = 0.9
+# Weight of the dense scores when a companion embedder ranks too (ingest/companion.py), split evenly between the two
+# models; BM25 gets the rest. Dev, 275 answerable questions, hit@1 / hit@5 (main model + BM25 at 0.7: 0.811 / 0.942):
+# 0.7 -> 0.847 / 0.945, 0.8 -> 0.855 / 0.960, 0.9 -> 0.836 / 0.953; an uneven split of 0.8 (0.5 / 0.3 either way)
+# 0.844-0.851 / 0.960. End to end (dev key-fact recall, citation precision): 0.835 / 0.868 -> 0.849 / 0.882 for every
+# question, 0.844 / 0.876 with the margin below (eval/TUNING.md, session 6).
+COMPANION_ALPHA = 0.8
+# ...and only when the main ranking is unsure: its first paragraph leads the second by less than this share of the
+# score range. Embedding the query with multilingual-e5-small costs 20-50 ms on 2 cores; dev (275 answerable), share
+# of questions that consult the companion and hit@1 / hit@5: never 0 / 0.811 / 0.942; below 0.05 0.13 / 0.836 / 0.945;
+# 0.10 0.24 / 0.844 / 0.956; 0.15 0.36 / 0.847 / 0.960; 0.20 0.46 / 0.851 / 0.960; always 1.0 / 0.855 / 0.960.
+# At 0.15 most questions skip it, so the median question pays nothing.
+COMPANION_MARGIN = 0.15
 
 
 def rrf(rankings: Sequence[Sequence[Hashable]], *, k: int = RRF_K) -> dict[Hashable, float]:
@@ -67,9 +79,14 @@ def _minmax(scores: Mapping[Hashable, float]) -> dict[Hashable, float]:
 
 
 def convex(dense: Mapping[Hashable, float], lexical: Mapping[Hashable, float], *,
-           alpha: float = CONVEX_ALPHA) -> dict[Hashable, float]:
+           alpha: float = CONVEX_ALPHA, companion: Mapping[Hashable, float] | None = None) -> dict[Hashable, float]:
     """alpha * minmax(dense) + (1 - alpha) * minmax(lexical) over the union of candidates (a missing score counts
-    as the list's minimum)."""
+    as the list's minimum). With a companion model's dense scores, its minmax shares the dense weight evenly."""
     d, lx = _minmax(dense), _minmax(lexical)
     keys = set(d) | set(lx)
-    return {key: alpha * d.get(key, 0.0) + (1.0 - alpha) * lx.get(key, 0.0) for key in keys}
+    if companion is None:
+        return {key: alpha * d.get(key, 0.0) + (1.0 - alpha) * lx.get(key, 0.0) for key in keys}
+    c = _minmax(companion)
+    keys |= set(c)
+    return {key: alpha * 0.5 * (d.get(key, 0.0) + c.get(key, 0.0)) + (1.0 - alpha) * lx.get(key, 0.0)
+            for key in keys}

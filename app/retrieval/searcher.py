@@ -20,7 +20,7 @@ import numpy as np
 from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
 from app.retrieval.fusion import (
-    CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf,
+    COMPANION_ALPHA, COMPANION_MARGIN, CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf,
 )
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
@@ -47,7 +47,9 @@ class Searcher:
     def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID,
                  fusion: str = DEFAULT_FUSION, candidates: int = CANDIDATES, rrf_k: int = RRF_K,
                  alpha: float = CONVEX_ALPHA, cross_lingual_alpha: float = CROSS_LINGUAL_ALPHA,
-                 sentence_vectors: dict[Key, np.ndarray] | None = None, sentence_mix: float | None = None, store=None):
+                 sentence_vectors: dict[Key, np.ndarray] | None = None, sentence_mix: float | None = None, store=None,
+                 companion=None, companion_alpha: float = COMPANION_ALPHA,
+                 companion_margin: float = COMPANION_MARGIN):
         if mode not in MODES:
             raise ParaCiteError(f"retrieval mode {mode!r} is not one of {', '.join(MODES)}")
         if fusion not in FUSIONS:
@@ -74,6 +76,11 @@ class Searcher:
         if sentence_mix is None:
             from app.multilingual import SENTENCE_MIX as sentence_mix
         self.sentence_mix = sentence_mix
+        # a second embedder's view of the same paragraphs (app/retrieval/companion.py), fused with the dense ranking;
+        # the hits' dense_score stays the main model's cosine (the answerability gate is calibrated on it)
+        self.companion = companion
+        self.companion_alpha = companion_alpha
+        self.companion_margin = companion_margin
         self.documents = list(stored.documents)
         self._titles = {d.doc_id: d.title for d in self.documents}
         self._paragraphs: dict[Key, Paragraph] = {(p.doc_id, p.label): p for p in stored.paragraphs}
@@ -168,6 +175,14 @@ class Searcher:
             return n_allowed
         return min(n_allowed, max(self.candidates, 10 * k))
 
+    def _uses_companion(self, query: str) -> bool:
+        """The companion ranks too, unless the question is not in English and either model reads only English (the
+        fused weights were measured on English questions; the multilingual path has its own, eval/MULTILINGUAL.md)."""
+        if self.companion is None or self.mode == "bm25":
+            return False
+        both_read_it = self.companion.multilingual and bool(getattr(self.embedder, "multilingual", False))
+        return both_read_it or not self._cross_lingual(query)
+
     def _rank(self, query: str, qvec: np.ndarray | None, k: int,
               allowed: tuple[np.ndarray, np.ndarray] | None) -> list[Hit]:
         chunk_ids, para_ids = (None, None) if allowed is None else allowed
@@ -214,21 +229,30 @@ class Searcher:
                 sv = self._sentence_vectors.get(key)
                 if sv is not None and len(sv):
                     dense[key] = (1.0 - m) * value + m * float(np.max(sv @ qvec))
-        if self.mode == "dense":
-            fused = dict(dense)
-        elif self.mode == "bm25":
-            fused = dict(lexical)
-        elif cross_lingual:
-            # BM25 only sees the names and numbers such a question shares with the English text: weigh it little
-            # whatever the fusion (rrf has no weight to lower)
-            fused = convex(dense, lexical, alpha=self.cross_lingual_alpha)
-        elif self.fusion == "rrf":
-            fused = rrf([self._ranking(dense), self._ranking(lexical)], k=self.rrf_k)
-        else:
-            fused = convex(dense, lexical, alpha=self.alpha)
+        fused = self._fuse(dense, lexical, cross_lingual)
+        if self._uses_companion(query) and _margin(fused) < self.companion_margin:
+            # the main model is unsure: the companion's ranking is fused in (embedding the query costs it ~20-50 ms)
+            fused = self._fuse(dense, lexical, cross_lingual,
+                               self.companion.scores(self.companion.embed(query), candidates))
         ranked = sorted(fused, key=lambda key: (-fused[key], self._order[key]))[:k]
         return [self._hit(key, score=float(fused[key]), dense=dense.get(key), lexical=lexical.get(key, 0.0)
                           if lex_all is not None else None, match=self.mode) for key in ranked]
+
+    def _fuse(self, dense: dict[Key, float], lexical: dict[Key, float], cross_lingual: bool,
+              companion: dict[Key, float] | None = None) -> dict[Key, float]:
+        if self.mode == "dense":
+            return dict(dense) if companion is None else convex(dense, {}, alpha=1.0, companion=companion)
+        if self.mode == "bm25":
+            return dict(lexical)
+        if cross_lingual:
+            # BM25 only sees the names and numbers such a question shares with the English text: weigh it little
+            # whatever the fusion (rrf has no weight to lower)
+            return convex(dense, lexical, alpha=self.cross_lingual_alpha, companion=companion)
+        if self.fusion == "rrf":
+            rankings = [self._ranking(dense), self._ranking(lexical)]
+            return rrf(rankings + ([self._ranking(companion)] if companion else []), k=self.rrf_k)
+        return convex(dense, lexical, alpha=self.alpha if companion is None else self.companion_alpha,
+                      companion=companion)
 
     def _cross_lingual(self, query: str) -> bool:
         from app.language import detect
@@ -256,4 +280,13 @@ class Searcher:
 
     def __repr__(self) -> str:
         return (f"Searcher({len(self._paragraphs)} paragraphs, {len(self._chunk_keys)} chunks, mode={self.mode!r}, "
-                f"fusion={self.fusion!r})")
+                f"fusion={self.fusion!r}, companion={self.companion.model_id if self.companion else None!r})")
+
+
+def _margin(fused: dict[Key, float]) -> float:
+    """How far the first paragraph leads the second, on min-max normalised fused scores (1.0: alone, or far ahead)."""
+    if len(fused) < 2:
+        return 1.0
+    top = sorted(fused.values(), reverse=True)
+    lo, hi = top[-1], top[0]
+    return 1.0 if hi - lo <= 1e-12 else (top[0] - top[1]) / (hi - lo)

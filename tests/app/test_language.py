@@ -55,9 +55,9 @@ def test_cross_lingual_question_weighs_bm25_less(tmp_path):
 
     real = mod.convex
 
-    def spy(dense, lexical, *, alpha):
+    def spy(dense, lexical, *, alpha, companion=None):
         used.append(alpha)
-        return real(dense, lexical, alpha=alpha)
+        return real(dense, lexical, alpha=alpha, companion=companion)
 
     mod.convex = spy
     try:

@@ -67,7 +67,9 @@ def test_the_contract_env_only_builds_and_answers_from_milvus(tmp_path, monkeypa
 def test_gold_retrieval_and_answers_match_faiss(assistant, real_index_dir, tmp_path, embedder):
     """On the locked test split: hit@1 and hit@5 within 0.01 of FAISS (here: the same rankings), answers unchanged."""
     milvus = Assistant.load(index_dir=real_index_dir, corpus_dir=assistant.settings.corpus_dir, embedder=embedder,
-                            vector_store="milvus", milvus_uri=str(tmp_path / "m.db"))
+                            vector_store="milvus", milvus_uri=str(tmp_path / "m.db"),
+                            companion_model=assistant.searcher.companion.model_id,
+                            companion_embedder=assistant.searcher.companion.embedder)
     gold = [json.loads(line) for line in (ROOT / "eval" / "gold_test.jsonl").read_text().splitlines()]
     gold = [q for q in gold if q.get("gold_paragraphs") and not q.get("history")]
     hit = {"faiss": [0, 0], "milvus": [0, 0]}
