@@ -115,3 +115,23 @@ def write_synthetic_corpus(folder, name: str = "synthetic-report", text: str = S
     if title is not None:
         (folder / f"{name}.meta.json").write_text(json.dumps({"title": title}), encoding="utf-8")
     return path
+
+
+def cli_ingest_synthetic(tmp_path, **settings: str):
+    """`paracite ingest` in a child process over the synthetic report, with these PARACITE_* settings (e.g.
+    EMBEDDING_MODEL=...); returns (the finished process, the environment it ran with)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_synthetic_corpus(corpus)
+    env = {**os.environ, **{f"PARACITE_{k}": v for k, v in settings.items()},
+           "PARACITE_CORPUS_DIR": str(corpus), "PARACITE_INDEX_DIR": str(tmp_path / "index"),
+           "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(root)}
+    run = subprocess.run([sys.executable, "-m", "app.cli", "ingest"], env=env, capture_output=True, text=True,
+                         timeout=600)
+    return run, env

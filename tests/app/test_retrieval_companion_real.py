@@ -29,22 +29,10 @@ def test_cli_ingest_builds_the_companion_index_beside_the_main_one(tmp_path):
     """`paracite ingest` with the default companion: the main index with MiniLM, the companion's with e5 (a small
     synthetic report keeps this quick)."""
     import json
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
 
-    from tests.doubles import write_synthetic_corpus
+    from tests.doubles import cli_ingest_synthetic
 
-    root = Path(__file__).resolve().parents[2]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write_synthetic_corpus(corpus)
-    env = {**os.environ, "PARACITE_COMPANION_MODEL": "intfloat/multilingual-e5-small",
-           "PARACITE_CORPUS_DIR": str(corpus), "PARACITE_INDEX_DIR": str(tmp_path / "index"),
-           "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(root)}
-    run = subprocess.run([sys.executable, "-m", "app.cli", "ingest"], env=env, capture_output=True, text=True,
-                         timeout=600)
+    run, _ = cli_ingest_synthetic(tmp_path, COMPANION_MODEL="intfloat/multilingual-e5-small")
     assert run.returncode == 0, run.stderr
     main = json.loads(next((tmp_path / "index" / "builds").glob("*/manifest.json")).read_text())
     other = json.loads(next((tmp_path / "index" / "companions").glob("*/builds/*/manifest.json")).read_text())
