@@ -21,9 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.countries import countries_not_in
+from app.text.countries import countries_in, countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asks_day, asks_month, asks_share, counted_noun,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asks_countries, asks_day, asks_month, asks_share, counted_noun,
     counted_phrase, counted_word, counted_words, only_listed, question_kind,
 )
 from app.text.lexical import (
@@ -233,6 +233,11 @@ class RelevanceGate:
             return NO_MONTH  # "In which month was the workshop held?" against "... in 2017"
         if kind == "quantity" and asks_share(question) and not any(SHARE.search(u.text) for u in unit):
             return NO_SHARE  # "By what percentage did users grow?" against "186,990 users"
+        if kind == "names" and asks_countries(question):
+            # "Which twelve countries ...?" against "12 States and Kosovo": only a country the question does not
+            # itself name answers it (names are world knowledge: app/text/countries.py)
+            asked = set(countries_in(question))
+            return "" if any(set(countries_in(u.text)) - asked for u in unit) else LACKED["names"]
         if typed:
             return ""
         noun = counted_word(question) if kind == "quantity" else None

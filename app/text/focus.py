@@ -121,6 +121,15 @@ def asks_share(question: str) -> bool:
     return bool(_SHARE_Q.search(question)) or _asks_in_its_language("share", question)
 
 
+_COUNTRIES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
+
+
+def asks_countries(question: str) -> bool:
+    """The question asks which countries ("Which twelve countries ...?"), which only country names answer: not "12
+    States and Kosovo", not "countries in West and Central Asia"."""
+    return bool(_COUNTRIES_Q.search(question)) or _asks_in_its_language("countries", question)
+
+
 def _asks_in_its_language(grain: str, question: str) -> bool:
     lang = detect(question)
     return not lang.english and asks_for(grain, question, lang.code)

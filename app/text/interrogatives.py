@@ -117,11 +117,18 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
         "ar": re.compile(r"(?:ما|أي)\s+(?:هي\s+)?(?:ال)?نسبة"),
         "zh": re.compile(r"百分之几|百分比|多大比例|比例是多少|占多少"),
     },
+    "countries": {
+        "fr": re.compile(r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|États|nations|gouvernements)\b", _I),
+        "es": re.compile(r"\bqué\s+(?:\w+\s+)?(?:países|Estados|naciones|gobiernos)\b", _I),
+        "ru": re.compile(r"\bкак(?:ие|их|им|ая|ой|ое)\s+(?:\w+\s+)?(?:стран|государств)", _I),
+        "ar": re.compile(r"(?:أي|ما|ماهي)\s+(?:هي\s+)?(?:ال)?(?:دول|بلدان|حكومات)"),
+        "zh": re.compile(r"哪些国家|哪个国家|哪几个国家|哪国|哪些政府"),
+    },
 }
 
 
 def asks_for(grain: str, question: str, lang: str) -> bool:
-    """Whether a question in `lang` asks for this grain ("day", "month", "share"); False for a language without
+    """Whether a question in `lang` asks for this grain ("day", "month", "share", "countries"); False for a language without
     patterns (English is read by app/text/focus.py)."""
     pattern = GRAINS[grain].get(lang)
     return bool(pattern and pattern.search(question))

@@ -203,3 +203,35 @@ def test_a_question_about_a_country_the_paragraph_does_not_name_is_partial():
     assert r.status is AnswerStatus.PARTIAL and "about Norway" in r.gap
     assert _assess("Did Japan accept the Organized Crime Convention in 2017?", _model(bias=5.0), P5).status is \
         AnswerStatus.ANSWERED
+
+
+P80 = Hit("doc", 80, (), "UNODC field offices implemented anti-corruption projects on the ground in 12 States and "
+          "Kosovo.", 1.0, dense_score=0.7)
+P40 = Hit("doc", 40, (), "Officials from Ghana, Nigeria and Senegal were trained with the firearms curriculum.", 1.0,
+          dense_score=0.7)
+
+
+def test_which_countries_is_answered_only_by_country_names():
+    """"12 States and Kosovo" reads as a list of names, but names no country: partial, no names."""
+    r = _assess("Which twelve countries hosted UNODC field-office anti-corruption projects?", _model(bias=5.0), P80)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no names"
+    assert _assess("Which countries had officials trained with the firearms curriculum?", _model(bias=5.0),
+                   P40).status is AnswerStatus.ANSWERED
+    # a country the question names itself is not an answer to it
+    r = _assess("Which countries besides Ghana had officials trained?", _model(bias=5.0),
+                Hit("doc", 41, (), "Officials from Ghana and the ECOWAS Commission were trained.", 1.0,
+                    dense_score=0.7))
+    assert r.status is AnswerStatus.PARTIAL
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which two countries joined the Convention?", True), ("What States reported on discharges?", True),
+    ("Which regions hosted workshops?", False), ("How many countries took part?", False),
+    ("Quels pays ont participé à l'atelier ?", True), ("¿Qué países participaron en el taller?", True),
+    ("Какие страны участвовали в семинаре?", True), ("ما هي الدول التي شاركت في حلقة العمل؟", True),
+    ("哪些国家参加了讲习班？", True), ("¿Cuántos países participaron?", False),
+])
+def test_a_question_asking_which_countries_is_recognised_in_each_language(question, asks):
+    from app.text.focus import asks_countries
+
+    assert asks_countries(question) is asks
