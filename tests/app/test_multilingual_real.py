@@ -5,8 +5,6 @@ Assistant."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
