@@ -222,6 +222,10 @@ class RelevanceGate:
             for word in re.findall(r"\b[A-Z][\w’'\-]+", question):  # proper_terms leaves out sentence openers
                 if stem(word) in names and all(only_listed(stem(word), t) for t in typed):
                     return f"no figure for {word} alone"
+            for country in countries_in(question).values():  # "the United States": words proper_terms leaves out
+                tokens = re.findall(r"[A-Za-z][\w’'\-]*", country)
+                if tokens and all(only_listed(stem(w), t) for w in tokens for t in typed):
+                    return f"no figure for {country} alone"
         if typed and kind == "amount":
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
             # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")

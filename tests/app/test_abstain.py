@@ -235,3 +235,16 @@ def test_a_question_asking_which_countries_is_recognised_in_each_language(questi
     from app.text.focus import asks_countries
 
     assert asks_countries(question) is asks
+
+
+def test_a_country_named_only_in_a_list_of_donors_gets_no_figure_of_its_own():
+    """proper_terms leaves out "United" and "States" (words of the domain); the country names still count."""
+    listed = Hit("doc", 68, (), "Since 2010, a total of $14,086,600 has been received from Australia, Austria, Brazil, "
+                 "the United Kingdom, the United States and the United Nations Development Programme.", 1.0,
+                 dense_score=0.7)
+    r = _assess("How much did the United States contribute to the Review Mechanism?", _model(bias=5.0), listed)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no figure for United States alone"
+    own = Hit("doc", 69, (), "The United States contributed $2,000,000 to the Review Mechanism in 2017.", 1.0,
+              dense_score=0.7)
+    assert _assess("How much did the United States contribute to the Review Mechanism?", _model(bias=5.0),
+                   own).status is AnswerStatus.ANSWERED
