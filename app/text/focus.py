@@ -69,8 +69,17 @@ _DEFINITION_Q = re.compile(r"\b(full name|stand for|stands for|short for|acronym
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 
 
+# "What is the StAR Initiative?", "What is SHERLOC?": a question about nothing but an acronym (capitals, perhaps with
+# lower-case letters between them, and at most one word after it) is answered by the sentence that spells it out
+_WHAT_IS_ACRONYM = re.compile(r"^\s*[Ww]hat\s+(?:is|are|was|were)\s+(?:the\s+)?([A-Z][a-z]*[A-Z][A-Za-z0-9]*)"
+                              r"(?:\s+[A-Za-z]+)?\s*\??\s*$")
+
+
 def defined_acronym(question: str) -> str | None:
     """The acronym a definition question asks to spell out, if it is one."""
+    m = _WHAT_IS_ACRONYM.match(question)
+    if m:
+        return m.group(1)
     if not _DEFINITION_Q.search(question):
         return None
     found = _CAPS.findall(question)
@@ -333,7 +342,9 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
         return 1.0 if MONEY.search(sentence) else 0.0
     if kind == "definition":
         # `counted` holds the acronym: the sentence spells it out, or introduces it in brackets after its name
-        return 1.0 if counted and (f"({counted})" in sentence or stem(counted) in acronyms(sentence)) else 0.0
+        # ... or names it as a title: "a programme entitled “CRIMJUST: strengthening criminal investigation ...”"
+        return 1.0 if counted and (f"({counted})" in sentence or f"{counted}:" in sentence or
+                                   stem(counted) in acronyms(sentence)) else 0.0
     if kind == "date":
         return 1.0 if DATE.search(sentence) else 0.0
     if kind == "place":

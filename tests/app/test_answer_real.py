@@ -146,3 +146,14 @@ def test_a_question_about_another_country_is_partial_and_names_it(chain, named, 
     ans = chain.invoke(asked.format(other))
     assert ans.status is AnswerStatus.PARTIAL, ans.text
     assert ans.text.startswith("The report does not answer") and f"about {other}" in ans.text.split("What it does")[0]
+
+
+@pytest.mark.parametrize("question, paragraph, words", [
+    ("What is the StAR Initiative?", 71, "Stolen Asset Recovery (StAR) Initiative"),
+    ("What is CRIMJUST?", 45, "CRIMJUST: strengthening criminal investigation"),
+])
+def test_a_question_about_an_acronym_is_answered_by_the_sentence_that_spells_it_out(assistant, question, paragraph,
+                                                                                   words):
+    ans = assistant.ask(question)
+    assert ans.status is AnswerStatus.ANSWERED and words in ans.text
+    assert [c.paragraph for c in ans.citations][:1] == [paragraph]

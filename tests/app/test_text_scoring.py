@@ -172,3 +172,19 @@ def test_a_percentage_the_question_states_is_not_asked_for():
     assert asks_share("By what percentage did the number of users grow?")
     assert asks_share("What share of the visitors came from India?")
     assert not asks_share("How many countries reported a decrease of 10 per cent in seizures?")
+
+
+@pytest.mark.parametrize("question, acronym", [
+    ("What is the StAR Initiative?", "StAR"), ("What is SHERLOC?", "SHERLOC"), ("what are the UNTOC protocols", "UNTOC"),
+    ("What is UNODC doing about cybercrime?", None), ("What is the Global Programme?", None),
+    ("What is the E4J initiative developing?", None),
+])
+def test_a_question_about_nothing_but_an_acronym_asks_to_spell_it_out(question, acronym):
+    assert defined_acronym(question) == acronym
+    assert (question_kind(question) == "definition") is (acronym is not None)
+
+
+def test_a_title_spelling_out_the_acronym_defines_it():
+    titled = "the new programme entitled “CRIMJUST: strengthening criminal investigation along the cocaine route”"
+    assert type_match("definition", titled, "CRIMJUST") == 1.0
+    assert type_match("definition", "CRIMJUST also enabled an operation in 13 countries.", "CRIMJUST") == 0.0
