@@ -1,4 +1,4 @@
-"""A second embedder's index of the same corpus (the "companion"), whose dense ranking retrieval fuses with the main one.
+"""A second embedder's index of the same corpus (the "companion"): retrieval fuses its dense ranking with the main one.
 
 Why: two embedders trained on different data miss different paraphrases. On the 275 answerable dev questions
 (eval/TUNING.md, session 6), all-MiniLM-L6-v2 + BM25 put the gold paragraph first for 0.811 of them and in the top 5

@@ -20,7 +20,8 @@ import numpy as np
 from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
 from app.retrieval.fusion import (
-    COMPANION_ALPHA, COMPANION_MARGIN, CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode, convex, rrf,
+    COMPANION_ALPHA, COMPANION_MARGIN, CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode,
+    convex, rrf,
 )
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
