@@ -223,30 +223,38 @@ class Assistant:
         return self.searcher.paragraph(label_or_number, doc_id)
 
 
+def make_companion_embedder(settings: Settings, main_model_id: str, given: Any = None) -> Any:
+    """The companion model's embedder (`given`, or the one the settings name); None when the setting is off or names
+    the main model."""
+    if settings.companion is None:
+        return None
+    if given is None:
+        from ingest.embed import make_embedder
+
+        given = make_embedder(settings.companion)
+    return None if given.model_id == main_model_id else given
+
+
 def companion_view(settings: Settings, stored: Any, embedder: Any, companion_embedder: Any = None, *,
                    progress: bool = False) -> Any:
     """The companion model's view of the index (ingest/companion.py), built when missing or stale; None when the
-    setting is off, names the main model, or its index cannot be built (logged: retrieval goes on with the main
-    model alone)."""
-    from ingest.errors import ParaCiteError
-
-    if settings.companion is None:
-        return None
+    setting is off or names the main model. The companion only improves a ranking the main model already gives, so
+    when it cannot be loaded or built (a model that does not load, an index folder without its corpus, a read-only
+    folder) the assistant says so in the log and ranks with the main model alone."""
     from app.retrieval.companion import CompanionView
     from ingest.companion import load_companion
-    from ingest.embed import make_embedder
+    from ingest.errors import ParaCiteError
 
-    other = companion_embedder if companion_embedder is not None else make_embedder(settings.companion)
-    if other.model_id == embedder.model_id:
-        return None
     try:
+        other = make_companion_embedder(settings, embedder.model_id, companion_embedder)
+        if other is None:
+            return None
         stored_other = load_companion(settings.corpus_dir, stored, settings.index_dir, other,
-                                      index_kind=settings.index_kind, ann_threshold=settings.ann_threshold,
-                                      section_headers=settings.section_headers, progress=progress,
-                                      allow_external_links=settings.allow_external_links)
-    except ParaCiteError as err:
-        log.warning("ranking with the main model only: the companion index (%s) cannot be built: %s",
-                    other.model_id, err)
+                                      ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
+                                      progress=progress, allow_external_links=settings.allow_external_links)
+    except (ParaCiteError, OSError) as err:
+        log.warning("ranking with the main model only: the companion model %s cannot be used: %s",
+                    settings.companion, err)
         return None
     return CompanionView(stored_other, other) if stored_other is not None else None
 

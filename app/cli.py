@@ -232,7 +232,6 @@ def _ingest(settings: Settings, *, force: bool) -> int:
         print(f"skipped {problem}", file=sys.stderr)
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    _ingest_companion(settings, embedder, force=force)
     docs = f"{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
     if not report.changed:
         print(f"the index in {report.index_dir} is up to date ({docs}, {report.n_chunks} chunks)")
@@ -240,6 +239,7 @@ def _ingest(settings: Settings, *, force: bool) -> int:
         print(f"indexed {docs} ({report.n_chunks} chunks) into {report.index_dir} in "
               f"{report.seconds:.1f} s; re-parsed: {', '.join(report.parsed) or 'none'}; "
               f"reused: {', '.join(report.reused) or 'none'}")
+    _ingest_companion(settings, embedder, force=force)
     for doc in report.documents:  # numbering slips are indexed as printed, but the reader must know of them
         if doc.anomalies:
             n = len(doc.anomalies)
@@ -251,19 +251,21 @@ def _ingest(settings: Settings, *, force: bool) -> int:
 
 def _ingest_companion(settings: Settings, embedder, *, force: bool) -> None:
     """The companion model's index beside the main one (ingest/companion.py), so the first question does not build
-    it."""
+    it. A failure here leaves the main index as built; the assistant will rank with the main model alone."""
+    from app.assistant import make_companion_embedder
     from ingest.companion import build_companion
-    from ingest.embed import make_embedder
 
-    if settings.companion is None:
-        return
-    other = make_embedder(settings.companion)
-    if other.model_id == embedder.model_id:
-        return
-    print(f"companion index ({other.model_id}):", file=sys.stderr)
-    build_companion(settings.corpus_dir, settings.index_dir, other, index_kind=settings.index_kind,
-                    ann_threshold=settings.ann_threshold, section_headers=settings.section_headers, progress=True,
-                    force=force, allow_external_links=settings.allow_external_links)
+    try:
+        other = make_companion_embedder(settings, embedder.model_id)
+        if other is None:
+            return
+        print(f"companion index ({other.model_id}):", file=sys.stderr)
+        build_companion(settings.corpus_dir, settings.index_dir, other, ann_threshold=settings.ann_threshold,
+                        section_headers=settings.section_headers, progress=True, force=force,
+                        allow_external_links=settings.allow_external_links)
+    except (ParaCiteError, OSError) as err:
+        print(f"warning: the companion index ({settings.companion}) was not built: {err}; questions will be "
+              "ranked with the main model alone", file=sys.stderr)
 
 
 def _migrate(settings: Settings, to_store: str) -> int:

@@ -87,7 +87,7 @@ def ingest(args: argparse.Namespace) -> dict[str, Any]:
     again = build_index(args.corpus, args.index, emb, progress=False)
     noop_s = _since(t0)
     n_paragraphs = sum(getattr(d, "n_paragraphs", 0) for d in report.documents)
-    companion_s = _companion_ingest(args)
+    companion_s = _companion_ingest(args, emb.model_id)
     return {
         "companion_s": companion_s,
         "imports_s": t_imports, "model_load_s": model_load_s, "build_s": build_s,
@@ -101,18 +101,18 @@ def ingest(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _companion_ingest(args: argparse.Namespace) -> float | None:
+def _companion_ingest(args: argparse.Namespace, main_model_id: str) -> float | None:
     """Seconds to build the companion model's index beside the main one, model load included, as `paracite ingest`
     does after the main index (None when the settings have no companion)."""
+    from app.assistant import make_companion_embedder
     from app.settings import Settings
     from ingest.companion import build_companion
-    from ingest.embed import make_embedder
 
-    name = Settings.from_env().companion
-    if name is None:
-        return None
     t0 = time.perf_counter()
-    build_companion(args.corpus, args.index, make_embedder(name), progress=False, force=True)
+    other = make_companion_embedder(Settings.from_env(), main_model_id)
+    if other is None:
+        return None
+    build_companion(args.corpus, args.index, other, progress=False, force=True)
     return _since(t0)
 
 

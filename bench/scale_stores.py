@@ -193,11 +193,12 @@ def e2e(n_reports: int, paragraphs: int, work: Path, log, backend: str = "torch"
     embedder = make_embedder("sentence-transformers/all-MiniLM-L6-v2", backend=backend)
     serve_one_query_at_a_time()
     t = time.perf_counter()
-    faiss = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder)
+    faiss = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder, companion_model="none")
     ingest_s = time.perf_counter() - t
     log(f"e2e: ingested {n_reports} reports, {len(faiss.stored.chunks)} chunks in {ingest_s:.0f} s")
     t = time.perf_counter()
     milvus = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder, vector_store="milvus",
+                            companion_model="none",
                             milvus_uri=str(work / "e2e.db"))
     sync_s = time.perf_counter() - t
     questions = [f"What training did UNODC project{i:04d} provide to prosecutors?" for i in range(0, n_reports, 

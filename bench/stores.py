@@ -53,14 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     embedder = make_embedder("sentence-transformers/all-MiniLM-L6-v2")
     work = Path(tempfile.mkdtemp(prefix="paracite-bench-stores-"))
     corpus = ROOT / "corpus"
-    faiss = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder)
+    faiss = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder, companion_model="none")
     t = time.perf_counter()
     milvus = Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder, vector_store="milvus",
+                            companion_model="none",
                             milvus_uri=str(work / "milvus.db"))
     first_sync = time.perf_counter() - t
     t = time.perf_counter()
     Assistant.load(index_dir=work / "index", corpus_dir=corpus, embedder=embedder, vector_store="milvus",
-                   milvus_uri=str(work / "milvus.db"))
+                   companion_model="none", milvus_uri=str(work / "milvus.db"))
     reopen = time.perf_counter() - t
     doc = faiss.stored.documents[0].doc_id
     gold = [json.loads(x) for x in (ROOT / "eval" / "gold_dev.jsonl").read_text().splitlines()]

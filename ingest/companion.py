@@ -6,9 +6,10 @@ for 0.942; adding multilingual-e5-small's cosines gave 0.855 and 0.960, and ever
 alone. On the 167 questions written blind, 0.790 -> 0.820 and 0.916 -> 0.940.
 
 Layout: `<index_dir>/companions/<model slug>/` is a complete index (CURRENT, builds/...), written by build_index with
-the companion's embedder, so it has the main index's crash safety and incremental reuse. It belongs to the main index
-when both record the same corpus files and hold the same paragraphs; `load_companion` brings it up to date otherwise.
-Only the main index answers: the companion's paragraphs are never shown, its vectors only rank.
+the companion's embedder, so it has the main index's crash safety and incremental reuse. Its FAISS file is always
+exact (flat): the companion's vectors are scored only for the paragraphs the main ranking already has. It belongs to
+the main index when both hold the same paragraphs (reports, labels, texts); `load_companion` brings it up to date
+otherwise. Only the main index answers: the companion's paragraphs are never shown, its vectors only rank.
 """
 from __future__ import annotations
 
@@ -39,9 +40,11 @@ def matches(companion: StoredIndex, main: StoredIndex) -> bool:
 
 
 def build_companion(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedder, **options: Any):
-    """Build (or bring up to date) the companion index of `index_dir` with `embedder`; options as build_index's."""
+    """Build (or bring up to date) the companion index of `index_dir` with `embedder`; options as build_index's
+    (index_kind excepted: always flat)."""
     from ingest.build import build_index
 
+    options["index_kind"] = "flat"
     return build_index(corpus_dir, companion_dir(index_dir, embedder.model_id), embedder, **options)
 
 
@@ -57,6 +60,14 @@ def load_companion(corpus_dir: str | Path, main: StoredIndex, index_dir: str | P
         log.info("companion index in %s not usable (%s): building it", where, err)
         stored = None
     if stored is None or not matches(stored, main):
+        from ingest.build import corpus_changed
+
+        if corpus_changed(corpus_dir, index_dir, allow_external_links=options.get("allow_external_links", False)):
+            # the main index is older than the corpus (kept with on_corpus_change=warn): a companion of today's
+            # corpus could not match it, so it is not built for nothing
+            log.warning("the main index in %s is older than the corpus in %s: ranking with the main model only; run "
+                        "`paracite ingest`", index_dir, corpus_dir)
+            return None
         log.warning("building the companion index (%s) in %s", embedder.model_id, where)
         build_companion(corpus_dir, index_dir, embedder, **options)
         stored = load_index(where, model_id=embedder.model_id, dim=embedder.dim)

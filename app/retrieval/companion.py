@@ -18,12 +18,9 @@ Key = tuple[str, str]
 
 class CompanionView:
     def __init__(self, stored: StoredIndex, embedder: Embedder):
-        self.stored = stored
         self.embedder = embedder
         self.model_id = embedder.model_id
-        # a question in another language is ranked by it only if it reads that language too
-        self.multilingual = bool(getattr(embedder, "multilingual", False))
-        self._embeddings = stored.embeddings
+        self._embeddings = stored.embeddings  # only these and the chunks' paragraphs are kept, not the texts
         self._rows: dict[Key, np.ndarray] = {}
         for i, c in enumerate(stored.chunks):
             self._rows.setdefault((c.doc_id, c.label), []).append(i)

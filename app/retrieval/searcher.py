@@ -177,12 +177,9 @@ class Searcher:
         return min(n_allowed, max(self.candidates, 10 * k))
 
     def _uses_companion(self, query: str) -> bool:
-        """The companion ranks too, unless the question is not in English and either model reads only English (the
-        fused weights were measured on English questions; the multilingual path has its own, eval/MULTILINGUAL.md)."""
-        if self.companion is None or self.mode == "bm25":
-            return False
-        both_read_it = self.companion.multilingual and bool(getattr(self.embedder, "multilingual", False))
-        return both_read_it or not self._cross_lingual(query)
+        """The companion ranks English questions only: its weights and margin were measured on them, and a question in
+        another language has its own path (app/multilingual.py, eval/MULTILINGUAL.md)."""
+        return self.companion is not None and self.mode != "bm25" and not self._cross_lingual(query)
 
     def _rank(self, query: str, qvec: np.ndarray | None, k: int,
               allowed: tuple[np.ndarray, np.ndarray] | None) -> list[Hit]:

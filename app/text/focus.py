@@ -69,16 +69,25 @@ _DEFINITION_Q = re.compile(r"\b(full name|stand for|stands for|short for|acronym
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 
 
-# "What is the StAR Initiative?", "What is SHERLOC?": a question about nothing but an acronym (capitals, perhaps with
-# lower-case letters between them, and at most one word after it) is answered by the sentence that spells it out
-_WHAT_IS_ACRONYM = re.compile(r"^\s*[Ww]hat\s+(?:is|are|was|were)\s+(?:the\s+)?([A-Z][a-z]*[A-Z][A-Za-z0-9]*)"
-                              r"(?:\s+[A-Za-z]+)?\s*\??\s*$")
+# "What is the StAR Initiative?", "What is SHERLOC?": a question about nothing but an acronym (perhaps followed by
+# the kind of thing it names) is answered by the sentence that spells it out. Not "What was the UNODC budget?": a word
+# after the acronym other than a kind of body or instrument is what is asked.
+_WHAT_IS_ACRONYM = re.compile(r"^\s*[Ww]hat\s+(?:is|are|was|were)\s+(?:the\s+)?([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*)"
+                              r"(?:\s+(initiative|programme|program|project|network|portal|platform|database|"
+                              r"convention|protocols?|mechanism|fund|partnership|strategy|tool|toolkit))?\s*\??\s*$",
+                              re.I)
+_LOWER_RUN = re.compile(r"[a-z]{3,}")
+
+
+def _is_acronym(word: str) -> bool:
+    """StAR, SHERLOC, E4J: two capitals or more and no run of three lower-case letters (not McDonald, not Vienna)."""
+    return sum(c.isupper() for c in word) >= 2 and not _LOWER_RUN.search(word)
 
 
 def defined_acronym(question: str) -> str | None:
     """The acronym a definition question asks to spell out, if it is one."""
     m = _WHAT_IS_ACRONYM.match(question)
-    if m:
+    if m and _is_acronym(m.group(1)):
         return m.group(1)
     if not _DEFINITION_Q.search(question):
         return None
@@ -130,7 +139,10 @@ def asks_share(question: str) -> bool:
     return bool(_SHARE_Q.search(question)) or _asks_in_its_language("share", question)
 
 
-_COUNTRIES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
+# one word may come between ("Which twelve countries"), but not "Which United Nations entities" or "What did States
+# report"
+_COUNTRIES_Q = re.compile(r"\b(?:which|what)\s+(?:(?!(?:united|did|do|does|have|has|had|are|were|is|was|will|can)\b)"
+                          r"\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
 
 
 def asks_countries(question: str) -> bool:
@@ -343,8 +355,8 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
     if kind == "definition":
         # `counted` holds the acronym: the sentence spells it out, or introduces it in brackets after its name
         # ... or names it as a title: "a programme entitled “CRIMJUST: strengthening criminal investigation ...”"
-        return 1.0 if counted and (f"({counted})" in sentence or f"{counted}:" in sentence or
-                                   stem(counted) in acronyms(sentence)) else 0.0
+        return 1.0 if counted and (f"({counted})" in sentence or re.search(rf"(?<!\w){re.escape(counted)}:", sentence)
+                                   or stem(counted) in acronyms(sentence)) else 0.0
     if kind == "date":
         return 1.0 if DATE.search(sentence) else 0.0
     if kind == "place":

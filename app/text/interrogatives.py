@@ -119,10 +119,11 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
     },
     "countries": {
         "fr": re.compile(r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|États|nations|gouvernements)\b", _I),
-        "es": re.compile(r"\bqué\s+(?:\w+\s+)?(?:países|Estados|naciones|gobiernos)\b", _I),
-        "ru": re.compile(r"\bкак(?:ие|их|им|ая|ой|ое)\s+(?:\w+\s+)?(?:стран|государств)", _I),
-        "ar": re.compile(r"(?:أي|ما|ماهي)\s+(?:هي\s+)?(?:ال)?(?:دول|بلدان|حكومات)"),
-        "zh": re.compile(r"哪些国家|哪个国家|哪几个国家|哪国|哪些政府"),
+        "es": re.compile(r"\b(?:qué|cuáles)\s+(?:\w+\s+)?(?:países|Estados|naciones|gobiernos)\b", _I),
+        "ru": re.compile(r"\bкак(?:ие|их|им|ая|ой|ое)\s+(?:\w+\s+)?(?:стран(?:ы|ах|ам|ами)?|"
+                         r"государств(?:а|ах|ам|ами)?|правительств(?:а|ах|ам)?)(?!\w)", _I),
+        "ar": re.compile(r"(?<!\w)(?:أي|ما|ماهي)\s+(?:هي\s+)?(?:ال)?(?:دول|دولة|بلدان|بلد|حكومات)(?!\w)"),
+        "zh": re.compile(r"哪些国家|哪个国家|哪几个国家|哪国|哪些成员国|哪些政府"),
     },
 }
 

@@ -230,6 +230,8 @@ def test_which_countries_is_answered_only_by_country_names():
     ("Quels pays ont participé à l'atelier ?", True), ("¿Qué países participaron en el taller?", True),
     ("Какие страны участвовали в семинаре?", True), ("ما هي الدول التي شاركت في حلقة العمل؟", True),
     ("哪些国家参加了讲习班？", True), ("¿Cuántos países participaron?", False),
+    ("Which United Nations entities took part in the workshop?", False), ("What did States report on firearms?", False),
+    ("Какие государственные органы участвовали?", False), ("أي دولة انضمت إلى الاتفاقية؟", True),
 ])
 def test_a_question_asking_which_countries_is_recognised_in_each_language(question, asks):
     from app.text.focus import asks_countries

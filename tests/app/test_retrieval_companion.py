@@ -109,16 +109,12 @@ def test_companion_ranks_in_dense_and_rrf_modes_but_not_bm25(built):
         [h.key for h in Searcher(main, MAIN, mode="bm25").search(question, k=6)]
 
 
-def test_question_in_another_language_is_ranked_as_before_unless_both_models_read_it(built):
+def test_question_in_another_language_is_ranked_as_before(built):
     _, main, view = built
     question = "Combien d'inspecteurs ont été formés à l'échantillonnage ?"
     assert [h.key for h in Searcher(main, MAIN, companion=view, companion_margin=ALWAYS).search(question, k=6)] == \
         [h.key for h in Searcher(main, MAIN).search(question, k=6)]
-    view.multilingual = True  # a multilingual companion beside an English-only main model: still as before
-    assert not Searcher(main, MAIN, companion=view)._uses_companion(question)
-    multilingual_main = HashEmbedder(model_id=MAIN.model_id)
-    multilingual_main.multilingual = True
-    assert Searcher(main, multilingual_main, companion=view)._uses_companion(question)
+    assert view.embedder.queries == 0
     assert Searcher(main, MAIN, companion=view)._uses_companion("How many inspectors were trained?")
 
 
@@ -164,3 +160,15 @@ def test_companion_that_cannot_be_built_leaves_the_main_model_ranking(tmp_path, 
                            companion_model="test/one-topic", companion_embedder=OneTopicEmbedder())
     assert a.searcher.companion is None and "main model only" in caplog.text
     assert a.ask("How many States joined the Convention on Clean Rivers?").citations
+
+
+def test_companion_model_that_does_not_load_leaves_the_main_model_ranking(tmp_path, caplog):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_synthetic_corpus(corpus)
+    with caplog.at_level(logging.WARNING):
+        a = Assistant.load(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=MAIN,
+                           companion_model=str(tmp_path / "no-such-model"))
+    assert a.searcher.companion is None and "main model only" in caplog.text
+    assert a.ask("How many States joined the Convention on Clean Rivers?").citations
+

@@ -177,7 +177,9 @@ def test_a_percentage_the_question_states_is_not_asked_for():
 @pytest.mark.parametrize("question, acronym", [
     ("What is the StAR Initiative?", "StAR"), ("What is SHERLOC?", "SHERLOC"), ("what are the UNTOC protocols", "UNTOC"),
     ("What is UNODC doing about cybercrime?", None), ("What is the Global Programme?", None),
-    ("What is the E4J initiative developing?", None),
+    ("What is the E4J initiative developing?", None), ("What was the UNODC budget?", None),
+    ("What were the UNODC expenditures?", None), ("What is the McDonald report?", None), ("What is Vienna?", None),
+    ("What is E4J?", "E4J"),
 ])
 def test_a_question_about_nothing_but_an_acronym_asks_to_spell_it_out(question, acronym):
     assert defined_acronym(question) == acronym
@@ -188,3 +190,4 @@ def test_a_title_spelling_out_the_acronym_defines_it():
     titled = "the new programme entitled “CRIMJUST: strengthening criminal investigation along the cocaine route”"
     assert type_match("definition", titled, "CRIMJUST") == 1.0
     assert type_match("definition", "CRIMJUST also enabled an operation in 13 countries.", "CRIMJUST") == 0.0
+    assert type_match("definition", "UNODC: an office in Vienna", "ODC") == 0.0  # a whole word only

@@ -28,6 +28,7 @@ def test_companion_index_lives_beside_the_main_one_and_holds_its_paragraphs(tmp_
     assert where.parent == tmp_path / "index" / COMPANIONS and " " not in where.name
     other = load_index(where, model_id=OTHER.model_id, dim=OTHER.dim)
     assert matches(other, main) and other.embeddings.shape[1] == 32
+    assert other.manifest["index_options"]["index_kind"] == "flat"  # only scored for paragraphs already ranked
     # the main index is untouched: still loads with its own model
     assert load_index(tmp_path / "index", model_id=MAIN.model_id, dim=MAIN.dim).manifest == main.manifest
 
@@ -57,6 +58,7 @@ def test_companion_is_not_used_when_the_main_index_is_older_than_the_corpus(tmp_
     """on_corpus_change=warn keeps the old main index: a companion of today's corpus would rank other paragraphs."""
     corpus, main = _main(tmp_path)
     write_synthetic_corpus(corpus, text=SYNTHETIC_REPORT + "\n7. A new paragraph on wetlands was added.\n")
+    other = HashEmbedder(dim=32, model_id="test/companion model")
     with caplog.at_level(logging.WARNING):
-        assert load_companion(corpus, main, tmp_path / "index", OTHER, progress=False) is None
-    assert "main model only" in caplog.text
+        assert load_companion(corpus, main, tmp_path / "index", other, progress=False) is None
+    assert "main model only" in caplog.text and other.calls == 0  # nothing embedded for an index it cannot match
