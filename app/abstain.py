@@ -219,13 +219,13 @@ class RelevanceGate:
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
             names = proper_terms(question)
-            for word in re.findall(r"\b[A-Z][\w’'\-]+", question):  # proper_terms leaves out sentence openers
-                if stem(word) in names and all(only_listed(stem(word), t) for t in typed):
-                    return f"no figure for {word} alone"
-            for country in countries_in(question).values():  # "the United States": words proper_terms leaves out
-                tokens = re.findall(r"[A-Za-z][\w’'\-]*", country)
+            # the names as the question writes them, each with its words: capitalised words proper_terms keeps
+            # (it leaves out sentence openers), then the countries ("the United States": words it leaves out)
+            named = [(w, [w]) for w in re.findall(r"\b[A-Z][\w’'\-]+", question) if stem(w) in names]
+            named += [(c, re.findall(r"[A-Za-z][\w’'\-]*", c)) for c in countries_in(question).values()]
+            for name, tokens in named:
                 if tokens and all(only_listed(stem(w), t) for w in tokens for t in typed):
-                    return f"no figure for {country} alone"
+                    return f"no figure for {name} alone"
         if typed and kind == "amount":
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
             # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")

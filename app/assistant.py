@@ -54,9 +54,7 @@ class Assistant:
         index_dir, corpus_dir = Path(settings.index_dir), Path(settings.corpus_dir)
 
         def build() -> None:
-            report = build_index(corpus_dir, index_dir, embedder, index_kind=settings.index_kind,
-                                 ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                                 progress=progress, allow_external_links=settings.allow_external_links)
+            report = build_index(corpus_dir, index_dir, embedder, progress=progress, **settings.build_options())
             for problem in report.problems:
                 log.warning("skipped %s", problem)
             for warning in report.warnings:
@@ -249,9 +247,8 @@ def companion_view(settings: Settings, stored: Any, embedder: Any, companion_emb
         other = make_companion_embedder(settings, embedder.model_id, companion_embedder)
         if other is None:
             return None
-        stored_other = load_companion(settings.corpus_dir, stored, settings.index_dir, other,
-                                      ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                                      progress=progress, allow_external_links=settings.allow_external_links)
+        stored_other = load_companion(settings.corpus_dir, stored, settings.index_dir, other, progress=progress,
+                                      **settings.build_options())
     except (ParaCiteError, OSError) as err:
         log.warning("ranking with the main model only: the companion model %s cannot be used: %s",
                     settings.companion, err)

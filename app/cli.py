@@ -225,9 +225,8 @@ def _ingest(settings: Settings, *, force: bool) -> int:
 
     embedder = make_embedder(settings.embedding_model, backend=settings.embedding_backend,
                              query_prefix=settings.query_prefix, passage_prefix=settings.passage_prefix)
-    report = build_index(settings.corpus_dir, settings.index_dir, embedder, index_kind=settings.index_kind,
-                         ann_threshold=settings.ann_threshold, section_headers=settings.section_headers,
-                         progress=True, force=force, allow_external_links=settings.allow_external_links)
+    report = build_index(settings.corpus_dir, settings.index_dir, embedder, progress=True, force=force,
+                         **settings.build_options())
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
     for warning in report.warnings:
@@ -260,9 +259,8 @@ def _ingest_companion(settings: Settings, embedder, *, force: bool) -> None:
         if other is None:
             return
         print(f"companion index ({other.model_id}):", file=sys.stderr)
-        build_companion(settings.corpus_dir, settings.index_dir, other, ann_threshold=settings.ann_threshold,
-                        section_headers=settings.section_headers, progress=True, force=force,
-                        allow_external_links=settings.allow_external_links)
+        build_companion(settings.corpus_dir, settings.index_dir, other, progress=True, force=force,
+                        **settings.build_options())
     except (ParaCiteError, OSError) as err:
         print(f"warning: the companion index ({settings.companion}) was not built: {err}; questions will be "
               "ranked with the main model alone", file=sys.stderr)

@@ -92,6 +92,12 @@ class Settings:
     concurrency: int = _doc("server", "Questions the UI answers at once.", default=8)
     log_level: str = _doc("server", "Logging level of the CLI and the UI: DEBUG, INFO, WARNING, ERROR (-v and -vv win over it).", default="WARNING")
 
+    def build_options(self) -> dict[str, Any]:
+        """What build_index takes from the settings: the main index, and its companion's (ingest/companion.py),
+        are built with the same options."""
+        return {"index_kind": self.index_kind, "ann_threshold": self.ann_threshold,
+                "section_headers": self.section_headers, "allow_external_links": self.allow_external_links}
+
     @property
     def companion(self) -> str | None:
         """The companion model to load, or None when it is off."""
