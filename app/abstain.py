@@ -222,7 +222,8 @@ class RelevanceGate:
             # the names as the question writes them, each with its words: capitalised words proper_terms keeps
             # (it leaves out sentence openers), then the countries ("the United States": words it leaves out)
             named = [(w, [w]) for w in re.findall(r"\b[A-Z][\w’'\-]+", question) if stem(w) in names]
-            named += [(c, re.findall(r"[A-Za-z][\w’'\-]*", c)) for c in countries_in(question).values()]
+            named += [(_with_article(c, question), re.findall(r"[A-Za-z][\w’'\-]*", c))
+                      for c in countries_in(question).values()]
             for name, tokens in named:
                 if tokens and all(only_listed(stem(w), t) for w in tokens for t in typed):
                     return f"no figure for {name} alone"
@@ -295,6 +296,12 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
     """The best sentence with the one its subject refers back to, and its section heading: what an answer shows."""
     prev = next((s.text for s in scored if s.hit.key == best.hit.key and s.index == best.index - 1), "")
     return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
+
+
+def _with_article(name: str, question: str) -> str:
+    """The name with the article the question gives it: "no figure for the United States alone"."""
+    m = re.search(rf"\b(the)\s+{re.escape(name)}\b", question, re.I)
+    return f"{m.group(1).lower()} {name}" if m else name
 
 
 def is_identifier(term: str) -> bool:

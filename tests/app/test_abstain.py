@@ -245,7 +245,7 @@ def test_a_country_named_only_in_a_list_of_donors_gets_no_figure_of_its_own():
                  "the United Kingdom, the United States and the United Nations Development Programme.", 1.0,
                  dense_score=0.7)
     r = _assess("How much did the United States contribute to the Review Mechanism?", _model(bias=5.0), listed)
-    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no figure for United States alone"
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no figure for the United States alone"
     own = Hit("doc", 69, (), "The United States contributed $2,000,000 to the Review Mechanism in 2017.", 1.0,
               dense_score=0.7)
     assert _assess("How much did the United States contribute to the Review Mechanism?", _model(bias=5.0),
