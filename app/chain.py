@@ -137,7 +137,7 @@ class AnswerChain:
         if len(parts) == 1:
             return {"hits": tuple(self._search(t, t.standalone))}
         # a multi-part question: retrieve for each part and interleave, so every part has its best paragraphs
-        per_part = [self._search(t, p) for p in parts]
+        per_part = [self._search(t, t.standalone)] + [self._search(t, p) for p in parts]
         merged: dict[tuple[str, str], Hit] = {}
         for rank in range(max(len(p) for p in per_part)):
             for hits in per_part:
