@@ -7,7 +7,7 @@ from typing import Iterator
 
 from app.language import detect
 from app.multilingual import is_multilingual
-from app.text.focus import counted_noun, counts, question_kind, verb_candidates
+from app.text.focus import counted_noun, counts, past_forms, question_kind, verb_candidates
 from app.text.lexical import (
     asks_about_several, content_terms, split_subquestions, standalone_parts, topic_terms, words,
 )
@@ -188,17 +188,6 @@ def _bare_how_much(part: str) -> bool:
     return bool(_HOW_MUCH.search(part)) and not counted_noun(part)
 
 
-def _pasts(verb: str) -> set[str]:
-    """The spellings a verb's past tense may take: agree -> agreed, adopt -> adopted, identify -> identified,
-    plan -> planned (regular verbs only)."""
-    out = {verb + "d" if verb.endswith("e") else verb + "ed"}
-    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
-        out.add(verb[:-1] + "ied")
-    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
-        out.add(verb + verb[-1] + "ed")
-    return out
-
-
 def asked_verb(question: str, sentences: list[str]) -> frozenset[str] | None:
     """The past-tense forms of the question's verb ("adopted"), when one of its candidates occurs in the past tense in
     these sentences: the report's own morphology tells a verb from a noun, and a past form is what says it was done."""
@@ -207,7 +196,7 @@ def asked_verb(question: str, sentences: list[str]) -> frozenset[str] | None:
         return None
     seen = {w.lower() for t in sentences for w in words(t)}
     for v in candidates:
-        found = _pasts(v) & seen
+        found = past_forms(v) & seen
         if found:
             return frozenset(found)
     return None

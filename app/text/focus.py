@@ -188,6 +188,17 @@ def verb_candidates(question: str) -> list[str]:
     return out
 
 
+def past_forms(verb: str) -> set[str]:
+    """The spellings a verb's past tense may take: agree -> agreed, adopt -> adopted, identify -> identified,
+    plan -> planned (regular verbs only)."""
+    out = {verb + "d" if verb.endswith("e") else verb + "ed"}
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        out.add(verb[:-1] + "ied")
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        out.add(verb + verb[-1] + "ed")
+    return out
+
+
 _EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)
 _THEN_AUX = re.compile(r"\s*(?:" + "|".join(AUXILIARIES) + r")\b|\s*[?.]?\s*$", re.I)
 

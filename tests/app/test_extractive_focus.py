@@ -309,9 +309,10 @@ def test_a_bare_how_much_part_does_not_take_the_sentence_another_part_counts():
 
 
 def test_the_verb_rule_is_for_questions_asking_for_no_figure_and_reads_past_tense_spellings():
-    from app.answer.extractive import ExtractiveAnswerer, _pasts
+    from app.answer.extractive import ExtractiveAnswerer
+    from app.text.focus import past_forms
 
-    assert _pasts("agree") == {"agreed"} and "identified" in _pasts("identify") and "planned" in _pasts("plan")
+    assert past_forms("agree") == {"agreed"} and "identified" in past_forms("identify") and "planned" in past_forms("plan")
     context = _one_paragraph(81, "UNODC assisted nine States in drafting laws. It also published a guide. The Office "
                              "assisted civil society groups.")
     cited = ExtractiveAnswerer().select("How many States did UNODC assist?", context)
