@@ -24,7 +24,7 @@ from typing import Sequence
 from app.text.countries import countries_in, countries_not_in
 from app.text.focus import (
     DAY, MONEY, MONTH, SHARE, asked_measure, asks_countries, asks_day, asks_month, asks_share, counted_noun,
-    counted_phrase, counted_word, counted_words, only_listed, question_kind,
+    counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -208,11 +208,13 @@ class RelevanceGate:
         with no date is about the right thing but does not answer: dev near-misses 0.615 -> 0.718, no answerable
         question affected (eval/TUNING.md)."""
         kind = question_kind(question)
-        if kind not in LACKED or len(split_subquestions(question)) > 1:
-            return ""
         best = scored[0]
         by_pos = {(s.hit.key, s.index): s for s in scored}
         unit = [best, *referred_to(best, by_pos)]
+        if reported_as_intended(question, [u.text for u in unit]):
+            return NOT_DONE  # "Did the parliament pass the amendments?" against "amendments ... were proposed"
+        if kind not in LACKED or len(split_subquestions(question)) > 1:
+            return ""
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
         typed = [u.text for u in unit if u.type_match >= 1.0]
@@ -404,10 +406,13 @@ def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer |
 NO_DAY = "no day, only a year"
 NO_MONTH = "no month, only a year"
 NO_SHARE = "no percentage"
+NOT_DONE = "no outcome, only what was planned or proposed"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
+# every "what it lacks" the gate may name (app/localize.py words each one)
+ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

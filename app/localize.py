@@ -40,8 +40,7 @@ _NOT_EXACTLY = {
 }
 _SPACE = {lang: ("" if lang == "zh" else " ") for lang in BRIDGE}
 PARTIAL = {lang: _NOT_EXACTLY[lang].format(why="") + _SPACE[lang] + BRIDGE[lang] for lang in BRIDGE}
-# ... and when the gap is one of the asked types the answer lacks (app/abstain.py LACKED, NO_DAY, NO_MONTH,
-# NO_SHARE), it says which
+# ... and when the gap is one of the asked types the answer lacks (app/abstain.py ALL_LACKS), it says which
 PARTIAL_WHY = {lang: _NOT_EXACTLY[lang].format(why="（{why}）" if lang == "zh" else " ({why})") + _SPACE[lang]
                + BRIDGE[lang] for lang in BRIDGE}
 GIVES_NO = {
@@ -60,6 +59,11 @@ GIVES_NO = {
                             "zh": "只给出年份，未给出具体日期"},
     "no percentage": {"fr": "il n'indique pas de pourcentage", "es": "no indica ningún porcentaje",
                       "ru": "процент не указан", "ar": "لا يذكر نسبة مئوية", "zh": "未给出百分比"},
+    "no outcome, only what was planned or proposed": {
+        "fr": "il n'indique pas de résultat, seulement ce qui était prévu ou proposé",
+        "es": "no indica ningún resultado, solo lo previsto o propuesto",
+        "ru": "результат не указан, только то, что планировалось или предлагалось",
+        "ar": "لا يذكر نتيجة، بل ما كان مقررًا أو مقترحًا فقط", "zh": "未给出结果，只提到计划或提议的内容"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from app.language import detect
 from app.text.interrogatives import asked_kind, asks_for
@@ -174,9 +174,12 @@ def verb_candidates(question: str) -> list[str]:
     order: not capitalised, not a function word, and followed by a function word or the end ("adopt after", "agree
     on"). Which one is a verb the caller decides from the report (a verb occurs there inflected: "adopted")."""
     m = _AUX_Q.search(question.strip().rstrip("?"))
-    if not m:
-        return []
-    words = re.findall(r"[A-Za-z][\w’'-]*", m.group(1))
+    return _verbs_in(m.group(1)) if m else []
+
+
+def _verbs_in(clause: str) -> list[str]:
+    """verb_candidates of the words after the auxiliary."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", clause)
     out = []
     for i, w in enumerate(words[1:], 1):
         following = words[i + 1].lower() if i + 1 < len(words) else None
@@ -197,6 +200,45 @@ def past_forms(verb: str) -> set[str]:
     if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         out.add(verb + verb[-1] + "ed")
     return out
+
+
+# "Did the parliament pass ...?", "Was the plan adopted?", "Has the guide been revised?": whether something was done
+_DONE_Q = re.compile(r"^(?:did|was|were|has|have|had)\s+(.+)$", re.I)
+# "... when it was launched": an event the question takes as past
+_PASSIVE_PAST = re.compile(r"\b(?:was|were|been)\s+([a-z]+ed)\b", re.I)
+# how a text reports something intended rather than done: "amendments were proposed", "with the objective of drafting",
+# "is to be launched", "will be held", "planned"
+_INTENDED = re.compile(r"\b(?:propos(?:ed|al|als)|draft(?:ing)?|planned|plans?\s+to|(?:to|will)\s+be\s+[a-z]+ed|"
+                       r"(?:is|are)\s+expected\s+to|scheduled)\b", re.I)
+_PROSPECTIVE = r"(?:to|will)\s+be\s+"
+
+
+def reported_as_intended(question: str, texts: Sequence[str]) -> bool:
+    """The question asks whether something was done, or takes an event as past, and these sentences report it only as
+    intended: "Did the parliament pass the amendments?" against "amendments ... were proposed"; "How many judges
+    joined when the network was launched?" against "the network is to be launched". A past form of the question's
+    verb in the sentences ("adopted") says it was done."""
+    text = " ".join(texts)
+    if not _INTENDED.search(text):
+        return False
+    q = question.strip().rstrip("?")
+    m = _DONE_Q.match(q)
+    if m:
+        verbs = _verbs_in(m.group(1))
+        return bool(verbs) and not any(_done(v, text) for v in verbs)
+    return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", text, re.I) and not _done(v, text)
+               for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
+
+
+def _done(verb: str, text: str) -> bool:
+    """A past form of the verb occurs in the text, other than as "to be <verb>ed" / "will be <verb>ed"."""
+    verb = verb.lower()
+    forms = {verb} if verb.endswith("ed") else past_forms(verb[:-3] if verb.endswith("ing") else verb)
+    for form in forms:
+        for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
+            if not re.search(rf"{_PROSPECTIVE}$", text[max(0, m.start() - 12):m.start()], re.I):
+                return True
+    return False
 
 
 _EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.abstain import (
-    AnswerabilityModel, RelevanceGate, abstention_text, default_model, gap_text, missing_key_terms, partial_lead,
+    NOT_DONE, AnswerabilityModel, RelevanceGate, abstention_text, default_model, gap_text, missing_key_terms,
+    partial_lead,
 )
 from app.context import pack_context
 from app.text.scoring import SentenceScorer
@@ -102,6 +103,35 @@ def test_an_answer_that_lacks_what_the_question_asks_for_is_partial_and_says_wha
     r = _assess(question, _model(bias=5.0), hit)
     assert r.status is AnswerStatus.PARTIAL and lacks in r.gap and r.lacks == lacks
     assert f"({' '.join(['it gives', lacks])})" in partial_lead(r.gap)
+
+
+P_PROPOSED = Hit("doc", 34, (), "An assessment mission on the smuggling of migrants was held in the Maldives, in which "
+                "amendments to legislation were proposed.", 1.0, dense_score=0.7)
+P_TO_BE = Hit("doc", 86, (), "UNODC worked towards a global judicial integrity network, which is to be launched in "
+              "April 2018.", 1.0, dense_score=0.7)
+
+
+@pytest.mark.parametrize("question, hit", [
+    ("Did the Maldives parliament pass the proposed amendments to its legislation?", P_PROPOSED),
+    ("Did the Maldives end up passing the legislation amendments?", P_PROPOSED),
+    ("How many judges joined the judicial integrity network when it was launched in April 2018?", P_TO_BE),
+])
+def test_something_reported_only_as_intended_does_not_answer_whether_it_was_done(question, hit):
+    r = _assess(question, _model(bias=5.0), hit)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == NOT_DONE, r
+    assert "it gives no outcome" in partial_lead(r.gap)
+
+
+@pytest.mark.parametrize("question, text", [
+    ("Did the parliament adopt the proposed amendments?", "The parliament adopted the proposed amendments."),
+    ("When is the network to be launched?", "The network is to be launched in April 2018."),  # asks about the plan
+    ("Was the network launched?", "The network was launched in April 2018; a second is to be launched later."),
+    ("Did UNODC help journalists?", "UNODC organized a workshop for journalists aimed at building capacity."),
+])
+def test_a_sentence_that_says_it_was_done_or_a_question_about_the_plan_is_not_caught(question, text):
+    from app.text.focus import reported_as_intended
+
+    assert not reported_as_intended(question, [text])
 
 
 P34 = Hit("doc", 34, (), "Since 2010, a total of $14,086,600 in contributions has been received from Australia, "

@@ -64,6 +64,7 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
 @pytest.mark.parametrize("question, lacks", [
     ("What was UNODC's total budget for 2017?", "no figure for the budget"),  # the example: grants, no budget
     ("When did the South Asian regional intelligence and coordination centre open?", "no date"),  # only planned
+    ("Did the Maldives parliament pass the proposed smuggling law amendments?", "no outcome"),  # only proposed
 ])
 def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_lacks(assistant, question, lacks):
     a = assistant.ask(question)
