@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.countries import countries_in, countries_not_in
+from app.text.countries import capital_countries, countries_in, countries_not_in
 from app.text.focus import (
     DAY, MONEY, MONTH, SHARE, asked_measure, asks_countries, asks_day, asks_month, asks_share, counted_noun,
     counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
@@ -223,9 +223,15 @@ class RelevanceGate:
             names = proper_terms(question)
             # the names as the question writes them, each with its words: capitalised words proper_terms keeps
             # (it leaves out sentence openers), then the countries ("the United States": words it leaves out)
-            named = [(w, [w]) for w in re.findall(r"\b[A-Z][\w’'\-]+", question) if stem(w) in names]
+            countries = countries_in(question)
+            in_countries = {stem(w) for c in countries.values() for w in re.findall(r"[A-Za-z][\w’'\-]*", c)}
+            named = [(w, [w]) for w in (re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", question))
+                     if stem(w) in names and stem(w) not in in_countries]
+            # a country whose capital the answer names is where it happened ("the workshop in Uzbekistan's
+            # capital" against "held in Tashkent"), not one member of a list
+            placed = capital_countries(" ".join(u.text for u in unit))
             named += [(_with_article(c, question), re.findall(r"[A-Za-z][\w’'\-]*", c))
-                      for c in countries_in(question).values()]
+                      for code, c in countries.items() if code not in placed]
             for name, tokens in named:
                 if tokens and all(only_listed(stem(w), t) for w in tokens for t in typed):
                     return f"no figure for {name} alone"

@@ -10,6 +10,8 @@ turn none (eval/TUNING.md).
 
 The names are world knowledge, the same for every report: ISO 3166's short, common and official names, the short
 name before its comma ("Iran, Islamic Republic of" -> "Iran"), and the usual English short forms ISO leaves out.
+A paragraph also names a country by naming its capital (countryinfo's capitals): "a workshop held in Bishkek" is
+about Kyrgyzstan, which is how readers ask it ("What did UNODC organise in Kyrgyzstan's capital?").
 """
 from __future__ import annotations
 
@@ -27,6 +29,39 @@ _SHORT_FORMS = {
     "BO": ("Bolivia",), "VE": ("Venezuela",), "TZ": ("Tanzania",), "MD": ("Moldova",), "IR": ("Iran",),
     "FM": ("Micronesia",), "BN": ("Brunei",), "TL": ("East Timor", "Timor Leste"),
 }
+
+
+# Capitals countryinfo lacks ("GB") or spells otherwise ("Washington D.C."), by alpha-2 code
+_CAPITALS = {"GB": ("London",), "US": ("Washington",)}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[re.Pattern | None, dict[str, str]]:
+    """(pattern for a capital's name as written in a paragraph, capital -> alpha-2 code). A capital two countries
+    claim names neither."""
+    try:
+        from countryinfo import all_countries
+    except ImportError as err:  # a core dependency, as pycountry is
+        raise ImportError("countryinfo is missing: reinstall ParaCite (pip install -e .)") from err
+    codes: dict[str, set[str]] = {}
+    for country in all_countries():
+        try:
+            code, capital = country.iso(2), country.capital()
+        except (KeyError, TypeError, ValueError, AttributeError):  # a territory without a record of either
+            continue
+        # a country with several seats of government lists them all ("Pretoria", "Cape Town", "Bloemfontein")
+        for name in ([capital] if isinstance(capital, str) else list(capital or [])):
+            if code and name:
+                codes.setdefault(_plain(name), set()).add(code)
+    for code, names in _CAPITALS.items():
+        for name in names:
+            codes.setdefault(name, set()).add(code)
+    code_of = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
+    if not code_of:
+        return None, {}
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True)) +
+                         r")(?!\w)")
+    return pattern, code_of
 
 
 @lru_cache(maxsize=1)
@@ -71,15 +106,23 @@ def countries_in(text: str) -> dict[str, str]:
 
 def countries_not_in(question: str, text: str) -> list[str]:
     """The countries the question names (as it writes them) that the text does not name in any form: a heading in
-    capitals and an adjective ("Kenyan", "Kenya-based") count as naming it."""
+    capitals, an adjective ("Kenyan", "Kenya-based") and the capital ("Nairobi") count as naming it."""
     asked = countries_in(question)
     if not asked:  # most questions name no country: the paragraphs need not be scanned
         return []
     _, written, code_of = _names()
-    have = {code_of[m.group(1).lower()] for m in written.finditer(_plain(text or ""))}
+    text = _plain(text or "")
+    have = {code_of[m.group(1).lower()] for m in written.finditer(text)} | capital_countries(text)
     return [name for code, name in asked.items() if code not in have]
 
 
+def capital_countries(text: str) -> set[str]:
+    """The alpha-2 codes of the countries whose capital the text names ("held in Tashkent": UZ)."""
+    capitals, capital_of = _capitals()
+    return {capital_of[m.group(1)] for m in capitals.finditer(_plain(text or ""))} if capitals is not None else set()
+
+
 def warm() -> None:
-    """Load the names now (about 80 ms) rather than on the first question."""
+    """Load the names now (about 100 ms) rather than on the first question."""
     _names()
+    _capitals()

@@ -146,6 +146,15 @@ def test_a_total_for_a_list_of_names_is_not_one_named_member_s_figure():
     assert _assess("How much was received in contributions?", _model(bias=5.0), P34).status is AnswerStatus.ANSWERED
 
 
+def test_a_country_whose_capital_the_answer_names_is_where_it_happened_not_a_list_member():
+    p53 = Hit("doc", 53, (), "A workshop on electronic evidence was held in Tashkent in 2017. It was attended by 43 "
+              "judges from Armenia, Georgia, Kazakhstan, Kyrgyzstan and Uzbekistan.", 1.0, dense_score=0.7)
+    r = _assess("How many judges attended the workshop in Uzbekistan's capital?", _model(bias=5.0), p53)
+    assert r.status is AnswerStatus.ANSWERED, r
+    elsewhere = _assess("How many judges attended the workshop in Georgia's capital?", _model(bias=5.0), p53)
+    assert elsewhere.status is AnswerStatus.PARTIAL and elsewhere.lacks == "no figure for Georgia alone", elsewhere
+
+
 def test_only_listed_sees_a_name_inside_an_enumeration_only():
     from app.text.focus import only_listed
     from app.text.lexical import stem

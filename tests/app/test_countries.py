@@ -41,3 +41,14 @@ def test_curly_apostrophes_and_ambiguous_short_names():
 
 def test_a_lower_case_word_in_a_question_is_not_a_country():
     assert countries_in("the turkey was served; chad is a name") == {}
+
+
+def test_a_paragraph_names_a_country_by_its_capital():
+    from app.text.countries import capital_countries
+
+    q = "What did UNODC organise in Kyrgyzstan's capital in 2017?"
+    assert countries_not_in(q, "A regional workshop was held in Bishkek on 7 and 8 September 2017.") == []
+    assert countries_not_in(q, "A regional workshop was held in Tashkent in 2017.") == ["Kyrgyzstan"]
+    assert capital_countries("held in Tashkent and in London") == {"UZ", "GB"}  # London: added where countryinfo lacks it
+    assert capital_countries("Jerusalem") == set()  # claimed by two countries: names neither
+    assert capital_countries("a bishkek-style meeting") == set()  # a capital is a name: capitalised
