@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.countries import capital_countries, countries_in, countries_not_in
+from app.text.countries import capital_countries, continents_not_in, countries_in, countries_not_in
 from app.text.focus import (
     DAY, MONEY, MONTH, SHARE, asked_measure, asks_countries, asks_day, asks_month, asks_share, counted_noun,
     counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
@@ -186,7 +186,7 @@ class RelevanceGate:
         p_topic = model.probability({**x, "missing_numbers": 0.0})
         missing = tuple(missing_key_terms(asked, [scored[0].hit]))
         # a country the question names and the answer's paragraph does not: the same work, elsewhere (app/text/countries.py)
-        elsewhere = absent_countries(asked, [scored[0].hit])
+        elsewhere = absent_places(asked, [scored[0].hit])
         if p_topic < model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
         elif p < model.answer_threshold or any(is_identifier(m) for m in missing) or elsewhere:
@@ -341,9 +341,11 @@ def _ordinal_word(term: str) -> str:
     return f"the {_ORDINAL_WORDS[n - 1]}" if 1 <= n <= len(_ORDINAL_WORDS) else f"the {term}"
 
 
-def absent_countries(question: str, hits: Sequence[Hit]) -> list[str]:
-    """The countries the question names (as it writes them) that none of these paragraphs names in any form."""
-    return countries_not_in(question, " ".join(h.text + " " + h.section for h in hits))
+def absent_places(question: str, hits: Sequence[Hit]) -> list[str]:
+    """The countries and continents the question names (as it writes them) that none of these paragraphs names in
+    any form: "experts from Africa" against a paragraph that names no African country and not Africa."""
+    text = " ".join(h.text + " " + h.section for h in hits)
+    return countries_not_in(question, text) + continents_not_in(question, text)
 
 
 def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:

@@ -28,7 +28,7 @@ from typing import Any, Iterator, Sequence
 
 from langchain_core.runnables import RunnableLambda
 
-from app.abstain import (Relevance, RelevanceGate, absent_countries, abstention_text, gap_text, is_identifier,
+from app.abstain import (Relevance, RelevanceGate, absent_places, abstention_text, gap_text, is_identifier,
                           missing_key_terms, partial_lead)
 from app.answer.extractive import ExtractiveAnswerer
 from app.answer.prompts import without_example
@@ -247,7 +247,7 @@ class AnswerChain:
             return
         cited = [h for h in t.context.hits if h.key in {k for s in verified.sentences for k in s.cites}]
         missing = [m for m in missing_key_terms(t.standalone, cited) if is_identifier(m)]
-        elsewhere = absent_countries(t.standalone, cited)  # the same rule as the gate's: another country's fact
+        elsewhere = absent_places(t.standalone, cited)  # the same rule as the gate's: another country's fact
         gap = gap_text(t.standalone, missing, cited, elsewhere=elsewhere) if missing or elsewhere else ""
         # under auto the LLM only reads what the gate did not find answered: its verified reading is offered as the
         # neighbouring fact, the gate's gap named first, unless the extractive reader chose the same sentence (two

@@ -31,6 +31,53 @@ _SHORT_FORMS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _countryinfo() -> list:
+    try:
+        from countryinfo import all_countries
+    except ImportError as err:  # a core dependency, as pycountry is
+        raise ImportError("countryinfo is missing: reinstall ParaCite (pip install -e .)") from err
+    return all_countries()
+
+
+# The continents a reader names (as a noun: "experts from Africa"), as countryinfo's regions
+_CONTINENT_NAMES = {"Africa": "Africa", "Asia": "Asia", "Europe": "Europe", "Oceania": "Oceania",
+                    "Americas": "Americas", "Latin America": "Americas", "North America": "Americas",
+                    "South America": "Americas", "Central America": "Americas", "Caribbean": "Americas"}
+_CONTINENT_Q = re.compile(r"(?<!\w)(" + "|".join(sorted(_CONTINENT_NAMES, key=len, reverse=True)) + r")(?![\w-])")
+# how a paragraph names a continent itself: the noun or its adjective ("African", "European Union", "Latin American")
+_CONTINENT_WORDS = {"Africa": r"Africa", "Asia": r"Asia", "Europe": r"Europe", "Oceania": r"Oceania|Pacific",
+                    "Americas": r"America|Caribbean"}
+
+
+@lru_cache(maxsize=1)
+def _continent_of() -> dict[str, str]:
+    """alpha-2 code -> continent (countryinfo's region)."""
+    out = {}
+    for country in _countryinfo():
+        try:
+            code, region = country.iso(2), country.region()
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if code and region:
+            out[code] = region
+    return out
+
+
+def continents_not_in(question: str, text: str) -> list[str]:
+    """The continents the question names ("How many experts came from Africa?") that the text names neither
+    itself ("Africa", "African") nor through a country of it, by name or capital: the same work, elsewhere."""
+    asked = {m.group(1): _CONTINENT_NAMES[m.group(1)] for m in _CONTINENT_Q.finditer(question or "")}
+    if not asked:
+        return []
+    text = _plain(text or "")
+    _, written, code_of = _names()
+    codes = {code_of[m.group(1).lower()] for m in written.finditer(text)} | capital_countries(text)
+    there = {_continent_of().get(c) for c in codes}
+    return [name for name, region in asked.items()
+            if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENT_WORDS[region]})", text)]
+
+
 # Capitals countryinfo lacks ("GB") or spells otherwise ("Washington D.C."), by alpha-2 code
 _CAPITALS = {"GB": ("London",), "US": ("Washington",)}
 
@@ -39,12 +86,8 @@ _CAPITALS = {"GB": ("London",), "US": ("Washington",)}
 def _capitals() -> tuple[re.Pattern | None, dict[str, str]]:
     """(pattern for a capital's name as written in a paragraph, capital -> alpha-2 code). A capital two countries
     claim names neither."""
-    try:
-        from countryinfo import all_countries
-    except ImportError as err:  # a core dependency, as pycountry is
-        raise ImportError("countryinfo is missing: reinstall ParaCite (pip install -e .)") from err
     codes: dict[str, set[str]] = {}
-    for country in all_countries():
+    for country in _countryinfo():
         try:
             code, capital = country.iso(2), country.capital()
         except (KeyError, TypeError, ValueError, AttributeError):  # a territory without a record of either

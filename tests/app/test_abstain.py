@@ -155,6 +155,15 @@ def test_a_country_whose_capital_the_answer_names_is_where_it_happened_not_a_lis
     assert elsewhere.status is AnswerStatus.PARTIAL and elsewhere.lacks == "no figure for Georgia alone", elsewhere
 
 
+def test_a_continent_the_answer_s_paragraph_does_not_reach_makes_the_answer_partial():
+    p19 = Hit("doc", 19, (), "UNODC held an expert group meeting in Vienna in October 2017. Twenty-one experts from "
+              "central authorities from all regions shared experiences.", 1.0, dense_score=0.7)
+    r = _assess("How many of the experts at the Vienna meeting came from Africa?", _model(bias=5.0), p19)
+    assert r.status is AnswerStatus.PARTIAL and "Africa" in r.gap, r
+    assert _assess("How many experts attended the Vienna meeting?", _model(bias=5.0), p19).status \
+        is AnswerStatus.ANSWERED
+
+
 def test_only_listed_sees_a_name_inside_an_enumeration_only():
     from app.text.focus import only_listed
     from app.text.lexical import stem

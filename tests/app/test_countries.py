@@ -52,3 +52,15 @@ def test_a_paragraph_names_a_country_by_its_capital():
     assert capital_countries("held in Tashkent and in London") == {"UZ", "GB"}  # London: added where countryinfo lacks it
     assert capital_countries("Jerusalem") == set()  # claimed by two countries: names neither
     assert capital_countries("a bishkek-style meeting") == set()  # a capital is a name: capitalised
+
+
+def test_a_continent_is_named_by_itself_its_adjective_or_one_of_its_countries():
+    from app.text.countries import continents_not_in
+
+    q = "How many of the experts at the Vienna meeting came from Africa?"
+    assert continents_not_in(q, "Experts from all regions met in Vienna.") == ["Africa"]  # Vienna is in Europe
+    assert continents_not_in(q, "Experts from Senegal and Kenya met.") == []
+    assert continents_not_in(q, "Experts from Dakar met.") == []  # a capital names its country, and so its continent
+    assert continents_not_in(q, "West African experts met.") == []
+    assert continents_not_in("What did UNODC do in Latin America?", "Training in Viet Nam.") == ["Latin America"]
+    assert continents_not_in("Which West African network met?", "WACAP met.") == []  # an adjective asks no place
