@@ -38,7 +38,8 @@ _WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|sinc
 _WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which country|location)\b", re.I)
 # "which countries", "what States", "who": the answer is one or more names
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|jurisdictions|regions|"
-                      r"organizations|partners|bodies|agencies|institutions)\b|^\s*who\b|\bby whom\b", re.I)
+                      r"organi[sz]ations|partners|bodies|agencies|institutions|governments|donors)\b|^\s*who\b|"
+                      r"\bby whom\b", re.I)
 
 _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+(?:\w+\s+)?(?:countries|states|"
                               r"nations|jurisdictions|regions|organizations|partners|bodies|agencies|institutions)\b",

@@ -20,6 +20,8 @@ def _hit(n: int, text: str) -> Hit:
     ("How many States are parties?", "quantity"), ("When was the workshop held?", "date"),
     ("Where was the meeting held?", "place"), ("From which countries did experts attend?", "names"),
     ("Who chaired the briefing?", "names"), ("What was the aim of the meeting?", "other"),
+    ("Which governments or donors put money into the fund?", "names"),  # readers' words for who gave
+    ("Which organisations is UNODC partnering with?", "names"),  # British spelling
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
