@@ -21,10 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.countries import capital_countries, continents_not_in, countries_in, countries_not_in
+from app.text.countries import capital_countries, continents_in, continents_not_in, countries_in, countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asks_countries, asks_day, asks_month, asks_share, counted_noun,
-    counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
+    DAY, MONEY, MONTH, PLACE_NAME, SHARE, asked_measure, asks_city, asks_countries, asks_day, asks_month, asks_share,
+    counted_noun, counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -244,6 +244,8 @@ class RelevanceGate:
             return NO_DAY  # "On which dates did the operation take place?" against "... 2017"
         if typed and kind == "date" and asks_month(question) and not any(MONTH.search(t) for t in typed):
             return NO_MONTH  # "In which month was the workshop held?" against "... in 2017"
+        if typed and kind == "place" and asks_city(question) and not any(names_a_city(t) for t in typed):
+            return NO_CITY  # "In which city was the workshop held?" against "... held in Senegal"
         if kind == "quantity" and asks_share(question) and not any(SHARE.search(u.text) for u in unit):
             return NO_SHARE  # "By what percentage did users grow?" against "186,990 users"
         if kind == "names" and asks_countries(question):
@@ -304,6 +306,19 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
     """The best sentence with the one its subject refers back to, and its section heading: what an answer shows."""
     prev = next((s.text for s in scored if s.hit.key == best.hit.key and s.index == best.index - 1), "")
     return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
+
+
+def names_a_city(sentence: str) -> bool:
+    """The sentence puts something in a place that is not a country, a continent or a month ("held in Vienna", not
+    "held in Senegal"): what a "which city" question asks for. A capital is a city."""
+    for m in PLACE_NAME.finditer(sentence):
+        place = m.group(1)
+        if capital_countries(place):
+            return True
+        if countries_in(place) or continents_in(place) or MONTH.match(place):
+            continue
+        return True
+    return False
 
 
 def _with_article(name: str, question: str) -> str:
@@ -415,12 +430,13 @@ NO_DAY = "no day, only a year"
 NO_MONTH = "no month, only a year"
 NO_SHARE = "no percentage"
 NOT_DONE = "no outcome, only what was planned or proposed"
+NO_CITY = "no city, only a country or region"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
-ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE})
+ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

@@ -64,6 +64,11 @@ GIVES_NO = {
         "es": "no indica ningún resultado, solo lo previsto o propuesto",
         "ru": "результат не указан, только то, что планировалось или предлагалось",
         "ar": "لا يذكر نتيجة، بل ما كان مقررًا أو مقترحًا فقط", "zh": "未给出结果，只提到计划或提议的内容"},
+    "no city, only a country or region": {
+        "fr": "il n'indique pas de ville, seulement un pays ou une région",
+        "es": "no indica ninguna ciudad, solo un país o una región",
+        "ru": "город не указан, только страна или регион", "ar": "لا يذكر مدينة، بل بلدًا أو منطقة فقط",
+        "zh": "未给出城市，只给出国家或地区"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

@@ -64,10 +64,15 @@ def _continent_of() -> dict[str, str]:
     return out
 
 
+def continents_in(text: str) -> dict[str, str]:
+    """{the name as written: continent} of the continents the text names as a noun ("from Africa", "Latin America")."""
+    return {m.group(1): _CONTINENT_NAMES[m.group(1)] for m in _CONTINENT_Q.finditer(text or "")}
+
+
 def continents_not_in(question: str, text: str) -> list[str]:
     """The continents the question names ("How many experts came from Africa?") that the text names neither
     itself ("Africa", "African") nor through a country of it, by name or capital: the same work, elsewhere."""
-    asked = {m.group(1): _CONTINENT_NAMES[m.group(1)] for m in _CONTINENT_Q.finditer(question or "")}
+    asked = continents_in(question)
     if not asked:
         return []
     text = _plain(text or "")

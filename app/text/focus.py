@@ -157,6 +157,18 @@ def _asks_in_its_language(grain: str, question: str) -> bool:
     return not lang.english and asks_for(grain, question, lang.code)
 
 
+_CITY_Q = _which("city|cities|towns?")
+
+
+def asks_city(question: str) -> bool:
+    """The question asks for a city ("In which city was the workshop held?"), which a country does not give."""
+    return bool(_CITY_Q.search(question)) or _asks_in_its_language("city", question)
+
+
+# the place a sentence puts something in: "held in Vienna", "in the Islamic Republic of Iran", "at Nairobi"
+PLACE_NAME = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*)")
+
+
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
     return bool(_DAY_Q.search(question)) or _asks_in_its_language("day", question)

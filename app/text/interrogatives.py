@@ -117,6 +117,13 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
         "ar": re.compile(r"(?:ما|أي)\s+(?:هي\s+)?(?:ال)?نسبة"),
         "zh": re.compile(r"百分之几|百分比|多大比例|比例是多少|占多少"),
     },
+    "city": {
+        "fr": re.compile(r"\b(?:quelle|dans\s+quelle)\s+ville\b", _I),
+        "es": re.compile(r"\bqué\s+ciudad\b|\ben\s+qué\s+ciudad\b", _I),
+        "ru": re.compile(r"\bв\s+каком\s+городе\b|\bкакой\s+город\b", _I),
+        "ar": re.compile(r"(?:أي|ما)\s+(?:هي\s+)?(?:ال)?مدينة"),
+        "zh": re.compile(r"哪个城市|哪座城市|什么城市|哪一个城市|哪个城"),
+    },
     "countries": {
         "fr": re.compile(r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|États|nations|gouvernements)\b", _I),
         "es": re.compile(r"\b(?:qué|cuáles)\s+(?:\w+\s+)?(?:países|Estados|naciones|gobiernos)\b", _I),
@@ -129,7 +136,7 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
 
 
 def asks_for(grain: str, question: str, lang: str) -> bool:
-    """Whether a question in `lang` asks for this grain ("day", "month", "share", "countries"); False for a language without
+    """Whether a question in `lang` asks for this grain ("day", "month", "share", "city", "countries"); False for a language without
     patterns (English is read by app/text/focus.py)."""
     pattern = GRAINS[grain].get(lang)
     return bool(pattern and pattern.search(question))

@@ -164,6 +164,22 @@ def test_a_continent_the_answer_s_paragraph_does_not_reach_makes_the_answer_part
         is AnswerStatus.ANSWERED
 
 
+@pytest.mark.parametrize("text, city", [
+    ("A workshop for investigative journalists was held in Senegal in October 2017.", False),
+    ("A workshop for investigative journalists was held in West Africa in October 2017.", False),
+    ("A workshop for investigative journalists was held in Dakar in October 2017.", True),  # a capital
+    ("A workshop for investigative journalists was held in Abidjan in October 2017.", True),  # a city not a capital
+])
+def test_a_which_city_question_is_answered_by_a_city_not_a_country(text, city):
+    from app.abstain import NO_CITY
+
+    r = _assess("In which city was the workshop for investigative journalists held?", _model(bias=5.0),
+                Hit("doc", 99, (), text, 1.0, dense_score=0.7))
+    assert (r.status is AnswerStatus.ANSWERED) is city and (r.lacks == NO_CITY) is not city, r
+    assert _assess("Where was the workshop for investigative journalists held?", _model(bias=5.0),
+                   Hit("doc", 99, (), text, 1.0, dense_score=0.7)).status is AnswerStatus.ANSWERED  # a country will do
+
+
 def test_only_listed_sees_a_name_inside_an_enumeration_only():
     from app.text.focus import only_listed
     from app.text.lexical import stem

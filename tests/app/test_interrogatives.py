@@ -92,7 +92,8 @@ def test_reviewed_question_words(lang, question, kind):
 @pytest.mark.parametrize("lang,question,grain", [
     ("fr", "À quelle date la réunion a-t-elle eu lieu ?", "day"), ("es", "¿En qué mes se celebró?", "month"),
     ("ru", "Какая доля пользователей была из Индии?", "share"), ("ar", "ما هي نسبة المستخدمين من الهند؟", "share"),
-    ("zh", "会议是哪一天举行的？", "day"),
+    ("zh", "会议是哪一天举行的？", "day"), ("fr", "Dans quelle ville l'atelier a-t-il eu lieu ?", "city"),
+    ("zh", "研讨会在哪个城市举行？", "city"), ("ru", "В каком городе прошёл семинар?", "city"),
 ])
 def test_the_grain_of_a_question_in_each_language(lang, question, grain):
     from app.text.interrogatives import GRAINS, asks_for
