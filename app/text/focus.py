@@ -224,6 +224,7 @@ _PASSIVE_PAST = re.compile(r"\b(?:was|were|been)\s+([a-z]+ed)\b", re.I)
 _INTENDED = re.compile(r"\b(?:propos(?:ed|al|als)|draft(?:ing)?|planned|plans?\s+to|(?:to|will)\s+be\s+[a-z]+ed|"
                        r"(?:is|are)\s+expected\s+to|scheduled)\b", re.I)
 _PROSPECTIVE = r"(?:to|will)\s+be\s+"
+_CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
 
 
 def reported_as_intended(question: str, texts: Sequence[str]) -> bool:
@@ -235,9 +236,10 @@ def reported_as_intended(question: str, texts: Sequence[str]) -> bool:
     if not _INTENDED.search(text):
         return False
     q = question.strip().rstrip("?")
-    m = _DONE_Q.match(q)
-    if m:
-        verbs = _verbs_in(m.group(1))
+    # the yes/no question may be one clause of several ("Was the plan adopted, and by which countries?")
+    asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m]
+    if asked:
+        verbs = [v for m in asked for v in _verbs_in(m.group(1))]
         return bool(verbs) and not any(_done(v, text) for v in verbs)
     return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", text, re.I) and not _done(v, text)
                for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))

@@ -114,6 +114,7 @@ P_TO_BE = Hit("doc", 86, (), "UNODC worked towards a global judicial integrity n
 @pytest.mark.parametrize("question, hit", [
     ("Did the Maldives parliament pass the proposed amendments to its legislation?", P_PROPOSED),
     ("Did the Maldives end up passing the legislation amendments?", P_PROPOSED),
+    ("Were the legislation amendments passed, and by which body?", P_PROPOSED),  # one clause of two
     ("How many judges joined the judicial integrity network when it was launched in April 2018?", P_TO_BE),
 ])
 def test_something_reported_only_as_intended_does_not_answer_whether_it_was_done(question, hit):
