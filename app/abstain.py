@@ -211,7 +211,7 @@ class RelevanceGate:
         best = scored[0]
         by_pos = {(s.hit.key, s.index): s for s in scored}
         unit = [best, *referred_to(best, by_pos)]
-        if reported_as_intended(question, [u.text for u in unit]):
+        if reported_as_intended(question, [u.text for u in unit], best.hit.text):
             return NOT_DONE  # "Did the parliament pass the amendments?" against "amendments ... were proposed"
         if kind not in LACKED or len(split_subquestions(question)) > 1:
             return ""

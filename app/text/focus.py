@@ -227,21 +227,21 @@ _PROSPECTIVE = r"(?:to|will)\s+be\s+"
 _CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
 
 
-def reported_as_intended(question: str, texts: Sequence[str]) -> bool:
+def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "") -> bool:
     """The question asks whether something was done, or takes an event as past, and these sentences report it only as
     intended: "Did the parliament pass the amendments?" against "amendments ... were proposed"; "How many judges
-    joined when the network was launched?" against "the network is to be launched". A past form of the question's
-    verb in the sentences ("adopted") says it was done."""
+    joined when the network was launched?" against "the network is to be launched" (said anywhere in the sentences'
+    `paragraph`: the event a paragraph calls future has not happened in it). A past form of the question's verb in the
+    sentences ("adopted") says it was done."""
     text = " ".join(texts)
-    if not _INTENDED.search(text):
-        return False
     q = question.strip().rstrip("?")
     # the yes/no question may be one clause of several ("Was the plan adopted, and by which countries?")
     asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m]
     if asked:
         verbs = [v for m in asked for v in _verbs_in(m.group(1))]
-        return bool(verbs) and not any(_done(v, text) for v in verbs)
-    return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", text, re.I) and not _done(v, text)
+        return bool(verbs) and bool(_INTENDED.search(text)) and not any(_done(v, text) for v in verbs)
+    scope = f"{text} {paragraph}"
+    return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", scope, re.I) and not _done(v, scope)
                for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
 
 

@@ -123,6 +123,16 @@ def test_something_reported_only_as_intended_does_not_answer_whether_it_was_done
     assert "it gives no outcome" in partial_lead(r.gap)
 
 
+def test_an_event_its_paragraph_calls_future_has_not_happened_though_the_answer_sentence_is_another():
+    p86 = Hit("doc", 86, (), "UNODC worked towards a global judicial integrity network, which is to be launched in "
+              "April 2018. Since its inception, judges from 155 countries have been reached.", 1.0, dense_score=0.7)
+    scorer = SentenceScorer()
+    scored = scorer.score("How many countries joined the network when it was launched?", [p86])
+    assert scored[0].index == 1  # the count, which does not itself say the network is only planned
+    r = _assess("How many countries joined the network when it was launched?", _model(bias=5.0), p86)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == NOT_DONE, r
+
+
 @pytest.mark.parametrize("question, text", [
     ("Did the parliament adopt the proposed amendments?", "The parliament adopted the proposed amendments."),
     ("When is the network to be launched?", "The network is to be launched in April 2018."),  # asks about the plan
