@@ -25,6 +25,7 @@ from app.text.countries import capital_countries, continents_in, continents_not_
 from app.text.focus import (
     DAY, MONEY, MONTH, PLACE_NAME, SHARE, asked_measure, asks_city, asks_countries, asks_day, asks_month, asks_share,
     counted_noun, counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
+    type_match,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -218,6 +219,10 @@ class RelevanceGate:
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
         typed = [u.text for u in unit if u.type_match >= 1.0]
+        if kind in ("date", "place"):
+            # "Where will the fourth meeting be held?" against "The third meeting was held in Vienna; its fourth
+            # meeting is to be held in April 2018": the place is the third meeting's
+            typed = [t for t in typed if not _typed_elsewhere(kind, _ordinals(question), t)]
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
             names = proper_terms(question)
@@ -306,6 +311,16 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
     """The best sentence with the one its subject refers back to, and its section heading: what an answer shows."""
     prev = next((s.text for s in scored if s.hit.key == best.hit.key and s.index == best.index - 1), "")
     return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
+
+
+def _typed_elsewhere(kind: str, ordinals: set[str], sentence: str) -> bool:
+    """The sentence names the question's ordinal ("fourth") in one clause and gives the asked date or place only in
+    another (clauses split at semicolons): that date or place is another event's."""
+    clauses = [c for c in re.split(r";\s*", sentence) if c]
+    if not ordinals or len(clauses) < 2:
+        return False
+    own = [c for c in clauses if ordinals & _ordinals(c)]
+    return bool(own) and not any(type_match(kind, c) for c in own)
 
 
 def names_a_city(sentence: str) -> bool:

@@ -191,6 +191,21 @@ def test_a_which_city_question_is_answered_by_a_city_not_a_country(text, city):
                    Hit("doc", 99, (), text, 1.0, dense_score=0.7)).status is AnswerStatus.ANSWERED  # a country will do
 
 
+P62 = Hit("doc", 62, (), "The third meeting of the Expert Group on Cybercrime was held in Vienna from 10 to 13 April 2017; "
+          "its fourth meeting is to be held from 3 to 5 April 2018.", 1.0, dense_score=0.7)
+
+
+@pytest.mark.parametrize("question, status", [
+    ("Where will the Expert Group on Cybercrime hold its fourth meeting?", AnswerStatus.PARTIAL),  # Vienna: the third
+    ("When will the Expert Group on Cybercrime hold its fourth meeting?", AnswerStatus.ANSWERED),  # its own clause
+    ("Where did the Expert Group on Cybercrime hold its third meeting?", AnswerStatus.ANSWERED),
+])
+def test_a_date_or_place_in_another_clause_than_the_asked_ordinal_is_another_event_s(question, status):
+    r = _assess(question, _model(bias=5.0), P62)
+    assert r.status is status, r
+    assert r.lacks == ("no place" if status is AnswerStatus.PARTIAL else "")
+
+
 def test_only_listed_sees_a_name_inside_an_enumeration_only():
     from app.text.focus import only_listed
     from app.text.lexical import stem
