@@ -21,11 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.countries import capital_countries, continents_in, continents_not_in, countries_in, countries_not_in
+from app.text.countries import capital_countries, continents_not_in, countries_in, countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, PLACE_NAME, SHARE, asked_measure, asks_city, asks_countries, asks_day, asks_month, asks_share,
-    counted_noun, counted_phrase, counted_word, counted_words, only_listed, question_kind, reported_as_intended,
-    type_match,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asks_city, asks_countries, asks_day, asks_month, asks_share,
+    counted_noun, counted_phrase, counted_word, counted_words, names_a_city, only_listed, question_kind,
+    reported_as_intended, type_match,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -321,19 +321,6 @@ def _typed_elsewhere(kind: str, ordinals: set[str], sentence: str) -> bool:
         return False
     own = [c for c in clauses if ordinals & _ordinals(c)]
     return bool(own) and not any(type_match(kind, c) for c in own)
-
-
-def names_a_city(sentence: str) -> bool:
-    """The sentence puts something in a place that is not a country, a continent or a month ("held in Vienna", not
-    "held in Senegal"): what a "which city" question asks for. A capital is a city."""
-    for m in PLACE_NAME.finditer(sentence):
-        place = m.group(1)
-        if capital_countries(place):
-            return True
-        if countries_in(place) or continents_in(place) or MONTH.match(place):
-            continue
-        return True
-    return False
 
 
 def _with_article(name: str, question: str) -> str:

@@ -62,7 +62,7 @@ GIVES_NO = {
     "no outcome, only what was planned or proposed": {
         "fr": "il n'indique pas de résultat, seulement ce qui était prévu ou proposé",
         "es": "no indica ningún resultado, solo lo previsto o propuesto",
-        "ru": "результат не указан, только то, что планировалось или предлагалось",
+        "ru": "результат не указан, указано лишь то, что планировалось или предлагалось",
         "ar": "لا يذكر نتيجة، بل ما كان مقررًا أو مقترحًا فقط", "zh": "未给出结果，只提到计划或提议的内容"},
     "no city, only a country or region": {
         "fr": "il n'indique pas de ville, seulement un pays ou une région",

@@ -15,8 +15,11 @@ about Kyrgyzstan, which is how readers ask it ("What did UNODC organise in Kyrgy
 """
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
+
+log = logging.getLogger(__name__)
 
 # Usual English forms that ISO 3166 does not list, by alpha-2 code
 _SHORT_FORMS = {
@@ -33,40 +36,66 @@ _SHORT_FORMS = {
 
 @lru_cache(maxsize=1)
 def _countryinfo() -> list:
+    """countryinfo's records; none (with a warning) when its data cannot be read, so that a broken install costs the
+    capitals and continents rules, not every answer."""
     try:
         from countryinfo import all_countries
     except ImportError as err:  # a core dependency, as pycountry is
-        raise ImportError("countryinfo is missing: reinstall ParaCite (pip install -e .)") from err
-    return all_countries()
+        raise ImportError("countryinfo cannot be imported: reinstall ParaCite (pip install -e .)") from err
+    try:
+        return list(all_countries())
+    except Exception as err:  # noqa: BLE001 - its data files, not our code
+        log.warning("countryinfo's data cannot be read (%s): capitals and continents are not used", err)
+        return []
 
 
-# The continents a reader names (as a noun: "experts from Africa"), as countryinfo's regions
-_CONTINENT_NAMES = {"Africa": "Africa", "Asia": "Asia", "Europe": "Europe", "Oceania": "Oceania",
-                    "Americas": "Americas", "Latin America": "Americas", "North America": "Americas",
-                    "South America": "Americas", "Central America": "Americas", "Caribbean": "Americas"}
-_CONTINENT_Q = re.compile(r"(?<!\w)(" + "|".join(sorted(_CONTINENT_NAMES, key=len, reverse=True)) + r")(?![\w-])")
-# how a paragraph names a continent itself: the noun or its adjective ("African", "European Union", "Latin American")
-_CONTINENT_WORDS = {"Africa": r"Africa", "Asia": r"Asia", "Europe": r"Europe", "Oceania": r"Oceania|Pacific",
-                    "Americas": r"America|Caribbean"}
+def _field(country, name: str) -> str | None:
+    try:
+        value = getattr(country, name)()
+    except (KeyError, TypeError, ValueError, AttributeError, LookupError):  # a territory without that record
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+# The continents a reader names as a noun ("experts from Africa"), as countryinfo's region or subregion, and how a
+# paragraph names each itself (the noun or its adjective: "African", "European Union", "Latin American")
+_CONTINENTS = {
+    "Africa": ("region", "Africa", r"Africa"), "Asia": ("region", "Asia", r"Asia"),
+    "Europe": ("region", "Europe", r"Europe"), "Oceania": ("region", "Oceania", r"Oceania|Pacific"),
+    "Americas": ("region", "Americas", r"America|Caribbean"),
+    **{name: ("subregion", "Latin America and the Caribbean", r"Latin America|South America|Central America|Caribbean")
+       for name in ("Latin America", "South America", "Central America", "Caribbean")},
+    "North America": ("subregion", "Northern America", r"North America"),
+}
+_CONTINENT_Q = re.compile(r"(?<!\w)(" + "|".join(sorted(_CONTINENTS, key=len, reverse=True)) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
-def _continent_of() -> dict[str, str]:
-    """alpha-2 code -> continent (countryinfo's region)."""
+def _places_of() -> dict[str, frozenset[str]]:
+    """alpha-2 code -> its region and subregion (countryinfo's)."""
     out = {}
     for country in _countryinfo():
         try:
-            code, region = country.iso(2), country.region()
-        except (KeyError, TypeError, ValueError, AttributeError):
+            code = country.iso(2)
+        except (KeyError, TypeError, ValueError, AttributeError, LookupError):
             continue
-        if code and region:
-            out[code] = region
+        places = {p for p in (_field(country, "region"), _field(country, "subregion")) if p}
+        if code and places:
+            out[code] = frozenset(places)
     return out
 
 
 def continents_in(text: str) -> dict[str, str]:
-    """{the name as written: continent} of the continents the text names as a noun ("from Africa", "Latin America")."""
-    return {m.group(1): _CONTINENT_NAMES[m.group(1)] for m in _CONTINENT_Q.finditer(text or "")}
+    """{the name as written: region} of the continents the text names as a noun ("from Africa", "Latin America"),
+    one name per region, and none inside a country's name ("South Africa")."""
+    text = text or ""
+    inside = [m.span(1) for m in _names()[0].finditer(_plain(text)) if m.group(1)[:1].isupper()]
+    out: dict[str, str] = {}
+    for m in _CONTINENT_Q.finditer(text):
+        region = _CONTINENTS[m.group(1)][1]
+        if region not in out.values() and not any(a <= m.start(1) < b for a, b in inside):
+            out[m.group(1)] = region
+    return out
 
 
 def continents_not_in(question: str, text: str) -> list[str]:
@@ -78,13 +107,18 @@ def continents_not_in(question: str, text: str) -> list[str]:
     text = _plain(text or "")
     _, written, code_of = _names()
     codes = {code_of[m.group(1).lower()] for m in written.finditer(text)} | capital_countries(text)
-    there = {_continent_of().get(c) for c in codes}
+    there = set().union(*(_places_of().get(c, frozenset()) for c in codes)) if codes else set()
     return [name for name, region in asked.items()
-            if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENT_WORDS[region]})", text)]
+            if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENTS[name][2]})", text)]
 
 
-# Capitals countryinfo lacks ("GB") or spells otherwise ("Washington D.C."), by alpha-2 code
-_CAPITALS = {"GB": ("London",), "US": ("Washington",)}
+# Capitals countryinfo lacks ("GB"), spells otherwise than the UN ("Washington D.C.", "Naypyidaw") or has under a
+# former name ("Nur-Sultan"), by alpha-2 code
+_CAPITALS = {"GB": ("London",), "US": ("Washington",), "KZ": ("Astana", "Nur-Sultan"), "MM": ("Nay Pyi Taw",)}
+# a capital's name inside a name that is not about the place: "the Doha Declaration", "the Paris Pact", "Lake Victoria"
+_NOT_THE_PLACE_AFTER = re.compile(r"\s+(?:Declaration|Pact|Rules|Convention|Statute|Programme|Principles|Agreement|"
+                                  r"Process|Protocol|Plan|Group|Accord|Charter|Call|Commitments?)\b")
+_NOT_THE_PLACE_BEFORE = re.compile(r"(?:\b(?:Lake|Mr|Ms|Mrs|Dr|Mount|Port)\.?\s+)$")
 
 
 @lru_cache(maxsize=1)
@@ -94,13 +128,12 @@ def _capitals() -> tuple[re.Pattern | None, dict[str, str]]:
     codes: dict[str, set[str]] = {}
     for country in _countryinfo():
         try:
-            code, capital = country.iso(2), country.capital()
-        except (KeyError, TypeError, ValueError, AttributeError):  # a territory without a record of either
+            code = country.iso(2)
+        except (KeyError, TypeError, ValueError, AttributeError, LookupError):
             continue
-        # a country with several seats of government lists them all ("Pretoria", "Cape Town", "Bloemfontein")
-        for name in ([capital] if isinstance(capital, str) else list(capital or [])):
-            if code and name:
-                codes.setdefault(_plain(name), set()).add(code)
+        capital = _field(country, "capital")
+        if code and capital:
+            codes.setdefault(_plain(capital), set()).add(code)
     for code, names in _CAPITALS.items():
         for name in names:
             codes.setdefault(name, set()).add(code)
@@ -165,9 +198,15 @@ def countries_not_in(question: str, text: str) -> list[str]:
 
 
 def capital_countries(text: str) -> set[str]:
-    """The alpha-2 codes of the countries whose capital the text names ("held in Tashkent": UZ)."""
+    """The alpha-2 codes of the countries whose capital the text names as a place ("held in Tashkent": UZ; not "the
+    Doha Declaration")."""
     capitals, capital_of = _capitals()
-    return {capital_of[m.group(1)] for m in capitals.finditer(_plain(text or ""))} if capitals is not None else set()
+    if capitals is None:
+        return set()
+    text = _plain(text or "")
+    return {capital_of[m.group(1)] for m in capitals.finditer(text)
+            if not _NOT_THE_PLACE_AFTER.match(text, m.end(1))
+            and not _NOT_THE_PLACE_BEFORE.search(text[max(0, m.start(1) - 8):m.start(1)])}
 
 
 def warm() -> None:

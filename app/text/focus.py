@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Sequence
 
 from app.language import detect
+from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
 from app.text.lexical import acronyms, content_terms, stem
 from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
@@ -35,7 +36,7 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
                          r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|since when|until when)\b", re.I)
-_WHERE_Q = re.compile(r"\b(where|which city|what city|in which country|which country|location)\b", re.I)
+_WHERE_Q = re.compile(r"\b(where|(?:which|what) (?:city|town)|in which country|which country|location)\b", re.I)
 # "which countries", "what States", "who": the answer is one or more names
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|jurisdictions|regions|"
                       r"organi[sz]ations|partners|bodies|agencies|institutions|governments|donors)\b|^\s*who\b|"
@@ -165,8 +166,20 @@ def asks_city(question: str) -> bool:
     return bool(_CITY_Q.search(question)) or _asks_in_its_language("city", question)
 
 
-# the place a sentence puts something in: "held in Vienna", "in the Islamic Republic of Iran", "at Nairobi"
-PLACE_NAME = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*)")
+# the place a sentence puts something in: "held in Vienna", "In Dakar, ...", "in the Islamic Republic of Iran"
+_PLACE_NAME = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*)")
+
+
+def names_a_city(sentence: str) -> bool:
+    """The sentence names a capital, or puts something in a place that is not a country, a continent or a month
+    ("held in Vienna", not "held in Senegal"): what a "which city" question asks for."""
+    if capital_countries(sentence):
+        return True
+    for m in _PLACE_NAME.finditer(sentence):
+        place = m.group(1)
+        if not (countries_in(place) or continents_in(place) or MONTH.match(place)):
+            return True
+    return False
 
 
 def asks_day(question: str) -> bool:
@@ -217,14 +230,24 @@ def past_forms(verb: str) -> set[str]:
 
 # "Did the parliament pass ...?", "Was the plan adopted?", "Has the guide been revised?": whether something was done
 _DONE_Q = re.compile(r"^(?:did|was|were|has|have|had)\s+(.+)$", re.I)
-# "... when it was launched": an event the question takes as past
-_PASSIVE_PAST = re.compile(r"\b(?:was|were|been)\s+([a-z]+ed)\b", re.I)
-# how a text reports something intended rather than done: "amendments were proposed", "with the objective of drafting",
-# "is to be launched", "will be held", "planned"
-_INTENDED = re.compile(r"\b(?:propos(?:ed|al|als)|draft(?:ing)?|planned|plans?\s+to|(?:to|will)\s+be\s+[a-z]+ed|"
-                       r"(?:is|are)\s+expected\s+to|scheduled)\b", re.I)
+# "... when it was launched": an event a subordinate clause takes as past (not any passive: "How many officials were
+# trained?" asks a count, and a plan for more says nothing against it)
+_PASSIVE_PAST = re.compile(r"\b(?:when|after|since|once|before|until)\s+(?:\S+\s+){0,4}?(?:was|were|had\s+been)\s+"
+                           r"([a-z]+ed)\b", re.I)
+# how a text reports something intended rather than done, said of it (predicative): "amendments were proposed",
+# "with the objective of drafting", "is to be launched", "will be held", "plans to". Not a word that only
+# describes something ("the draft law", "as planned", "the planned targets"): that says nothing of the outcome asked.
+_INTENDED = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+proposed|drafting|(?:to|will)\s+be\s+[a-z]+(?:ed|en)\b|"
+                       r"plans?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|intended)\s+to)", re.I)
 _PROSPECTIVE = r"(?:to|will)\s+be\s+"
 _CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
+# past forms that past_forms cannot spell (irregular verbs a report uses for things done)
+_IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took taken", "begin": "began begun",
+                   "lead": "led", "build": "built", "bring": "brought", "give": "gave given", "pay": "paid",
+                   "spend": "spent", "make": "made", "become": "became", "win": "won", "set": "set",
+                   "put": "put", "find": "found", "tell": "told", "sell": "sold", "keep": "kept", "run": "ran",
+                   "write": "wrote written", "choose": "chose chosen", "undertake": "undertook undertaken",
+                   "seek": "sought", "teach": "taught", "draw": "drew drawn", "grow": "grew grown"}
 
 
 def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "") -> bool:
@@ -233,14 +256,14 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
     joined when the network was launched?" against "the network is to be launched" (said anywhere in the sentences'
     `paragraph`: the event a paragraph calls future has not happened in it). A past form of the question's verb in the
     sentences ("adopted") says it was done."""
-    text = " ".join(texts)
-    q = question.strip().rstrip("?")
+    text = " ".join(t for t in texts if t)
+    q = (question or "").strip().rstrip("?")
     # the yes/no question may be one clause of several ("Was the plan adopted, and by which countries?")
     asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m]
     if asked:
         verbs = [v for m in asked for v in _verbs_in(m.group(1))]
         return bool(verbs) and bool(_INTENDED.search(text)) and not any(_done(v, text) for v in verbs)
-    scope = f"{text} {paragraph}"
+    scope = f"{text} {paragraph or ''}"
     return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", scope, re.I) and not _done(v, scope)
                for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
 
@@ -248,7 +271,8 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
 def _done(verb: str, text: str) -> bool:
     """A past form of the verb occurs in the text, other than as "to be <verb>ed" / "will be <verb>ed"."""
     verb = verb.lower()
-    forms = {verb} if verb.endswith("ed") else past_forms(verb[:-3] if verb.endswith("ing") else verb)
+    base = verb[:-3] if verb.endswith("ing") else verb
+    forms = {verb} if verb.endswith("ed") else past_forms(base) | set(_IRREGULAR_PAST.get(base, "").split())
     for form in forms:
         for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
             if not re.search(rf"{_PROSPECTIVE}$", text[max(0, m.start() - 12):m.start()], re.I):

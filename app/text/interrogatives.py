@@ -118,9 +118,9 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
         "zh": re.compile(r"百分之几|百分比|多大比例|比例是多少|占多少"),
     },
     "city": {
-        "fr": re.compile(r"\b(?:quelle|dans\s+quelle)\s+ville\b", _I),
-        "es": re.compile(r"\bqué\s+ciudad\b|\ben\s+qué\s+ciudad\b", _I),
-        "ru": re.compile(r"\bв\s+каком\s+городе\b|\bкакой\s+город\b", _I),
+        "fr": re.compile(r"\bquelles?\s+villes?\b", _I),
+        "es": re.compile(r"\b(?:qué|cuáles)\s+ciudad(?:es)?\b", _I),
+        "ru": re.compile(r"\bв\s+как(?:ом|их)\s+город(?:е|ах)\b|\bкак(?:ой|ие)\s+город(?:а)?\b", _I),
         "ar": re.compile(r"(?:أي|ما)\s+(?:هي\s+)?(?:ال)?مدينة"),
         "zh": re.compile(r"哪个城市|哪座城市|什么城市|哪一个城市|哪个城"),
     },

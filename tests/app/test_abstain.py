@@ -133,6 +133,21 @@ def test_an_event_its_paragraph_calls_future_has_not_happened_though_the_answer_
     assert r.status is AnswerStatus.PARTIAL and r.lacks == NOT_DONE, r
 
 
+@pytest.mark.parametrize("question, text, paragraph", [
+    ("Did UNODC train officers in 2017?", "UNODC trained 300 officers in 2017, as planned.", ""),  # "planned": a word
+    ("Was the meeting held in 2017?", "The meeting, scheduled for June 2017, was held in Vienna.", ""),  # irregular
+    ("Did UNODC meet its targets?", "UNODC met 80 per cent of the planned targets.", ""),
+    ("Did UNODC comment on the draft legislation?", "UNODC provided comments on the draft legislation.", ""),
+    # a plain passive asks a count: more to be trained later says nothing against it
+    ("How many officials were trained in 2017?", "In 2017, UNODC provided training to 1,200 officials.",
+     "A further 500 officials will be trained in 2018."),
+])
+def test_a_word_that_only_describes_or_a_plan_for_more_does_not_make_a_done_thing_intended(question, text, paragraph):
+    from app.text.focus import reported_as_intended
+
+    assert not reported_as_intended(question, [text], paragraph)
+
+
 @pytest.mark.parametrize("question, text", [
     ("Did the parliament adopt the proposed amendments?", "The parliament adopted the proposed amendments."),
     ("When is the network to be launched?", "The network is to be launched in April 2018."),  # asks about the plan
@@ -180,6 +195,8 @@ def test_a_continent_the_answer_s_paragraph_does_not_reach_makes_the_answer_part
     ("A workshop for investigative journalists was held in West Africa in October 2017.", False),
     ("A workshop for investigative journalists was held in Dakar in October 2017.", True),  # a capital
     ("A workshop for investigative journalists was held in Abidjan in October 2017.", True),  # a city not a capital
+    ("In Dakar, UNODC held a workshop for investigative journalists in October 2017.", True),
+    ("A workshop for investigative journalists was held in September 2017 in Ghana.", False),  # a month, a country
 ])
 def test_a_which_city_question_is_answered_by_a_city_not_a_country(text, city):
     from app.abstain import NO_CITY

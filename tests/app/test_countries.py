@@ -64,3 +64,21 @@ def test_a_continent_is_named_by_itself_its_adjective_or_one_of_its_countries():
     assert continents_not_in(q, "West African experts met.") == []
     assert continents_not_in("What did UNODC do in Latin America?", "Training in Viet Nam.") == ["Latin America"]
     assert continents_not_in("Which West African network met?", "WACAP met.") == []  # an adjective asks no place
+
+
+def test_a_capital_inside_an_instrument_s_name_is_not_the_place_and_renamed_capitals_count():
+    from app.text.countries import capital_countries
+
+    assert capital_countries("the Doha Declaration, the Paris Pact, the Bangkok Rules and Lake Victoria") == set()
+    assert capital_countries("held in Astana; then in Nay Pyi Taw") == {"KZ", "MM"}
+
+
+def test_a_continent_inside_a_country_s_name_is_not_asked_and_latin_america_is_not_the_united_states():
+    from app.text.countries import continents_in, continents_not_in
+
+    assert continents_in("What did South Africa report?") == {}
+    assert continents_in("What did UNODC do in Latin America and the Caribbean?") == {"Latin America":
+                                                                                     "Latin America and the Caribbean"}
+    us = "The United States of America funded work in Canada."
+    assert continents_not_in("What did UNODC do in Latin America?", us) == ["Latin America"]
+    assert continents_not_in("What did UNODC do in Latin America?", "Training in Panama.") == []

@@ -94,6 +94,8 @@ def test_reviewed_question_words(lang, question, kind):
     ("ru", "Какая доля пользователей была из Индии?", "share"), ("ar", "ما هي نسبة المستخدمين من الهند؟", "share"),
     ("zh", "会议是哪一天举行的？", "day"), ("fr", "Dans quelle ville l'atelier a-t-il eu lieu ?", "city"),
     ("zh", "研讨会在哪个城市举行？", "city"), ("ru", "В каком городе прошёл семинар?", "city"),
+    ("es", "¿En qué ciudades se celebraron los talleres?", "city"), ("ar", "في أي مدينة عقدت حلقة العمل؟", "city"),
+    ("fr", "Dans quelles villes les ateliers ont-ils eu lieu ?", "city"), ("ru", "В каких городах прошли семинары?", "city"),
 ])
 def test_the_grain_of_a_question_in_each_language(lang, question, grain):
     from app.text.interrogatives import GRAINS, asks_for
