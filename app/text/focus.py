@@ -37,13 +37,14 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|since when|until when)\b", re.I)
 _WHERE_Q = re.compile(r"\b(where|(?:which|what) (?:city|town)|in which country|which country|location)\b", re.I)
-# "which countries", "what States", "who": the answer is one or more names
-_NAMES_Q = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|states|nations|jurisdictions|regions|"
-                      r"organi[sz]ations|partners|bodies|agencies|institutions|governments|donors)\b|^\s*who\b|"
-                      r"\bby whom\b", re.I)
+# "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
+# countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors.
+_NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
+               r"institutions|governments|donors)\b")
+_BETWEEN = r"(?:(?!(?:" + "|".join(AUXILIARIES) + r")\b)\w+\s+)?"
+_NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*who\b|\bby whom\b", re.I)
 
-_LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+(?:\w+\s+)?(?:countries|states|"
-                              r"nations|jurisdictions|regions|organizations|partners|bodies|agencies|institutions)\b",
+_LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS,
                               re.I)
 
 NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))?|(?:one|two|three|four|five|six|seven|"

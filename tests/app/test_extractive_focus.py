@@ -22,6 +22,9 @@ def _hit(n: int, text: str) -> Hit:
     ("Who chaired the briefing?", "names"), ("What was the aim of the meeting?", "other"),
     ("Which governments or donors put money into the fund?", "names"),  # readers' words for who gave
     ("Which organisations is UNODC partnering with?", "names"),  # British spelling
+    ("What did donors give to the fund?", "other"), ("What have Governments done against smuggling?", "other"),
+    ("What would States need to report?", "other"),  # an auxiliary between: asks what, of States
+    ("From which governments did UNODC receive requests?", "names"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
