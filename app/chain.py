@@ -136,7 +136,9 @@ class AnswerChain:
         parts = split_subquestions(t.standalone)
         if len(parts) == 1:
             return {"hits": tuple(self._search(t, t.standalone))}
-        # a multi-part question: retrieve for each part and interleave, so every part has its best paragraphs
+        # a multi-part question: retrieve for the whole and for each part, and interleave (whole first), so every part
+        # has its best paragraphs, and a part that lost its context in the split still has the whole's. The context
+        # stays k + one per part: a paragraph more for the whole was measured and lost a key fact on dev.
         per_part = [self._search(t, t.standalone)] + [self._search(t, p) for p in parts]
         merged: dict[tuple[str, str], Hit] = {}
         for rank in range(max(len(p) for p in per_part)):

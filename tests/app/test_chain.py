@@ -1,0 +1,38 @@
+"""app/chain.py: the retrieval stage of a multi-part question (a recording searcher, no model)."""
+from __future__ import annotations
+
+from app.chain import AnswerChain, Turn
+from app.answer.extractive import ExtractiveAnswerer
+from app.text.scoring import SentenceScorer
+from app.types import Hit
+
+
+class RecordingSearcher:
+    """Paragraph numbers by query: the whole question finds 1-5, its first part 11-15, its second 21-25."""
+
+    embedder = None
+
+    def __init__(self):
+        self.queries: list[str] = []
+
+    def search(self, query: str, k: int = 5, section=None, **_):
+        self.queries.append(query)
+        base = 0 if "and where" in query else 10 if query.startswith("How many judges") else 20
+        return [Hit("doc", base + i, (), f"Paragraph {base + i}.", 1.0) for i in range(1, k + 1)]
+
+
+def test_a_multi_part_question_retrieves_for_the_whole_and_each_part_whole_first():
+    searcher = RecordingSearcher()
+    chain = AnswerChain(searcher, ExtractiveAnswerer(), scorer=SentenceScorer(), k=5)
+    q = "How many judges attended the workshop, and where was it held?"
+    hits = chain._retrieve(Turn(question=q, standalone=q))["hits"]
+    assert searcher.queries[0] == q and len(searcher.queries) == 3
+    assert [h.paragraph for h in hits] == [1, 11, 21, 2, 12, 22, 3]  # interleaved, k + one per part
+
+
+def test_a_one_part_question_is_searched_once():
+    searcher = RecordingSearcher()
+    chain = AnswerChain(searcher, ExtractiveAnswerer(), scorer=SentenceScorer(), k=5)
+    q = "How many judges attended the workshop?"
+    assert [h.paragraph for h in chain._retrieve(Turn(question=q, standalone=q))["hits"]] == [11, 12, 13, 14, 15]
+    assert searcher.queries == [q]
