@@ -167,10 +167,37 @@ _WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?(?:how\s+
 
 
 def split_subquestions(question: str) -> list[str]:
-    """'How many X and how many Y?' -> ['How many X?', 'how many Y?'] (one part when there is nothing to split)."""
+    """'How many X and how many Y?' -> ['How many X?', 'how many Y?'] (one part when there is nothing to split).
+    A question that lists what it wants after a dash ("What has UNODC done on sport - decisions, publications,
+    training?") has one part per item, each with the question before the dash."""
     parts = [p.strip().rstrip("?").strip() for p in _SUBQ.split(question)]
     parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
-    return [p + "?" for p in parts] if len(parts) > 1 else [question]
+    if len(parts) > 1:
+        return [p + "?" for p in parts]
+    return _facets(question) or [question]
+
+
+_FACETS = re.compile(r"^(?P<head>.{12,}?)\s+[-\u2013\u2014]\s+(?P<items>[^?]+?)\??\s*$", re.S)
+_ASKING = re.compile(r"^(?:how\s+(?:many|much)|which|what)\b", re.I)
+
+
+def _facets(question: str) -> list[str]:
+    """The items of a comma list after a dash ("- decisions, publications, training?"), each asked with the question
+    before the dash; a later item takes the first one's question phrase ("how many attendees, countries and side
+    events" -> "how many countries"). None without such a list: at least two items, of at most six words each."""
+    m = _FACETS.match(question.strip())
+    if not m:
+        return []
+    items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?", m.group("items")) if i.strip()]
+    if len(items) < 2:  # "which city and what dates": an "and" alone is a question's own, not a list
+        return []
+    items[-1:] = [i for i in re.split(r"\s+(?:and|or)\s+", items[-1]) if i]
+    if any(len(i.split()) > 6 for i in items):
+        return []
+    asking = _ASKING.match(items[0])
+    items = [items[0], *(i if _ASKING.match(i) or not asking else f"{asking.group(0)} {i}" for i in items[1:])]
+    head = m.group("head").rstrip(" ,:;")
+    return [f"{head}: {item}?" for item in items]
 
 
 _SEVERAL = any_of(("and", "both", "as well as"))

@@ -101,6 +101,20 @@ def test_domain_common_words_are_dropped_as_stems():
      ["How many officials did the programme reach?", "from how many countries did the programme reach?"]),
     ("When and where was the meeting held?", ["When and where was the meeting held?"]),
     ("Which countries and organizations attended?", ["Which countries and organizations attended?"]),
+    # a comma list after a dash: one part per item, each with the question before the dash
+    ("What has UNODC done on sport - decisions, publications, training?",
+     ["What has UNODC done on sport: decisions?", "What has UNODC done on sport: publications?",
+      "What has UNODC done on sport: training?"]),
+    # ... a later item takes the first item's question phrase; the last may be joined by "and"
+    ("How big was the 2017 conference - how many attendees, countries and side events?",
+     ["How big was the 2017 conference: how many attendees?", "How big was the 2017 conference: how many countries?",
+      "How big was the 2017 conference: how many side events?"]),
+    # "and" alone is the question's own (no comma list), and a long item is not a list item
+    ("Tell me about the meeting in Iran - which city and what dates?",
+     ["Tell me about the meeting in Iran - which city and what dates?"]),
+    ("The programme - what did it do in 2017, and what is it planning to do in all the years to come?",
+     ["The programme - what did it do in 2017?", "what is it planning to do in all the years to come? "
+      "The programme - what did it do in 2017?"]),
 ])
 def test_standalone_parts(question, parts):
     assert standalone_parts(question) == parts
