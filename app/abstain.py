@@ -23,8 +23,8 @@ from typing import Sequence
 
 from app.text.countries import capital_countries, continents_not_in, countries_in, countries_not_in
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asks_city, asks_countries, asks_day, asks_month, asks_share,
-    counted_noun, counted_phrase, counted_word, counted_words, names_a_city, only_listed, question_kind,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_city, asks_countries, asks_day, asks_month, asks_share,
+    counted_noun, counted_phrase, counted_word, counted_words, counts_part, names_a_city, only_listed, question_kind,
     reported_as_intended, type_match,
 )
 from app.text.lexical import (
@@ -216,6 +216,9 @@ class RelevanceGate:
             return NOT_DONE  # "Did the parliament pass the amendments?" against "amendments ... were proposed"
         if kind not in LACKED or len(split_subquestions(question)) > 1:
             return ""
+        part = asked_part(question) if kind == "quantity" else set()
+        if part and not any(counts_part(part, u.text) for u in unit):
+            return NO_PART  # "How many of the 735 people were from civil society?" against "735 practitioners, ..."
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
         typed = [u.text for u in unit if u.type_match >= 1.0]
@@ -433,12 +436,13 @@ NO_MONTH = "no month, only a year"
 NO_SHARE = "no percentage"
 NOT_DONE = "no outcome, only what was planned or proposed"
 NO_CITY = "no city, only a country or region"
+NO_PART = "no figure for that part, only for the whole"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
-ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY})
+ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

@@ -69,6 +69,11 @@ GIVES_NO = {
         "es": "no indica ninguna ciudad, solo un país o una región",
         "ru": "город не указан, только страна или регион", "ar": "لا يذكر مدينة، بل بلدًا أو منطقة فقط",
         "zh": "未给出城市，只给出国家或地区"},
+    "no figure for that part, only for the whole": {
+        "fr": "il ne donne pas de chiffre pour cette partie, seulement pour l'ensemble",
+        "es": "no da ninguna cifra para esa parte, solo para el total",
+        "ru": "нет данных по этой части, только по целому", "ar": "لا يذكر رقمًا لهذا الجزء، بل للمجموع فقط",
+        "zh": "未给出该部分的数字，只给出总数"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

@@ -27,16 +27,17 @@ DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}
 
 
 def _which(nouns: str) -> re.Pattern:
-    """"What/which [exact] <noun>": a question that asks for this grain of date."""
-    return re.compile(rf"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:{nouns})\b", re.I)
+    """"What/which [exact] <noun>", "which Kenyan city": a question that asks for this grain of date or place (one
+    word may come between, not an auxiliary)."""
+    return re.compile(rf"\b(?:what|which)\s+(?:(?!(?:{'|'.join(AUXILIARIES)})\b)[\w-]+\s+)?(?:{nouns})\b", re.I)
 
 
 _DAY_Q = _which("dates?|days?")
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
-_WHEN_Q = re.compile(r"\b(when|(?:what|which) (?:dates?|years?|months?|day)|since when|until when)\b", re.I)
-_WHERE_Q = re.compile(r"\b(where|(?:which|what) (?:city|town)|in which country|which country|location)\b", re.I)
+_WHEN_Q = re.compile(r"\b(when|since when|until when)\b|" + _which("dates?|years?|months?|days?").pattern, re.I)
+_WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" + _which("city|town").pattern, re.I)
 # "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
 # countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors.
 _NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
@@ -239,7 +240,10 @@ _PASSIVE_PAST = re.compile(r"\b(?:when|after|since|once|before|until)\s+(?:\S+\s
 # "with the objective of drafting", "is to be launched", "will be held", "plans to". Not a word that only
 # describes something ("the draft law", "as planned", "the planned targets"): that says nothing of the outcome asked.
 _INTENDED = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+proposed|drafting|(?:to|will)\s+be\s+[a-z]+(?:ed|en)\b|"
-                       r"plans?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|intended)\s+to)", re.I)
+                       r"plans?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|intended)\s+to|"
+                       # still under way: "is working on a new edition", "is being finalized", "under preparation"
+                       r"(?:is|are)\s+(?:working\s+on|preparing|developing|finali[sz]ing|being\s+[a-z]+(?:ed|en)\b)|"
+                       r"under\s+(?:preparation|development|way|review|consideration|discussion))", re.I)
 _PROSPECTIVE = r"(?:to|will)\s+be\s+"
 _CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
 # past forms that past_forms cannot spell (irregular verbs a report uses for things done)
@@ -267,6 +271,36 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
     scope = f"{text} {paragraph or ''}"
     return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", scope, re.I) and not _done(v, scope)
                for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
+
+
+# "How many of the 735 people reached were from civil society?", "Of the drugs seized, how many tons were cocaine?": a
+# part of a whole; what follows the verb says which part
+_PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their|all)\b[^?]*?\s(?:were|are|was|is|came|come)\s+"
+                      r"(?P<part>[^?]+)|(?:^|[.:;]\s*)(?:and\s+)?of\s+(?:the|those|these|all)\b[^?,]*,\s*how\s+many(?:\s+[\w-]+)?\s+"
+                      r"(?:were|are|was|is|came|come)\s+(?P<part2>[^?]+)", re.I)
+_COUNT_THEN = re.compile(rf"\b{NUM_WORD}\s+((?:[^\s,;:()]+\s+){{0,3}}[^\s,;:()]+)", re.I)
+
+
+def asked_part(question: str) -> set[str]:
+    """The stems naming the part a "how many of the X were Y?" question asks about (of Y); empty for any other
+    question."""
+    m = _PART_OF.search(question or "")
+    if not m:
+        return set()
+    part = m.group("part") or m.group("part2") or ""
+    return {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", part) if w.lower() not in FUNCTION_WORDS and len(w) > 2}
+
+
+def counts_part(part: set[str], text: str) -> bool:
+    """A number in the text is followed, within four words and no comma, by a word of the part ("49 Kalashnikov-type
+    assault rifles"): a count of the part, not only of the whole ("735 practitioners, ... and civil society
+    representatives")."""
+    for m in _COUNT_THEN.finditer(text):
+        words = {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", m.group(1))}
+        words |= {stem(p) for w in re.findall(r"[A-Za-z][\w-]*", m.group(1)) for p in w.split("-") if p}
+        if words & part:
+            return True
+    return False
 
 
 def _done(verb: str, text: str) -> bool:

@@ -201,9 +201,10 @@ def test_a_continent_the_answer_s_paragraph_does_not_reach_makes_the_answer_part
 def test_a_which_city_question_is_answered_by_a_city_not_a_country(text, city):
     from app.abstain import NO_CITY
 
-    r = _assess("In which city was the workshop for investigative journalists held?", _model(bias=5.0),
-                Hit("doc", 99, (), text, 1.0, dense_score=0.7))
-    assert (r.status is AnswerStatus.ANSWERED) is city and (r.lacks == NO_CITY) is not city, r
+    for question in ("In which city was the workshop for investigative journalists held?",
+                     "Which Senegalese city hosted the workshop for investigative journalists?"):  # a word between
+        r = _assess(question, _model(bias=5.0), Hit("doc", 99, (), text, 1.0, dense_score=0.7))
+        assert (r.status is AnswerStatus.ANSWERED) is city and (r.lacks == NO_CITY) is not city, r
     assert _assess("Where was the workshop for investigative journalists held?", _model(bias=5.0),
                    Hit("doc", 99, (), text, 1.0, dense_score=0.7)).status is AnswerStatus.ANSWERED  # a country will do
 
@@ -221,6 +222,34 @@ def test_a_date_or_place_in_another_clause_than_the_asked_ordinal_is_another_eve
     r = _assess(question, _model(bias=5.0), P62)
     assert r.status is status, r
     assert r.lacks == ("no place" if status is AnswerStatus.PARTIAL else "")
+
+
+P22 = Hit("doc", 22, (), "Through its Global Programme, UNODC reached 735 practitioners, government officials and civil "
+          "society representatives from 40 countries.", 1.0, dense_score=0.7)
+P40 = Hit("doc", 40, (), "The operation resulted in the seizure of 136 firearms, including 49 Kalashnikov-type assault "
+          "rifles.", 1.0, dense_score=0.7)
+
+
+@pytest.mark.parametrize("question, hit, status", [
+    ("How many of the 735 people reached by the Global Programme were from civil society?", P22, AnswerStatus.PARTIAL),
+    ("Of the people the Global Programme reached, how many were officials?", P22, AnswerStatus.PARTIAL),  # a list
+    ("How many of the firearms seized in the operation were Kalashnikov-type assault rifles?", P40,
+     AnswerStatus.ANSWERED),
+    ("How many practitioners did the Global Programme reach?", P22, AnswerStatus.ANSWERED),  # no part asked
+])
+def test_a_part_of_a_whole_needs_its_own_count(question, hit, status):
+    from app.abstain import NO_PART
+
+    r = _assess(question, _model(bias=5.0), hit)
+    assert r.status is status, r
+    assert (r.lacks == NO_PART) is (status is AnswerStatus.PARTIAL)
+
+
+def test_a_thing_still_being_prepared_is_not_out_yet():
+    p103 = Hit("doc", 103, (), "The StAR Initiative is working on a new edition of The Puppet Masters, to bring it up "
+               "to date.", 1.0, dense_score=0.7)
+    r = _assess("Has StAR's new edition of The Puppet Masters come out yet?", _model(bias=5.0), p103)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == NOT_DONE, r
 
 
 def test_only_listed_sees_a_name_inside_an_enumeration_only():

@@ -25,6 +25,8 @@ def _hit(n: int, text: str) -> Hit:
     ("What did donors give to the fund?", "other"), ("What have Governments done against smuggling?", "other"),
     ("What would States need to report?", "other"),  # an auxiliary between: asks what, of States
     ("From which governments did UNODC receive requests?", "names"),
+    ("On what exact day did Japan sign up?", "date"), ("Which Kenyan city hosted the meeting?", "place"),
+    ("What did the meeting decide?", "other"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
