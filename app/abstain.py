@@ -29,7 +29,8 @@ from app.text.focus import (
 )
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
-    proper_terms, split_sentences, split_subquestions, stem, standalone_parts, terms_with_acronyms, words,
+    ORDINAL_WORDS, ordinals, proper_terms, split_sentences, split_subquestions, stem, standalone_parts,
+    terms_with_acronyms, words,
 )
 from app.text.scoring import (
     SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, referred_to,
@@ -42,13 +43,7 @@ from app.types import AnswerStatus, Hit
 MODEL_PATH = Path(__file__).resolve().parent / "text" / "answerability.json"
 _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")  # "TRIGGER IV": an identifier, as strict as a number
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-# "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does
-# "first" is left out: readers say "first" for "initial", "inaugural", "launched" (dev: 2 answerable questions)
-_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-                      r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-                      r"\d+(?:st|nd|rd|th))\b", re.I)
-_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
 
 
 _RANK = {AnswerStatus.NOT_IN_REPORT: 0, AnswerStatus.PARTIAL: 1, AnswerStatus.ANSWERED: 2}  # the better grade is higher
@@ -225,7 +220,7 @@ class RelevanceGate:
         if kind in ("date", "place"):
             # "Where will the fourth meeting be held?" against "The third meeting was held in Vienna; its fourth
             # meeting is to be held in April 2018": the place is the third meeting's
-            typed = [t for t in typed if not _typed_elsewhere(kind, _ordinals(question), t)]
+            typed = [t for t in typed if not _typed_elsewhere(kind, ordinals(question), t)]
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
             names = proper_terms(question)
@@ -316,13 +311,13 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
     return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
 
 
-def _typed_elsewhere(kind: str, ordinals: set[str], sentence: str) -> bool:
+def _typed_elsewhere(kind: str, asked: set[str], sentence: str) -> bool:
     """The sentence names the question's ordinal ("fourth") in one clause and gives the asked date or place only in
     another (clauses split at semicolons): that date or place is another event's."""
     clauses = [c for c in re.split(r";\s*", sentence) if c]
-    if not ordinals or len(clauses) < 2:
+    if not asked or len(clauses) < 2:
         return False
-    own = [c for c in clauses if ordinals & _ordinals(c)]
+    own = [c for c in clauses if asked & ordinals(c)]
     return bool(own) and not any(type_match(kind, c) for c in own)
 
 
@@ -348,17 +343,9 @@ def _topic_words(question: str) -> list[str]:
     return out
 
 
-def _ordinals(text: str) -> set[str]:
-    out = set()
-    for m in _ORDINAL.findall(text):
-        m = m.lower()
-        out.add(str(_ORDINAL_WORDS.index(m) + 1) if m in _ORDINAL_WORDS else m[:-2])
-    return out
-
-
 def _ordinal_word(term: str) -> str:
     n = int(term[:-2])
-    return f"the {_ORDINAL_WORDS[n - 1]}" if 1 <= n <= len(_ORDINAL_WORDS) else f"the {term}"
+    return f"the {ORDINAL_WORDS[n - 1]}" if 1 <= n <= len(ORDINAL_WORDS) else f"the {term}"
 
 
 def absent_places(question: str, hits: Sequence[Hit]) -> list[str]:
@@ -372,11 +359,11 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     """Numbers/years, ordinals ("eighth" as "8") and names the question uses that none of these paragraphs contains."""
     q_numbers, q_proper = key_terms(question)
     text = " ".join(h.text + " " + h.section for h in hits)
-    have_numbers, have_ordinals = all_numbers(text), _ordinals(text)
+    have_numbers, have_ordinals = all_numbers(text), ordinals(text)
     have_terms = terms_with_acronyms(text, asked_acronyms(question))
     missing = [n for n in sorted(q_numbers) if n not in have_numbers]
     # an ordinal matches an ordinal only: "the eighth session" is not answered by "resolution 8/2"
-    missing += [f"{n}th" for n in sorted(_ordinals(question)) if n not in have_ordinals]
+    missing += [f"{n}th" for n in sorted(ordinals(question)) if n not in have_ordinals]
     missing += [t for t in sorted(q_proper) if t not in have_terms]
     return missing
 

@@ -133,6 +133,24 @@ def number_words(text: str) -> set[str]:
     return out
 
 
+# "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does
+# "first" is left out: readers say "first" for "initial", "inaugural", "launched" (dev: 2 answerable questions)
+_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                      r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                      r"\d+(?:st|nd|rd|th))\b", re.I)
+ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+def ordinals(text: str) -> set[str]:
+    """Ordinals as digit strings ("eighth" and "8th" -> "8"; "first" left out, see above)."""
+    out = set()
+    for m in _ORDINAL.findall(text):
+        m = m.lower()
+        out.add(str(ORDINAL_WORDS.index(m) + 1) if m in ORDINAL_WORDS else m[:-2])
+    return out
+
+
 def all_numbers(text: str) -> set[str]:
     return numbers(text) | number_words(text)
 
