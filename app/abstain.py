@@ -21,7 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from app.text.countries import capital_countries, continents_not_in, countries_in, countries_not_in
+from app.text.countries import (
+    capital_countries, continents_not_in, countries_in, countries_named, countries_not_in, country_of_demonym,
+)
 from app.text.focus import (
     DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_city, asks_countries, asks_day, asks_month, asks_share,
     counted_noun, counted_phrase, counted_word, counted_words, counts_part, names_a_city, only_listed, question_kind,
@@ -364,7 +366,10 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     missing = [n for n in sorted(q_numbers) if n not in have_numbers]
     # an ordinal matches an ordinal only: "the eighth session" is not answered by "resolution 8/2"
     missing += [f"{n}th" for n in sorted(ordinals(question)) if n not in have_ordinals]
-    missing += [t for t in sorted(q_proper) if t not in have_terms]
+    # "Mexican" is named by a paragraph that names Mexico
+    named = countries_named(text)
+    demonyms = {stem(w) for w in re.findall(r"\b[A-Z][\w’'\-]+", question) if country_of_demonym(w) in named}
+    missing += [t for t in sorted(q_proper) if t not in have_terms and t not in demonyms]
     return missing
 
 

@@ -105,8 +105,7 @@ def continents_not_in(question: str, text: str) -> list[str]:
     if not asked:
         return []
     text = _plain(text or "")
-    _, written, code_of = _names()
-    codes = {code_of[m.group(1).lower()] for m in written.finditer(text)} | capital_countries(text)
+    codes = countries_named(text)
     there = set().union(*(_places_of().get(c, frozenset()) for c in codes)) if codes else set()
     return [name for name, region in asked.items()
             if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENTS[name][2]})", text)]
@@ -191,10 +190,39 @@ def countries_not_in(question: str, text: str) -> list[str]:
     asked = countries_in(question)
     if not asked:  # most questions name no country: the paragraphs need not be scanned
         return []
+    have = countries_named(text)
+    return [name for code, name in asked.items() if code not in have]
+
+
+# Demonyms countryinfo gives otherwise than English usage ("Welsh" for the United Kingdom), by alpha-2 code
+_DEMONYMS = {"GB": "British"}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """demonym (lower case) -> alpha-2 code, for the demonyms one country alone has."""
+    codes: dict[str, set[str]] = {}
+    for country in _countryinfo():
+        try:
+            code = country.iso(2)
+        except (KeyError, TypeError, ValueError, AttributeError, LookupError):
+            continue
+        demonym = _DEMONYMS.get(code) or _field(country, "demonym")
+        if code and demonym:
+            codes.setdefault(demonym.lower(), set()).add(code)
+    return {d: next(iter(c)) for d, c in codes.items() if len(c) == 1}
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The alpha-2 code of the country a demonym names ("Mexican": MX), else None."""
+    return _demonyms().get(re.sub(r"[’']s$", "", word or "").lower())
+
+
+def countries_named(text: str) -> set[str]:
+    """The alpha-2 codes of the countries the text names in any form: name, adjective or capital."""
     _, written, code_of = _names()
     text = _plain(text or "")
-    have = {code_of[m.group(1).lower()] for m in written.finditer(text)} | capital_countries(text)
-    return [name for code, name in asked.items() if code not in have]
+    return {code_of[m.group(1).lower()] for m in written.finditer(text)} | capital_countries(text)
 
 
 def capital_countries(text: str) -> set[str]:
