@@ -213,15 +213,15 @@ class RelevanceGate:
             return NOT_DONE  # "Did the parliament pass the amendments?" against "amendments ... were proposed"
         if kind not in LACKED or len(split_subquestions(question)) > 1:
             return ""
-        part = asked_part(question) if kind == "quantity" else set()
-        if part and not any(counts_part(part, u.text) for u in unit):
-            return NO_PART  # "How many of the 735 people were from civil society?" against "735 practitioners, ..."
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
+        part = asked_part(question) if kind == "quantity" else set()
+        if part and any(u.type_match > 0 for u in unit) and not any(counts_part(part, u.text) for u in unit):
+            return NO_PART  # "How many of the 735 people were from civil society?" against "735 practitioners, ..."
         typed = [u.text for u in unit if u.type_match >= 1.0]
         if kind in ("date", "place"):
             # "Where will the fourth meeting be held?" against "The third meeting was held in Vienna; its fourth
-            # meeting is to be held in April 2018": the place is the third meeting's
+            # meeting is to be held from 3 to 5 April 2018": the place is the third meeting's
             typed = [t for t in typed if not _typed_elsewhere(kind, ordinals(question), t)]
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors

@@ -26,10 +26,15 @@ DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}
                  rf"(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)|\b(?:{_MONTHS}|{_MONTHS_SHORT})\s+\d{{1,2}}\b")
 
 
+_AFTER_GRAIN = r"(?=\s*[?,.;:]|\s*$|\s+(?:" + "|".join(AUXILIARIES) + r"|in|on|at|of|for|from|to|[a-z]+ed)\b)"
+
+
 def _which(nouns: str) -> re.Pattern:
-    """"What/which [exact] <noun>", "which Kenyan city": a question that asks for this grain of date or place (one
-    word may come between, not an auxiliary)."""
-    return re.compile(rf"\b(?:what|which)\s+(?:(?!(?:{'|'.join(AUXILIARIES)})\b)[\w-]+\s+)?(?:{nouns})\b", re.I)
+    """"What/which [exact] <noun>", "which Kenyan city hosted ...": a question that asks for this grain of date or
+    place. Another word may come between when the noun is then a plain lower-case noun that the verb or a preposition
+    follows: not "What International Day ...", "which five year plan", "which town halls"."""
+    between = rf"(?!(?:{'|'.join(AUXILIARIES)})\b)[\w-]+\s+(?=(?-i:{nouns})\b{_AFTER_GRAIN})"
+    return re.compile(rf"\b(?:what|which)\s+(?:(?:exact|specific|precise)\s+|{between})?(?:{nouns})\b", re.I)
 
 
 _DAY_Q = _which("dates?|days?")
@@ -241,9 +246,9 @@ _PASSIVE_PAST = re.compile(r"\b(?:when|after|since|once|before|until)\s+(?:\S+\s
 # describes something ("the draft law", "as planned", "the planned targets"): that says nothing of the outcome asked.
 _INTENDED = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+proposed|drafting|(?:to|will)\s+be\s+[a-z]+(?:ed|en)\b|"
                        r"plans?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|intended)\s+to|"
-                       # still under way: "is working on a new edition", "is being finalized", "under preparation"
-                       r"(?:is|are)\s+(?:working\s+on|preparing|developing|finali[sz]ing|being\s+[a-z]+(?:ed|en)\b)|"
-                       r"under\s+(?:preparation|development|way|review|consideration|discussion))", re.I)
+                       # not finished yet: "is working on a new edition", "is finalizing", "under preparation" (not "is
+                       # being implemented" or "under way": said of a thing already adopted or started)
+                       r"(?:is|are)\s+(?:working\s+on|finali[sz]ing)|under\s+(?:preparation|development))", re.I)
 _PROSPECTIVE = r"(?:to|will)\s+be\s+"
 _CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
 # past forms that past_forms cannot spell (irregular verbs a report uses for things done)
@@ -252,7 +257,10 @@ _IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took 
                    "spend": "spent", "make": "made", "become": "became", "win": "won", "set": "set",
                    "put": "put", "find": "found", "tell": "told", "sell": "sold", "keep": "kept", "run": "ran",
                    "write": "wrote written", "choose": "chose chosen", "undertake": "undertook undertaken",
-                   "seek": "sought", "teach": "taught", "draw": "drew drawn", "grow": "grew grown"}
+                   "seek": "sought", "teach": "taught", "draw": "drew drawn", "grow": "grew grown",
+                   "come": "came come", "go": "went gone", "do": "did done", "get": "got gotten", "see": "saw seen",
+                   "know": "knew known", "show": "showed shown", "speak": "spoke spoken", "break": "broke broken",
+                   "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
 
 
 def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "") -> bool:
@@ -278,7 +286,10 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
 _PART_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|those|these|them|its|their|all)\b[^?]*?\s(?:were|are|was|is|came|come)\s+"
                       r"(?P<part>[^?]+)|(?:^|[.:;]\s*)(?:and\s+)?of\s+(?:the|those|these|all)\b[^?,]*,\s*how\s+many(?:\s+[\w-]+)?\s+"
                       r"(?:were|are|was|is|came|come)\s+(?P<part2>[^?]+)", re.I)
-_COUNT_THEN = re.compile(rf"\b{NUM_WORD}\s+((?:[^\s,;:()]+\s+){{0,3}}[^\s,;:()]+)", re.I)
+# a number with the words just before it (no comma between) and just after it: what it counts ("implemented 30 of the
+# recommendations", "49 Kalashnikov-type assault rifles"); a lookahead, so that "500 victims included 120 children"
+# reads both numbers
+_COUNT_THEN = re.compile(rf"(?=((?:[^\s,;:()]+\s+){{0,2}})\b{NUM_WORD}\s+((?:[^\s,;:()]+\s+){{0,3}}[^\s,;:()]+))", re.I)
 
 
 def asked_part(question: str) -> set[str]:
@@ -292,12 +303,12 @@ def asked_part(question: str) -> set[str]:
 
 
 def counts_part(part: set[str], text: str) -> bool:
-    """A number in the text is followed, within four words and no comma, by a word of the part ("49 Kalashnikov-type
-    assault rifles"): a count of the part, not only of the whole ("735 practitioners, ... and civil society
-    representatives")."""
+    """A number in the text has a word of the part within four words after it or two before it, with no comma
+    between ("49 Kalashnikov-type assault rifles", "convicted 40 of them"): a count of the part, not only of the whole
+    ("735 practitioners, ... and civil society representatives")."""
     for m in _COUNT_THEN.finditer(text):
-        words = {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", m.group(1))}
-        words |= {stem(p) for w in re.findall(r"[A-Za-z][\w-]*", m.group(1)) for p in w.split("-") if p}
+        near = re.findall(r"[A-Za-z][\w-]*", m.group(1) + " " + m.group(2))
+        words = {stem(w) for w in near} | {stem(p) for w in near for p in w.split("-") if p}
         if words & part:
             return True
     return False

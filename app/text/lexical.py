@@ -195,26 +195,35 @@ def split_subquestions(question: str) -> list[str]:
     return _facets(question) or [question]
 
 
-_FACETS = re.compile(r"^(?P<head>.{12,}?)\s+[-\u2013\u2014]\s+(?P<items>[^?]+?)\??\s*$", re.S)
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 _ASKING = re.compile(r"^(?:how\s+(?:many|much)|which|what)\b", re.I)
+# an item that continues the sentence rather than names a thing asked for: "- held in Vienna", "- by region", "- if any"
+_NOT_AN_ITEM = re.compile(r"^(?:" + "|".join(_PREPOSITIONS) + r"|if|when|where|as|its|their|[a-z]+ed)\b", re.I)
 
 
 def _facets(question: str) -> list[str]:
     """The items of a comma list after a dash ("- decisions, publications, training?"), each asked with the question
     before the dash; a later item takes the first one's question phrase ("how many attendees, countries and side
-    events" -> "how many countries"). None without such a list: at least two items, of at most six words each."""
-    m = _FACETS.match(question.strip())
-    if not m:
+    events" -> "how many countries"). None without such a list: at least two items, of at most six words each, none
+    continuing the sentence ("- held in Vienna") and not all names ("- France, Italy and Spain" are asked jointly); a
+    dash between figures ("2015 - 2017") is a range."""
+    q = " ".join(question.split())  # one space between words: the dash is found by string search, not backtracking
+    dash = _DASH.search(q)
+    if not dash or dash.start() < 12 or (q[dash.start() - 1:dash.start()].isdigit() and q[dash.end():dash.end() + 1].isdigit()):
         return []
-    items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?", m.group("items")) if i.strip()]
+    head, rest = q[:dash.start()].rstrip(" ,:;"), q[dash.end():].rstrip(" ?")
+    if "?" in rest or _DASH.search(rest):
+        return []
+    items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?", rest) if i.strip()]
     if len(items) < 2:  # "which city and what dates": an "and" alone is a question's own, not a list
         return []
-    items[-1:] = [i for i in re.split(r"\s+(?:and|or)\s+", items[-1]) if i]
-    if any(len(i.split()) > 6 for i in items):
+    # the last item may be joined by "and"/"or", but not inside a name ("Trinidad and Tobago")
+    last = _NAME_RUN.sub(lambda m: m.group(0).replace(" and ", " \x00 ").replace(" or ", " \x01 "), items[-1])
+    items[-1:] = [i.replace(" \x00 ", " and ").replace(" \x01 ", " or ") for i in re.split(r"\s+(?:and|or)\s+", last) if i]
+    if any(len(i.split()) > 6 or _NOT_AN_ITEM.match(i) for i in items) or all(i[:1].isupper() for i in items):
         return []
     asking = _ASKING.match(items[0])
     items = [items[0], *(i if _ASKING.match(i) or not asking else f"{asking.group(0)} {i}" for i in items[1:])]
-    head = m.group("head").rstrip(" ,:;")
     return [f"{head}: {item}?" for item in items]
 
 

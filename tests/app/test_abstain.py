@@ -141,6 +141,10 @@ def test_an_event_its_paragraph_calls_future_has_not_happened_though_the_answer_
     # a plain passive asks a count: more to be trained later says nothing against it
     ("How many officials were trained in 2017?", "In 2017, UNODC provided training to 1,200 officials.",
      "A further 500 officials will be trained in 2018."),
+    # said of a thing already started or adopted
+    ("Has the programme started?", "The programme, launched in 2016, is under way in five countries.", ""),
+    ("Has the strategy been adopted?", "The strategy, endorsed in 2016, is being implemented.", ""),
+    ("Has the manual come out?", "The manual came out in 2018 and is being translated.", ""),  # irregular
 ])
 def test_a_word_that_only_describes_or_a_plan_for_more_does_not_make_a_done_thing_intended(question, text, paragraph):
     from app.text.focus import reported_as_intended
@@ -243,6 +247,17 @@ def test_a_part_of_a_whole_needs_its_own_count(question, hit, status):
     r = _assess(question, _model(bias=5.0), hit)
     assert r.status is status, r
     assert (r.lacks == NO_PART) is (status is AnswerStatus.PARTIAL)
+
+
+@pytest.mark.parametrize("question, text", [
+    ("How many of the recommendations were implemented?", "UNODC implemented 30 of the 42 recommendations."),
+    ("How many of them were convicted?", "Courts convicted 40 of them."),  # the part's word before the number
+    ("How many of the victims were children?", "The 500 victims identified included 120 children."),  # 2nd number
+])
+def test_a_count_of_the_part_is_found_before_or_after_its_number(question, text):
+    from app.text.focus import asked_part, counts_part
+
+    assert asked_part(question) and counts_part(asked_part(question), text)
 
 
 def test_a_thing_still_being_prepared_is_not_out_yet():

@@ -26,7 +26,8 @@ def _hit(n: int, text: str) -> Hit:
     ("What would States need to report?", "other"),  # an auxiliary between: asks what, of States
     ("From which governments did UNODC receive requests?", "names"),
     ("On what exact day did Japan sign up?", "date"), ("Which Kenyan city hosted the meeting?", "place"),
-    ("What did the meeting decide?", "other"),
+    ("What did the meeting decide?", "other"), ("What International Day is marked on 26 June?", "other"),
+    ("Which regional town halls took part?", "other"),  # "town" names no place asked for here
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind

@@ -112,6 +112,13 @@ def test_domain_common_words_are_dropped_as_stems():
     # "and" alone is the question's own (no comma list), and a long item is not a list item
     ("Tell me about the meeting in Iran - which city and what dates?",
      ["Tell me about the meeting in Iran - which city and what dates?"]),
+    # a range, an aside, names asked about jointly (and a name with "and" in it) are not lists of things asked for
+    ("How many seizures were reported in 2015 - 2017, by region?",
+     ["How many seizures were reported in 2015 - 2017, by region?"]),
+    ("What did the Commission decide in 2019 - its sixty-second session, held in Vienna?",
+     ["What did the Commission decide in 2019 - its sixty-second session, held in Vienna?"]),
+    ("How much did the donors give jointly - France, Italy and Spain?",
+     ["How much did the donors give jointly - France, Italy and Spain?"]),
     ("The programme - what did it do in 2017, and what is it planning to do in all the years to come?",
      ["The programme - what did it do in 2017?", "what is it planning to do in all the years to come? "
       "The programme - what did it do in 2017?"]),
