@@ -49,6 +49,25 @@ def _countryinfo() -> list:
         return []
 
 
+def _records(*fields: str):
+    """(alpha-2 code, each field's value or None) of each country countryinfo knows with a code."""
+    for country in _countryinfo():
+        try:
+            code = country.iso(2)
+        except (KeyError, TypeError, ValueError, AttributeError, LookupError):  # a territory without a code
+            continue
+        if code:
+            yield (code, *(_field(country, f) for f in fields))
+
+
+def _one_country_each(pairs) -> dict[str, str]:
+    """name -> alpha-2 code for the names (capitals, demonyms) that one country alone has."""
+    codes: dict[str, set[str]] = {}
+    for name, code in pairs:
+        codes.setdefault(name, set()).add(code)
+    return {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
+
+
 def _field(country, name: str) -> str | None:
     try:
         value = getattr(country, name)()
@@ -73,16 +92,8 @@ _CONTINENT_Q = re.compile(r"(?<!\w)(" + "|".join(sorted(_CONTINENTS, key=len, re
 @lru_cache(maxsize=1)
 def _places_of() -> dict[str, frozenset[str]]:
     """alpha-2 code -> its region and subregion (countryinfo's)."""
-    out = {}
-    for country in _countryinfo():
-        try:
-            code = country.iso(2)
-        except (KeyError, TypeError, ValueError, AttributeError, LookupError):
-            continue
-        places = {p for p in (_field(country, "region"), _field(country, "subregion")) if p}
-        if code and places:
-            out[code] = frozenset(places)
-    return out
+    return {code: frozenset(p for p in (region, subregion) if p)
+            for code, region, subregion in _records("region", "subregion") if region or subregion}
 
 
 def continents_in(text: str) -> dict[str, str]:
@@ -124,19 +135,9 @@ _NOT_THE_PLACE_BEFORE = re.compile(r"(?:\b(?:Lake|Mr|Ms|Mrs|Dr|Mount|Port)\.?\s+
 def _capitals() -> tuple[re.Pattern | None, dict[str, str]]:
     """(pattern for a capital's name as written in a paragraph, capital -> alpha-2 code). A capital two countries
     claim names neither."""
-    codes: dict[str, set[str]] = {}
-    for country in _countryinfo():
-        try:
-            code = country.iso(2)
-        except (KeyError, TypeError, ValueError, AttributeError, LookupError):
-            continue
-        capital = _field(country, "capital")
-        if code and capital:
-            codes.setdefault(_plain(capital), set()).add(code)
-    for code, names in _CAPITALS.items():
-        for name in names:
-            codes.setdefault(name, set()).add(code)
-    code_of = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
+    pairs = [(_plain(capital), code) for code, capital in _records("capital") if capital]
+    pairs += [(name, code) for code, names in _CAPITALS.items() for name in names]
+    code_of = _one_country_each(pairs)
     if not code_of:
         return None, {}
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True)) +
@@ -201,16 +202,8 @@ _DEMONYMS = {"GB": "British"}
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """demonym (lower case) -> alpha-2 code, for the demonyms one country alone has."""
-    codes: dict[str, set[str]] = {}
-    for country in _countryinfo():
-        try:
-            code = country.iso(2)
-        except (KeyError, TypeError, ValueError, AttributeError, LookupError):
-            continue
-        demonym = _DEMONYMS.get(code) or _field(country, "demonym")
-        if code and demonym:
-            codes.setdefault(demonym.lower(), set()).add(code)
-    return {d: next(iter(c)) for d, c in codes.items() if len(c) == 1}
+    return _one_country_each(((_DEMONYMS.get(code) or demonym).lower(), code)
+                             for code, demonym in _records("demonym") if _DEMONYMS.get(code) or demonym)
 
 
 def country_of_demonym(word: str) -> str | None:
