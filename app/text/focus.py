@@ -43,11 +43,12 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|since when|until when)\b|" + _which("dates?|years?|months?|days?").pattern, re.I)
 _WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" + _which("city|town").pattern, re.I)
+_MODALS = ("must", "may", "might", "shall", "need", "ought")  # "What must States do?" asks what, like an auxiliary
 # "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
 # countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors.
 _NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
                r"institutions|governments|donors)\b")
-_BETWEEN = r"(?:(?!(?:" + "|".join(AUXILIARIES) + r")\b)\w+\s+)?"
+_BETWEEN = r"(?:(?!(?:" + "|".join(AUXILIARIES + _MODALS) + r")\b)[\w-]+\s+)?"
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*who\b|\bby whom\b", re.I)
 
 _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS,

@@ -28,6 +28,8 @@ def _hit(n: int, text: str) -> Hit:
     ("On what exact day did Japan sign up?", "date"), ("Which Kenyan city hosted the meeting?", "place"),
     ("What did the meeting decide?", "other"), ("What International Day is marked on 26 June?", "other"),
     ("Which regional town halls took part?", "other"),  # "town" names no place asked for here
+    ("What must States parties do under the Convention?", "other"),  # a modal is an auxiliary here
+    ("Which non-governmental organizations took part?", "names"),  # a hyphenated word between
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
