@@ -135,19 +135,26 @@ def number_words(text: str) -> set[str]:
 
 # "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does
 # "first" is left out: readers say "first" for "initial", "inaugural", "launched" (dev: 2 answerable questions)
-_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# "twenty-sixth" whole (26), not its last part; "first" alone is left out, "twenty-first" is a number
+_ORDINAL = re.compile(r"\b(?:(" + "|".join(_TENS) + r")[-\u2010 ](first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                       r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-                      r"\d+(?:st|nd|rd|th))\b", re.I)
+                      r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|\d+(?:st|nd|rd|th)))\b", re.I)
 ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+                 "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_TENTHS = {t[:-1] + "ieth": 10 * (i + 2) for i, t in enumerate(_TENS)}  # "thirtieth": 30
 
 
 def ordinals(text: str) -> set[str]:
     """Ordinals as digit strings ("eighth" and "8th" -> "8"; "first" left out, see above)."""
     out = set()
-    for m in _ORDINAL.findall(text):
-        m = m.lower()
-        out.add(str(ORDINAL_WORDS.index(m) + 1) if m in ORDINAL_WORDS else m[:-2])
+    for tens, unit, single in _ORDINAL.findall(text):
+        if tens:
+            out.add(str(10 * (_TENS.index(tens.lower()) + 2) + ORDINAL_WORDS.index(unit.lower()) + 1))
+            continue
+        m = single.lower()
+        out.add(str(ORDINAL_WORDS.index(m) + 1) if m in ORDINAL_WORDS else str(_TENTHS[m]) if m in _TENTHS else m[:-2])
     return out
 
 

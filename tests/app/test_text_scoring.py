@@ -212,3 +212,14 @@ def test_a_title_spelling_out_the_acronym_defines_it():
     assert type_match("definition", titled, "CRIMJUST") == 1.0
     assert type_match("definition", "CRIMJUST also enabled an operation in 13 countries.", "CRIMJUST") == 0.0
     assert type_match("definition", "UNODC: an office in Vienna", "ODC") == 0.0  # a whole word only
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the twenty-sixth session of the Commission", {"26"}),  # whole, not "sixth"
+    ("its sixtieth session", {"60"}), ("the 26th session", {"26"}), ("the eighth meeting", {"8"}),
+    ("the twenty-first session", {"21"}), ("the first meeting", set()),  # "first" alone is a reader's "initial"
+])
+def test_ordinals_are_read_whole(text, expected):
+    from app.text.lexical import ordinals
+
+    assert ordinals(text) == expected
