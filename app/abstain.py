@@ -47,7 +47,6 @@ _ROMAN = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")  # "TRIGGER IV": a
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
-
 _RANK = {AnswerStatus.NOT_IN_REPORT: 0, AnswerStatus.PARTIAL: 1, AnswerStatus.ANSWERED: 2}  # the better grade is higher
 
 

@@ -76,15 +76,14 @@ def _field(country, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-# The continents a reader names as a noun ("experts from Africa"), as countryinfo's region or subregion, and how a
-# paragraph names each itself (the noun or its adjective: "African", "European Union", "Latin American")
+# The continents a reader names as a noun ("experts from Africa"): countryinfo's region or subregion of each, and how a
+# paragraph names it itself (the noun or its adjective: "African", "European Union", "Latin American")
 _CONTINENTS = {
-    "Africa": ("region", "Africa", r"Africa"), "Asia": ("region", "Asia", r"Asia"),
-    "Europe": ("region", "Europe", r"Europe"), "Oceania": ("region", "Oceania", r"Oceania|Pacific"),
-    "Americas": ("region", "Americas", r"America|Caribbean"),
-    **{name: ("subregion", "Latin America and the Caribbean", r"Latin America|South America|Central America|Caribbean")
+    "Africa": ("Africa", r"Africa"), "Asia": ("Asia", r"Asia"), "Europe": ("Europe", r"Europe"),
+    "Oceania": ("Oceania", r"Oceania|Pacific"), "Americas": ("Americas", r"America|Caribbean"),
+    **{name: ("Latin America and the Caribbean", r"Latin America|South America|Central America|Caribbean")
        for name in ("Latin America", "South America", "Central America", "Caribbean")},
-    "North America": ("subregion", "Northern America", r"North America"),
+    "North America": ("Northern America", r"North America"),
 }
 _CONTINENT_Q = re.compile(r"(?<!\w)(" + "|".join(sorted(_CONTINENTS, key=len, reverse=True)) + r")(?![\w-])")
 
@@ -103,7 +102,7 @@ def continents_in(text: str) -> dict[str, str]:
     inside = [m.span(1) for m in _names()[0].finditer(_plain(text)) if m.group(1)[:1].isupper()]
     out: dict[str, str] = {}
     for m in _CONTINENT_Q.finditer(text):
-        region = _CONTINENTS[m.group(1)][1]
+        region = _CONTINENTS[m.group(1)][0]
         if region not in out.values() and not any(a <= m.start(1) < b for a, b in inside):
             out[m.group(1)] = region
     return out
@@ -119,7 +118,7 @@ def continents_not_in(question: str, text: str) -> list[str]:
     codes = countries_named(text)
     there = set().union(*(_places_of().get(c, frozenset()) for c in codes)) if codes else set()
     return [name for name, region in asked.items()
-            if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENTS[name][2]})", text)]
+            if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENTS[name][1]})", text)]
 
 
 # Capitals countryinfo lacks ("GB"), spells otherwise than the UN ("Washington D.C.", "Naypyidaw") or has under a

@@ -26,6 +26,10 @@ DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}
                  rf"(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)|\b(?:{_MONTHS}|{_MONTHS_SHORT})\s+\d{{1,2}}\b")
 
 
+_MODALS = ("must", "may", "might", "shall", "need", "ought")  # "What must States do?" asks what, like an auxiliary
+# a word between a question word and its noun that is not an auxiliary or a modal: "which twelve countries", not
+# "What did donors give?"
+_NOT_AUX = r"(?!(?:" + "|".join(AUXILIARIES + _MODALS) + r")\b)"
 _AFTER_GRAIN = r"(?=\s*[?,.;:]|\s*$|\s+(?:" + "|".join(AUXILIARIES) + r"|in|on|at|of|for|from|to|[a-z]+ed)\b)"
 
 
@@ -33,7 +37,7 @@ def _which(nouns: str) -> re.Pattern:
     """"What/which [exact] <noun>", "which Kenyan city hosted ...": a question that asks for this grain of date or
     place. Another word may come between when the noun is then a plain lower-case noun that the verb or a preposition
     follows: not "What International Day ...", "which five year plan", "which town halls"."""
-    between = rf"(?!(?:{'|'.join(AUXILIARIES)})\b)[\w-]+\s+(?=(?-i:{nouns})\b{_AFTER_GRAIN})"
+    between = rf"{_NOT_AUX}[\w-]+\s+(?=(?-i:{nouns})\b{_AFTER_GRAIN})"
     return re.compile(rf"\b(?:what|which)\s+(?:(?:exact|specific|precise)\s+|{between})?(?:{nouns})\b", re.I)
 
 
@@ -43,12 +47,11 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|since when|until when)\b|" + _which("dates?|years?|months?|days?").pattern, re.I)
 _WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" + _which("city|town").pattern, re.I)
-_MODALS = ("must", "may", "might", "shall", "need", "ought")  # "What must States do?" asks what, like an auxiliary
 # "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
 # countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors.
 _NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
                r"institutions|governments|donors)\b")
-_BETWEEN = r"(?:(?!(?:" + "|".join(AUXILIARIES + _MODALS) + r")\b)[\w-]+\s+)?"
+_BETWEEN = rf"(?:{_NOT_AUX}[\w-]+\s+)?"
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*who\b|\bby whom\b", re.I)
 
 _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS,
@@ -151,8 +154,8 @@ def asks_share(question: str) -> bool:
 
 # one word may come between ("Which twelve countries"), but not "Which United Nations entities" or "What did States
 # report"
-_COUNTRIES_Q = re.compile(r"\b(?:which|what)\s+(?:(?!(?:united|did|do|does|have|has|had|are|were|is|was|will|can)\b)"
-                          r"\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
+_COUNTRIES_Q = re.compile(rf"\b(?:which|what)\s+(?:(?!united\b){_NOT_AUX}\w+\s+)?(?:countries|states|nations|governments)\b",
+                          re.I)
 
 
 def asks_countries(question: str) -> bool:

@@ -133,17 +133,16 @@ def number_words(text: str) -> set[str]:
     return out
 
 
-# "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does
-# "first" is left out: readers say "first" for "initial", "inaugural", "launched" (dev: 2 answerable questions)
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-# "twenty-sixth" whole (26), not its last part; "first" alone is left out, "twenty-first" is a number
-_ORDINAL = re.compile(r"\b(?:(" + "|".join(_TENS) + r")[-\u2010 ](first|second|third|fourth|fifth|sixth|seventh|"
-                      r"eighth|ninth)|(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-                      r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-                      r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|\d+(?:st|nd|rd|th)))\b", re.I)
+# "the eighth session", "its 4th meeting": an ordinal picks one event out of a series, as strictly as a year does.
+# "first" alone is left out: readers say "first" for "initial", "inaugural", "launched" (dev: 2 answerable questions);
+# "twenty-first" is a number, and "twenty-sixth" is read whole (26), not as its last part
 ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TENTHS = {t[:-1] + "ieth": 10 * (i + 2) for i, t in enumerate(_TENS)}  # "thirtieth": 30
+_ORDINAL = re.compile(r"\b(?:(" + "|".join(_TENS) + r")[-\u2010 ](" + "|".join(ORDINAL_WORDS[:9]) + r")|(" +
+                      "|".join([*ORDINAL_WORDS[1:], *(t for t in _TENTHS if t != "twentieth")]) +
+                      r"|\d+(?:st|nd|rd|th)))\b", re.I)
 
 
 def ordinals(text: str) -> set[str]:
