@@ -183,7 +183,10 @@ def split_sentences(text: str) -> list[str]:
 # a part may open with a preposition before its question word: "..., and from how many countries?"
 _PREPOSITIONS = ("from", "in", "at", "to", "with", "for", "by", "on", "of", "under", "since", "during")
 _WH = "(?:" + "|".join(WH_WORDS) + ")"
-_SUBQ = re.compile(r"(?:,?\s+and\s+|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?" + _WH + r"\b)", re.I)
+# ... or after a hedge, which the part loses: "..., and roughly how many officials?"
+_HEDGES = ("about", "roughly", "approximately", "around", "exactly", "precisely", "also", "then")
+_SUBQ = re.compile(r"(?:,?\s+and\s+(?:(?:" + "|".join(_HEDGES) + r")\s+)?|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS)
+                   + r")\s+)?" + _WH + r"\b)", re.I)
 # the question phrase a part opens with: "how many countries", "from which body", "when"
 _AUX = "(?:" + "|".join(AUXILIARIES) + r")\b"
 _WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?(?:how\s+(?:many|much)\s+(?!" + _AUX +

@@ -100,6 +100,9 @@ def test_domain_common_words_are_dropped_as_stems():
     ("How many officials did the programme reach, and from how many countries?",
      ["How many officials did the programme reach?", "from how many countries did the programme reach?"]),
     ("When and where was the meeting held?", ["When and where was the meeting held?"]),
+    # a hedge between "and" and the question word is not part of the second question
+    ("How many guns were seized, and roughly how many officials were trained?",
+     ["How many guns were seized?", "how many officials were trained?"]),
     ("Which countries and organizations attended?", ["Which countries and organizations attended?"]),
     # a comma list after a dash: one part per item, each with the question before the dash
     ("What has UNODC done on sport - decisions, publications, training?",
