@@ -65,6 +65,11 @@ def test_an_ordinal_is_matched_by_an_ordinal_not_by_a_number():
     hit = Hit("doc", 3, (), "In its resolution 8/2, the Conference decided to continue.", 1.0)
     assert missing_key_terms("What happened at the eighth session?", [hit]) == ["8th"]
     assert missing_key_terms("What happened at the seventh session?", [P7]) == []
+    # written with digits, an ordinal is still an ordinal: "the 7th session" is matched by "seventh", and a bare 7
+    # ("resolution 7/1") does not stand in for it
+    seventh = Hit("doc", 4, (), "The seventh session of the Conference was held in Vienna.", 1.0)
+    assert missing_key_terms("Where was the 7th session held?", [seventh]) == []
+    assert missing_key_terms("What happened at the 8th session?", [hit]) == ["8th"]
 
 
 def test_an_acronym_in_the_question_finds_the_name_it_abbreviates():

@@ -226,3 +226,10 @@ def test_ordinals_are_read_whole(text, expected):
     from app.text.lexical import ordinals
 
     assert ordinals(text) == expected
+
+
+def test_an_ordinal_written_with_digits_is_not_a_figure():
+    from app.text.lexical import numbers
+
+    assert numbers("the 7th session, the 21st century, the 2nd and 3rd meetings") == set()
+    assert numbers("7 sessions, 2,700 cases in 2017") == {"7", "2700", "2017"}
