@@ -32,7 +32,7 @@ from app.text.focus import (
 from app.text.lexical import (
     DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     ORDINAL_WORDS, ordinals, proper_terms, split_sentences, split_subquestions, stem, standalone_parts,
-    terms_with_acronyms, words,
+    terms_with_acronyms, topic_words, words,
 )
 from app.text.scoring import (
     SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, referred_to,
@@ -285,7 +285,7 @@ class RelevanceGate:
     def semantic_gap(self, question: str, hits: Sequence[Hit], *, texts: Sequence[str] = ()) -> float:
         """IDF-weighted share of the question's topic words with no word of like meaning in these paragraphs (or
         texts): 0 when every asked word (or a synonym of it) is there, 1 when none is."""
-        q_words = _topic_words(question)
+        q_words = topic_words(question)
         texts = list(texts) or [h.text + " " + h.section for h in hits]
         if not q_words or not texts:
             return 0.0
@@ -330,18 +330,6 @@ def _with_article(name: str, question: str) -> str:
 
 def is_identifier(term: str) -> bool:
     return term.isdigit() or "." in term or bool(_ROMAN.match(term)) or bool(re.fullmatch(r"\d+th", term))
-
-
-def _topic_words(question: str) -> list[str]:
-    frame = {stem(t) for t in QUESTION_FRAME}
-    out = []
-    for w in words(question):
-        lw = w.lower()
-        if lw in STOPWORDS or lw in DOMAIN_COMMON or stem(w) in frame or len(w) < 3:
-            continue
-        if lw not in out:
-            out.append(lw)
-    return out
 
 
 def _ordinal_word(term: str) -> str:

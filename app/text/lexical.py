@@ -58,6 +58,7 @@ def stem(word: str) -> str:
 
 
 _DOMAIN_COMMON_STEMS = frozenset(stem(w) for w in DOMAIN_COMMON)
+_FRAME_STEMS = frozenset(stem(w) for w in QUESTION_FRAME)
 
 
 def words(text: str) -> list[str]:
@@ -75,6 +76,19 @@ def topic_terms(question: str) -> set[str]:
     left."""
     terms = content_terms(question)
     return {t for t in terms if t not in _DOMAIN_COMMON_STEMS} or terms
+
+
+def topic_words(question: str) -> list[str]:
+    """The question's topic words as written (lower-cased, in order, once each): what is compared by meaning, word
+    against word, since the embedder embeds words, not stems."""
+    out = []
+    for w in words(question):
+        lw = w.lower()
+        if lw in STOPWORDS or lw in DOMAIN_COMMON or stem(w) in _FRAME_STEMS or len(w) < 3:
+            continue
+        if lw not in out:
+            out.append(lw)
+    return out
 
 
 _CONNECTORS = frozenset("of the and for on against in to de du la le des".split())
