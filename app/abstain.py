@@ -30,7 +30,7 @@ from app.text.focus import (
     reported_as_intended, type_match,
 )
 from app.text.lexical import (
-    DOMAIN_COMMON, QUESTION_FRAME, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
+    DOMAIN_COMMON, DOMAIN_COMMON_STEMS, FRAME_STEMS, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
     ORDINAL_WORDS, ordinals, proper_terms, split_sentences, split_subquestions, stem, standalone_parts,
     terms_with_acronyms, topic_words, words,
 )
@@ -401,9 +401,8 @@ def measured_in(measure: str, sentences: Sequence[str], scorer: SentenceScorer |
 def uncovered_share(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None) -> float:
     """IDF-weighted share of the question's ordinary content words (names excluded) that these paragraphs lack."""
     _, q_proper = key_terms(question)
-    frame = {stem(t) for t in QUESTION_FRAME}
     terms = {t for t in content_terms(question)
-             if t not in q_proper and t not in DOMAIN_COMMON and t not in frame and not t.isdigit()}
+             if t not in q_proper and t not in DOMAIN_COMMON_STEMS and t not in FRAME_STEMS and not t.isdigit()}
     if not terms:
         return 0.0
     have = terms_with_acronyms(" ".join(h.text + " " + h.section for h in hits), asked_acronyms(question))

@@ -57,8 +57,8 @@ def stem(word: str) -> str:
     return w[:7]
 
 
-_DOMAIN_COMMON_STEMS = frozenset(stem(w) for w in DOMAIN_COMMON)
-_FRAME_STEMS = frozenset(stem(w) for w in QUESTION_FRAME)
+DOMAIN_COMMON_STEMS = frozenset(stem(w) for w in DOMAIN_COMMON)
+FRAME_STEMS = frozenset(stem(w) for w in QUESTION_FRAME)
 
 
 def words(text: str) -> list[str]:
@@ -75,7 +75,7 @@ def topic_terms(question: str) -> set[str]:
     Nations", "States", "report") are dropped, compared as stems like everything else; all of them when nothing is
     left."""
     terms = content_terms(question)
-    return {t for t in terms if t not in _DOMAIN_COMMON_STEMS} or terms
+    return {t for t in terms if t not in DOMAIN_COMMON_STEMS} or terms
 
 
 def topic_words(question: str) -> list[str]:
@@ -84,7 +84,7 @@ def topic_words(question: str) -> list[str]:
     out = []
     for w in words(question):
         lw = w.lower()
-        if lw in STOPWORDS or lw in DOMAIN_COMMON or stem(w) in _FRAME_STEMS or len(w) < 3:
+        if lw in STOPWORDS or lw in DOMAIN_COMMON or stem(w) in FRAME_STEMS or len(w) < 3:
             continue
         if lw not in out:
             out.append(lw)

@@ -406,3 +406,13 @@ def test_a_country_named_only_in_a_list_of_donors_gets_no_figure_of_its_own():
               dense_score=0.7)
     assert _assess("How much did the United States contribute to the Review Mechanism?", _model(bias=5.0),
                    own).status is AnswerStatus.ANSWERED
+
+
+def test_words_common_to_every_report_are_not_asked_words_in_any_form():
+    """"United Nations" and "Member States" are compared as stems like the question's other words, so they are not
+    counted as words the paragraph lacks."""
+    from app.abstain import uncovered_share
+
+    hit = Hit("doc", 12, (), "UNODC trained prosecutors on graft cases.", 1.0)
+    assert uncovered_share("How did the United Nations train prosecutors on graft?", [hit]) == 0.0
+    assert uncovered_share("How did the United Nations train judges on graft?", [hit]) > 0.0
