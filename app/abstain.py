@@ -26,8 +26,8 @@ from app.text.countries import (
 )
 from app.text.focus import (
     DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_city, asks_countries, asks_day, asks_month, asks_share,
-    counted_noun, counted_phrase, counted_word, counted_words, counts_part, names_a_city, only_listed, question_kind,
-    reported_as_intended, type_match,
+    countries_asked, counted_noun, counted_phrase, counted_word, counted_words, counts_part, names_a_city, only_listed,
+    question_kind, reported_as_intended, type_match,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, DOMAIN_COMMON_STEMS, FRAME_STEMS, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -256,7 +256,12 @@ class RelevanceGate:
             # "Which twelve countries ...?" against "12 States and Kosovo": only a country the question does not
             # itself name answers it (names are world knowledge: app/text/countries.py)
             asked = set(countries_in(question))
-            return "" if any(set(countries_in(u.text)) - asked for u in unit) else LACKED["names"]
+            named = set().union(*(set(countries_in(u.text)) for u in unit)) - asked
+            if not named:
+                return LACKED["names"]
+            # "Which four countries ...?" against "four States ... and Vanuatu": not the four asked for
+            wanted = countries_asked(question)
+            return NOT_ALL_NAMED if wanted and len(named) < wanted else ""
         if typed:
             return ""
         noun = counted_word(question) if kind == "quantity" else None
@@ -418,12 +423,14 @@ NO_SHARE = "no percentage"
 NOT_DONE = "no outcome, only what was planned or proposed"
 NO_CITY = "no city, only a country or region"
 NO_PART = "no figure for that part, only for the whole"
+NOT_ALL_NAMED = "not all the names asked for"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
-ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART})
+ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART,
+                       NOT_ALL_NAMED})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
-from app.text.lexical import acronyms, content_terms, stem
+from app.text.lexical import acronyms, content_terms, number_words, numbers, stem
 from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -162,6 +162,13 @@ def asks_countries(question: str) -> bool:
     """The question asks which countries ("Which twelve countries ...?"), which only country names answer: not "12
     States and Kosovo", not "countries in West and Central Asia"."""
     return bool(_COUNTRIES_Q.search(question)) or _asks_in_its_language("countries", question)
+
+
+def countries_asked(question: str) -> int | None:
+    """How many countries a which-countries question asks for, when it says ("Which four countries ...?" -> 4)."""
+    m = _COUNTRIES_Q.search(question)
+    n = (numbers(m.group(0)) | number_words(m.group(0))) if m else set()
+    return int(min(n, key=int)) if len(n) == 1 else None
 
 
 def _asks_in_its_language(grain: str, question: str) -> bool:

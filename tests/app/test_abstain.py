@@ -380,6 +380,19 @@ def test_which_countries_is_answered_only_by_country_names():
     assert r.status is AnswerStatus.PARTIAL
 
 
+
+def test_which_four_countries_needs_four_names():
+    """"four States ... and Vanuatu" names one country, not the four asked for; two named answer "which two"."""
+    hit = Hit("doc", 90, (), "UNODC assisted four States in drafting access-to-information laws and worked with "
+              "Vanuatu on raising awareness of its access-to-information bill.", 1.0, dense_score=0.7)
+    r = _assess("Which four countries got help drafting access-to-information laws?", _model(bias=5.0), hit)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "not all the names asked for"
+    two = Hit("doc", 5, (), "UNODC assisted Fiji and Japan in drafting access-to-information laws.", 1.0,
+              dense_score=0.7)
+    assert _assess("Which two countries got help drafting access-to-information laws?", _model(bias=5.0),
+                   two).status is AnswerStatus.ANSWERED
+
+
 @pytest.mark.parametrize("question, asks", [
     ("Which two countries joined the Convention?", True), ("What States reported on discharges?", True),
     ("Which regions hosted workshops?", False), ("How many countries took part?", False),
