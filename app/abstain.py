@@ -25,9 +25,9 @@ from app.text.countries import (
     capital_countries, continents_not_in, countries_in, countries_named, countries_not_in, country_of_demonym,
 )
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_city, asks_countries, asks_day, asks_month, asks_share,
-    countries_asked, counted_noun, counted_phrase, counted_word, counted_words, counts_part, names_a_city, only_listed,
-    question_kind, reported_as_intended, type_match,
+    DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city, asks_countries, asks_day,
+    asks_month, asks_share, countries_asked, counted_noun, counted_phrase, counted_word, counted_words, counts_part,
+    figures, names_a_city, only_listed, question_kind, reported_as_intended, type_match,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, DOMAIN_COMMON_STEMS, FRAME_STEMS, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
@@ -210,10 +210,14 @@ class RelevanceGate:
         unit = [best, *referred_to(best, by_pos)]
         if reported_as_intended(question, [u.text for u in unit], best.hit.text):
             return NOT_DONE  # "Did the parliament pass the amendments?" against "amendments ... were proposed"
-        if kind not in LACKED or len(split_subquestions(question)) > 1:
+        if len(split_subquestions(question)) > 1:
             return ""
         nxt = by_pos.get((best.hit.key, best.index + 1))
         unit += [nxt] if nxt is not None else []
+        if asks_breakdown(question) and len(figures(" ".join(u.text for u in unit), question)) < 2:
+            return NO_BREAKDOWN  # "How were the 1,600 officials split by region?" against "1,600 officials" alone
+        if kind not in LACKED:
+            return ""
         part = asked_part(question) if kind == "quantity" else set()
         if part and any(u.type_match > 0 for u in unit) and not any(counts_part(part, u.text) for u in unit):
             return NO_PART  # "How many of the 735 people were from civil society?" against "735 practitioners, ..."
@@ -256,7 +260,10 @@ class RelevanceGate:
             # "Which twelve countries ...?" against "12 States and Kosovo": only a country the question does not
             # itself name answers it (names are world knowledge: app/text/countries.py)
             asked = set(countries_in(question))
-            named = set().union(*(set(countries_in(u.text)) for u in unit)) - asked
+            # the next sentence only as the reader shows it: when it carries names ("In South-East Asia, UNODC held
+            # workshops." is not answered by the next one's "trained officials in Panama")
+            shown = [u for u in unit if u is not nxt or u.type_match >= 1.0]
+            named = set().union(*(set(countries_in(u.text)) for u in shown)) - asked
             if not named:
                 return LACKED["names"]
             # "Which four countries ...?" against "four States ... and Vanuatu": not the four asked for
@@ -424,13 +431,14 @@ NOT_DONE = "no outcome, only what was planned or proposed"
 NO_CITY = "no city, only a country or region"
 NO_PART = "no figure for that part, only for the whole"
 NOT_ALL_NAMED = "not all the names asked for"
+NO_BREAKDOWN = "no breakdown, only a total"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
 ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART,
-                       NOT_ALL_NAMED})
+                       NOT_ALL_NAMED, NO_BREAKDOWN})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

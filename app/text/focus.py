@@ -31,13 +31,15 @@ _MODALS = ("must", "may", "might", "shall", "need", "ought")  # "What must State
 # "What did donors give?"
 _NOT_AUX = r"(?!(?:" + "|".join(AUXILIARIES + _MODALS) + r")\b)"
 _AFTER_GRAIN = r"(?=\s*[?,.;:]|\s*$|\s+(?:" + "|".join(AUXILIARIES) + r"|in|on|at|of|for|from|to|[a-z]+ed)\b)"
+# ... nor a function word ("What support for States ...?" asks about support): "which South-East Asian countries"
+_MODIFIER = _NOT_AUX + r"(?!(?:" + "|".join(sorted(FUNCTION_WORDS)) + r")\b)[\w-]+\s+"
 
 
 def _which(nouns: str) -> re.Pattern:
     """"What/which [exact] <noun>", "which Kenyan city hosted ...": a question that asks for this grain of date or
-    place. Another word may come between when the noun is then a plain lower-case noun that the verb or a preposition
-    follows: not "What International Day ...", "which five year plan", "which town halls"."""
-    between = rf"{_NOT_AUX}[\w-]+\s+(?=(?-i:{nouns})\b{_AFTER_GRAIN})"
+    place. Another word or two may come between when the noun is then a plain lower-case noun that the verb or a
+    preposition follows: not "What International Day ...", "which five year plan", "which town halls"."""
+    between = rf"{_NOT_AUX}[\w-]+\s+(?:{_MODIFIER})?(?=(?-i:{nouns})\b{_AFTER_GRAIN})"
     return re.compile(rf"\b(?:what|which)\s+(?:(?:exact|specific|precise)\s+|{between})?(?:{nouns})\b", re.I)
 
 
@@ -48,10 +50,11 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
 _WHEN_Q = re.compile(r"\b(when|since when|until when)\b|" + _which("dates?|years?|months?|days?").pattern, re.I)
 _WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" + _which("city|town").pattern, re.I)
 # "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
-# countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors.
+# countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors; or two, the second not a
+# function word ("which South-East Asian countries", not "what support for States").
 _NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
                r"institutions|governments|donors)\b")
-_BETWEEN = rf"(?:{_NOT_AUX}[\w-]+\s+)?"
+_BETWEEN = rf"(?:{_NOT_AUX}[\w-]+\s+(?:{_MODIFIER})?)?"
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*who\b|\bby whom\b", re.I)
 
 _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS,
@@ -152,9 +155,27 @@ def asks_share(question: str) -> bool:
     return bool(_SHARE_Q.search(question)) or _asks_in_its_language("share", question)
 
 
+# a figure for each part of a whole: "split by region", "broken down by country", "how much did each give", "how many
+# were officials versus civil society" (not "compared with last year": a change, which asks_share reads)
+_BREAKDOWN_Q = re.compile(r"\b(?:split(?:\s+up)?\s+(?:by|between|among|across)|broken\s+down|break\s*-?\s*down|"
+                          r"disaggregated|distribution\s+(?:by|across|among)|by\s+(?:gender|sex|age|region|country|"
+                          r"nationality)\b|(?:did|does|do|was|were|is|are)\s+each\b|versus|vs\.)", re.I)
+
+
+def asks_breakdown(question: str) -> bool:
+    """The question asks for a figure for each part of a whole, which one total does not give."""
+    return bool(_BREAKDOWN_Q.search(question)) or _asks_in_its_language("breakdown", question)
+
+
+def figures(text: str, besides: str = "") -> set[str]:
+    """The figures of a text that are neither years nor figures `besides` states ("Of the 735 people ...")."""
+    return {n for n in numbers(text) | number_words(text) if not re.fullmatch(r"(?:19|20)\d\d", n)} - \
+        (numbers(besides) | number_words(besides))
+
+
 # one word may come between ("Which twelve countries"), but not "Which United Nations entities" or "What did States
 # report"
-_COUNTRIES_Q = re.compile(rf"\b(?:which|what)\s+(?:(?!united\b){_NOT_AUX}\w+\s+)?(?:countries|states|nations|governments)\b",
+_COUNTRIES_Q = re.compile(rf"\b(?:which|what)\s+(?!united\b){_BETWEEN}(?:countries|states|nations|governments)\b",
                           re.I)
 
 
@@ -285,11 +306,21 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
     # the yes/no question may be one clause of several ("Was the plan adopted, and by which countries?")
     asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m]
     if asked:
-        verbs = [v for m in asked for v in _verbs_in(m.group(1))]
+        verbs = [v for m in asked for v in _asked_verbs(m)]
         return bool(verbs) and bool(_INTENDED.search(text)) and not any(_done(v, text) for v in verbs)
     scope = f"{text} {paragraph or ''}"
     return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", scope, re.I) and not _done(v, scope)
                for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
+
+
+def _asked_verbs(done_q: re.Match) -> list[str]:
+    """The verbs a yes/no clause asks were done. After "was/were" the last participle is the predicate, and one before
+    it describes the subject: "Were the amendments proposed during the mission passed?" asks about "passed"."""
+    verbs = _verbs_in(done_q.group(1))
+    participles = [v for v in verbs if v.endswith("ed")]
+    if done_q.group(0)[:3].lower() in ("was", "wer") and len(participles) > 1:
+        return [v for v in verbs if v not in participles[:-1]]
+    return verbs
 
 
 # "How many of the 735 people reached were from civil society?", "Of the drugs seized, how many tons were cocaine?": a

@@ -124,6 +124,17 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
         "ar": re.compile(r"(?:أي|ما)\s+(?:هي\s+)?(?:ال)?مدينة"),
         "zh": re.compile(r"哪个城市|哪座城市|什么城市|哪一个城市|哪个城"),
     },
+    # a figure for each part of a whole ("split by region", "how much did each give"): one total does not give it
+    "breakdown": {
+        "fr": re.compile(r"\b(?:ventil[ée]e?s?|r[ée]parti(?:e|s|es)?)\s+(?:par|entre|selon)\b|\br[ée]partition\s+(?:par|entre)\b|"
+                         r"\bpar\s+(?:sexe|genre|r[ée]gion|pays|nationalit[ée])\b|\bchacun(?:e)?\b", _I),
+        "es": re.compile(r"\bdesglos(?:e|ad[oa]s?)\b|\brepartid[oa]s?\s+(?:por|entre)\b|\bdistribuci[óo]n\s+por\b|"
+                         r"\bpor\s+(?:sexo|g[ée]nero|regi[óo]n|pa[íi]s|nacionalidad)\b|\bcada\s+uno\b", _I),
+        "ru": re.compile(r"\bв\s+разбивке\s+по\b|\bраспределени[еия]\s+по\b|\bпо\s+(?:полу|регионам|странам)\b|"
+                         r"\bкажд(?:ый|ая|ое|ого|ому)\b", _I),
+        "ar": re.compile(r"(?:حسب|بحسب)\s+(?:ال)?(?:جنس|منطقة|مناطق|بلد|بلدان|دولة)|توزيع|كل\s+(?:منها|منهم|واحد)"),
+        "zh": re.compile(r"按(?:性别|地区|区域|国家|国别)|细分|分别(?:是|为)?多少|各(?:自|国)?(?:多少|捐了)"),
+    },
     "countries": {
         "fr": re.compile(r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|États|nations|gouvernements)\b", _I),
         "es": re.compile(r"\b(?:qué|cuáles)\s+(?:\w+\s+)?(?:países|Estados|naciones|gobiernos)\b", _I),

@@ -120,6 +120,8 @@ P_TO_BE = Hit("doc", 86, (), "UNODC worked towards a global judicial integrity n
     ("Did the Maldives parliament pass the proposed amendments to its legislation?", P_PROPOSED),
     ("Did the Maldives end up passing the legislation amendments?", P_PROPOSED),
     ("Were the legislation amendments passed, and by which body?", P_PROPOSED),  # one clause of two
+    # "proposed" describes the subject; "passed" is what is asked
+    ("Were the legislation amendments proposed during the mission ultimately passed into law?", P_PROPOSED),
     ("How many judges joined the judicial integrity network when it was launched in April 2018?", P_TO_BE),
 ])
 def test_something_reported_only_as_intended_does_not_answer_whether_it_was_done(question, hit):
@@ -162,6 +164,7 @@ def test_a_word_that_only_describes_or_a_plan_for_more_does_not_make_a_done_thin
     ("When is the network to be launched?", "The network is to be launched in April 2018."),  # asks about the plan
     ("Was the network launched?", "The network was launched in April 2018; a second is to be launched later."),
     ("Did UNODC help journalists?", "UNODC organized a workshop for journalists aimed at building capacity."),
+    ("Were amendments proposed during the mission?", "During the mission, amendments were proposed."),
 ])
 def test_a_sentence_that_says_it_was_done_or_a_question_about_the_plan_is_not_caught(question, text):
     from app.text.focus import reported_as_intended
@@ -211,7 +214,8 @@ def test_a_which_city_question_is_answered_by_a_city_not_a_country(text, city):
     from app.abstain import NO_CITY
 
     for question in ("In which city was the workshop for investigative journalists held?",
-                     "Which Senegalese city hosted the workshop for investigative journalists?"):  # a word between
+                     "Which Senegalese city hosted the workshop for investigative journalists?",  # a word between
+                     "In which West African city was the workshop for investigative journalists held?"):  # two
         r = _assess(question, _model(bias=5.0), Hit("doc", 99, (), text, 1.0, dense_score=0.7))
         assert (r.status is AnswerStatus.ANSWERED) is city and (r.lacks == NO_CITY) is not city, r
     assert _assess("Where was the workshop for investigative journalists held?", _model(bias=5.0),
@@ -401,6 +405,8 @@ def test_which_four_countries_needs_four_names():
     ("哪些国家参加了讲习班？", True), ("¿Cuántos países participaron?", False),
     ("Which United Nations entities took part in the workshop?", False), ("What did States report on firearms?", False),
     ("Какие государственные органы участвовали?", False), ("أي دولة انضمت إلى الاتفاقية؟", True),
+    ("Which South-East Asian countries hosted workshops?", True),  # two words between
+    ("What support for States was provided?", False),  # ... but not a function word
 ])
 def test_a_question_asking_which_countries_is_recognised_in_each_language(question, asks):
     from app.text.focus import asks_countries
@@ -429,3 +435,46 @@ def test_words_common_to_every_report_are_not_asked_words_in_any_form():
     hit = Hit("doc", 12, (), "UNODC trained prosecutors on graft cases.", 1.0)
     assert uncovered_share("How did the United Nations train prosecutors on graft?", [hit]) == 0.0
     assert uncovered_share("How did the United Nations train judges on graft?", [hit]) > 0.0
+
+
+P45 = Hit("doc", 45, (), "In 2017 the programme trained over 1,600 officials from Latin America, the Caribbean and "
+          "West Africa.", 1.0, dense_score=0.7)
+
+
+@pytest.mark.parametrize("question, status", [
+    ("How were the 1,600 officials trained under the programme split by region?", AnswerStatus.PARTIAL),
+    ("Of the 1,600 officials the programme trained, how many were judges versus police?", AnswerStatus.PARTIAL),
+    ("How many officials did the programme train, broken down by country?", AnswerStatus.PARTIAL),
+    ("How many officials did the programme train?", AnswerStatus.ANSWERED),  # no breakdown asked
+])
+def test_a_breakdown_is_not_answered_by_one_total(question, status):
+    from app.abstain import NO_BREAKDOWN
+
+    r = _assess(question, _model(bias=5.0), P45)
+    assert r.status is status and (r.lacks == NO_BREAKDOWN) is (status is AnswerStatus.PARTIAL), r
+    split = Hit("doc", 45, (), "Of the 1,600 officials trained, 900 were from Latin America, 400 from the Caribbean "
+                "and 300 from West Africa.", 1.0, dense_score=0.7)
+    assert _assess("How were the 1,600 officials trained under the programme split by region?", _model(bias=5.0),
+                   split).status is AnswerStatus.ANSWERED
+
+
+def test_which_countries_is_not_answered_by_a_country_in_a_next_sentence_the_answer_does_not_show():
+    hit = Hit("doc", 91, (), "In South-East Asia, UNODC conducted workshops on corruption in public procurement. UNODC "
+              "also trained public officials in Panama.", 1.0, dense_score=0.7)
+    r = _assess("Which South-East Asian countries hosted the workshops on corruption in public procurement?",
+                _model(bias=5.0), hit)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no names", r
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("How were the officials split by region?", True), ("How much did each donor give?", True),
+    ("Which donors gave, and how much did each give?", True), ("How many were judges versus police?", True),
+    ("How many users, broken down by country?", True), ("How did use grow compared with 2016?", False),
+    ("How much is needed each year?", False), ("Comment les fonds sont-ils répartis par région ?", True),
+    ("¿Cuál es el desglose por país?", True), ("Сколько участников в разбивке по странам?", True),
+    ("ما توزيع المشاركين حسب المنطقة؟", True), ("按地区细分的人数是多少？", True), ("Combien de pays ?", False),
+])
+def test_a_question_asking_for_a_breakdown_is_recognised_in_each_language(question, asks):
+    from app.text.focus import asks_breakdown
+
+    assert asks_breakdown(question) is asks
