@@ -424,6 +424,8 @@ def counted_word(question: str) -> str | None:
     head = []
     words = m.group(1).split()
     for i, w in enumerate(words):
+        if w.lower() in ("and", "or") and head and not _plural(head[-1]):
+            continue  # "justice and police officials": modifiers joined, and the noun they share comes after
         if w.lower() in _COUNT_STOP or (head and w.lower().endswith("ed")):  # a verb ends the noun phrase
             break
         head.append(w)

@@ -42,6 +42,8 @@ def test_question_kind(question, kind):
     # the counted thing is plural: a verb in the past or present tense after it ends the phrase
     ("How many countries got help from UNODC?", "country"), ("How many people use the portal?", "people"),
     ("How many firearms practitioners from how many countries?", "practit"),
+    # modifiers joined by "and" share the noun after them; nouns joined by "and" are counted from the first
+    ("How many justice and police officials took part?", "officia"), ("How many men and women attended?", "men"),
 ])
 def test_counted_noun_is_the_head_of_the_counted_phrase(question, noun):
     assert counted_noun(question) == noun
