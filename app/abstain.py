@@ -371,8 +371,15 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     by_demonym = {stem(w): code for w in re.findall(r"\b[A-Z][\w’'\-]+", question)
                   if (code := country_of_demonym(w)) and stem(w) in absent}
     named = countries_named(text) if by_demonym else set()
-    missing += [t for t in absent if by_demonym.get(t) not in named]
-    return missing
+    absent = [t for t in absent if by_demonym.get(t) not in named]
+    # a country is named by its capital too ("held in Bishkek" for "Kyrgyzstan's capital"), as countries_not_in reads
+    asked = countries_in(question) if absent else {}
+    if asked:
+        lacking = set(countries_not_in(question, text))
+        present = {stem(w) for name in asked.values() if name not in lacking
+                   for w in re.findall(r"[A-Za-z][\w’'\-]*", name)}
+        absent = [t for t in absent if t not in present]
+    return missing + absent
 
 
 def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None, *,

@@ -32,6 +32,7 @@ from app.abstain import (Relevance, RelevanceGate, absent_places, abstention_tex
                           missing_key_terms, partial_lead)
 from app.answer.extractive import ExtractiveAnswerer
 from app.answer.prompts import without_example
+from app.text.countries import with_capitals
 from app.text.lexical import clean_text, split_subquestions
 from app.text.scoring import ScoredSentence, SentenceScorer
 from app.citations import CitationVerifier
@@ -129,8 +130,11 @@ class AnswerChain:
         question = asked_question(t.question)
         chat_model = getattr(self.answerer, "chat_model", None)  # an LLM backend may condense with its own model
         if t.history and chat_model is not None:
-            return {"standalone": condense_llm(chat_model, question, list(t.history))}
-        return {"standalone": condense_rules(question, list(t.history))}
+            standalone = condense_llm(chat_model, question, list(t.history))
+        else:
+            standalone = condense_rules(question, list(t.history))
+        # a capital described, not named ("Kyrgyzstan's capital"), is named: the report uses the city's name
+        return {"standalone": with_capitals(standalone)}
 
     def _retrieve(self, t: Turn) -> dict:
         parts = split_subquestions(t.standalone)

@@ -229,6 +229,38 @@ def capital_countries(text: str) -> set[str]:
             and not _NOT_THE_PLACE_BEFORE.search(text[max(0, m.start(1) - 8):m.start(1)])}
 
 
+_CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
+_CAPITAL_AFTER = re.compile(r"^(?:[’']s)?\s+capital(?:\s+city)?\b", re.I)
+
+
+def with_capitals(question: str) -> str:
+    """The question with the name of each capital it describes instead of naming ("Kyrgyzstan's capital" ->
+    "Kyrgyzstan's capital (Bishkek)", "the capital of Kenya (Nairobi)"): a report names the city, so searching,
+    ranking and grading need the name (one name: a second spelling would be a name the paragraph lacks)."""
+    if "capital" not in (question or "").lower():
+        return question
+    _, capital_of = _capitals()
+    asked, _, code_of = _names()
+    names: dict[str, str] = {}
+    for name, code in capital_of.items():
+        names.setdefault(code, name)  # the records' own name first
+    out, last = [], 0
+    for m in asked.finditer(_plain(question)):
+        code = code_of.get(m.group(1).lower())
+        if code not in names:
+            continue
+        after = _CAPITAL_AFTER.match(question[m.end(1):])
+        if after:
+            end = m.end(1) + after.end()
+        elif _CAPITAL_OF.search(question[:m.start(1)]):
+            end = m.end(1)
+        else:
+            continue
+        out += [question[last:end], f" ({names[code]})"]
+        last = end
+    return "".join(out) + question[last:]
+
+
 def warm() -> None:
     """Load the names now (about 100 ms) rather than on the first question."""
     _names()

@@ -36,3 +36,12 @@ def test_a_one_part_question_is_searched_once():
     q = "How many judges attended the workshop?"
     assert [h.paragraph for h in chain._retrieve(Turn(question=q, standalone=q))["hits"]] == [11, 12, 13, 14, 15]
     assert searcher.queries == [q]
+
+
+def test_the_standalone_question_names_a_capital_the_question_describes():
+    """Every stage after condensing (search, ranking, grading) reads the capital's name, which a report uses."""
+    searcher = RecordingSearcher()
+    chain = AnswerChain(searcher, ExtractiveAnswerer(), scorer=SentenceScorer(), k=5)
+    turn = chain.prepare("What did UNODC organise in Kyrgyzstan's capital in 2017?")
+    assert turn.standalone == "What did UNODC organise in Kyrgyzstan's capital (Bishkek) in 2017?"
+    assert searcher.queries == [turn.standalone]

@@ -1,6 +1,7 @@
 """app/text/countries.py: country names in English text (ISO 3166 via pycountry, plus usual short forms)."""
 from __future__ import annotations
 
+import pytest
 from app.text.countries import countries_in, countries_not_in
 
 
@@ -82,3 +83,28 @@ def test_a_continent_inside_a_country_s_name_is_not_asked_and_latin_america_is_n
     us = "The United States of America funded work in Canada."
     assert continents_not_in("What did UNODC do in Latin America?", us) == ["Latin America"]
     assert continents_not_in("What did UNODC do in Latin America?", "Training in Panama.") == []
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What did UNODC organise in Kyrgyzstan's capital in 2017?",
+     "What did UNODC organise in Kyrgyzstan's capital (Bishkek) in 2017?"),
+    ("Which meetings took place in the capital of Kenya?", "Which meetings took place in the capital of Kenya (Nairobi)?"),
+    ("Was there a workshop in the capital city of Uzbekistan?",
+     "Was there a workshop in the capital city of Uzbekistan (Tashkent)?"),
+    ("What did the capital markets of Kenya do?", "What did the capital markets of Kenya do?"),  # not a city
+    ("What did UNODC do in Kenya?", "What did UNODC do in Kenya?"),
+])
+def test_a_capital_described_instead_of_named_is_named(question, expected):
+    from app.text.countries import with_capitals
+
+    assert with_capitals(question) == expected
+
+
+def test_a_country_is_named_by_its_capital_for_the_names_a_question_needs():
+    from app.abstain import missing_key_terms
+    from app.types import Hit
+
+    bishkek = Hit("doc", 18, (), "A regional workshop was held in Bishkek on 7 and 8 September 2017.", 1.0)
+    assert missing_key_terms("What did UNODC organise in Kyrgyzstan's capital (Bishkek)?", [bishkek]) == []
+    assert missing_key_terms("What did UNODC organise in Kyrgyzstan?", [bishkek]) == []
+    assert missing_key_terms("What did UNODC organise in Kazakhstan?", [bishkek]) == ["kazakhs"]
