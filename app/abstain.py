@@ -23,6 +23,7 @@ from typing import Sequence
 
 from app.text.countries import (
     capital_countries, continents_not_in, countries_in, countries_named, countries_not_in, country_of_demonym,
+    region_words_named,
 )
 from app.text.focus import (
     DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city, asks_countries, asks_day,
@@ -379,6 +380,11 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
         present = {stem(w) for name in asked.values() if name not in lacking
                    for w in re.findall(r"[A-Za-z][\w’'\-]*", name)}
         absent = [t for t in absent if t not in present]
+    # "West African" is named by a paragraph about Senegal, or about West Africa (a continent's adjective, its
+    # compass points with it)
+    if absent:
+        regional = {stem(w) for w in region_words_named(question, text)}
+        absent = [t for t in absent if t not in regional]
     return missing + absent
 
 

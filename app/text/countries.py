@@ -121,6 +121,24 @@ def continents_not_in(question: str, text: str) -> list[str]:
             if region not in there and not re.search(rf"(?<!\w)(?:{_CONTINENTS[name][1]})", text)]
 
 
+# a continent's adjective, with the compass points that make it a region ("West African", "South-East Asian")
+_CONTINENT_ADJECTIVES = {"African": "Africa", "Asian": "Asia", "European": "Europe", "Caribbean": "Caribbean",
+                         "Latin American": "Latin America"}
+_REGION_ADJECTIVE = re.compile(r"(?<![\w-])((?:(?:West|East|North|South|Central|Southern|Northern|Eastern|Western)"
+                               r"[\s-]+)*)(" + "|".join(_CONTINENT_ADJECTIVES) + r")(?![\w-])")
+
+
+def region_words_named(question: str, text: str) -> set[str]:
+    """The words of the regions the question names by a continent's adjective ("West African", "South-East Asian")
+    that the text names through the continent or a country of it ("Senegal", "Africa"): names the text has, though
+    not as the question spells them."""
+    out: set[str] = set()
+    for m in _REGION_ADJECTIVE.finditer(question or ""):
+        if not continents_not_in(_CONTINENT_ADJECTIVES[m.group(2)], text):
+            out.update(w for w in re.split(r"[\s-]+", m.group(0)) + m.group(0).split() if w)  # "South-East" too
+    return out
+
+
 # Capitals countryinfo lacks ("GB"), spells otherwise than the UN ("Washington D.C.", "Naypyidaw") or has under a
 # former name ("Nur-Sultan"), by alpha-2 code
 _CAPITALS = {"GB": ("London",), "US": ("Washington",), "KZ": ("Astana", "Nur-Sultan"), "MM": ("Nay Pyi Taw",)}

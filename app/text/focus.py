@@ -335,12 +335,17 @@ _COUNT_THEN = re.compile(rf"(?=((?:[^\s,;:()]+\s+){{0,2}})\b{NUM_WORD}\s+((?:[^\
 
 
 def asked_part(question: str) -> set[str]:
-    """The stems naming the part a "how many of the X were Y?" question asks about (of Y); empty for any other
-    question."""
+    """The stems naming the part a "how many of the X were Y?" question asks about (of Y), or the names of the
+    countries it names there (lower case, whole); empty for any other question."""
     m = _PART_OF.search(question or "")
     if not m:
         return set()
     part = m.group("part") or m.group("part2") or ""
+    from app.text.countries import countries_in  # the country names load lazily, with the first question naming one
+
+    named = countries_in(part)
+    if named:  # "were from the United States": the country, named whole, not "10 States"
+        return {name.lower() for name in named.values()}
     return {stem(w) for w in re.findall(r"[A-Za-z][\w-]*", part) if w.lower() not in FUNCTION_WORDS and len(w) > 2}
 
 
@@ -351,7 +356,8 @@ def counts_part(part: set[str], text: str) -> bool:
     for m in _COUNT_THEN.finditer(text):
         near = re.findall(r"[A-Za-z][\w-]*", m.group(1) + " " + m.group(2))
         words = {stem(w) for w in near} | {stem(p) for w in near for p in w.split("-") if p}
-        if words & part:
+        phrase = " ".join(near).lower()
+        if words & part or any(" " in p and p in phrase for p in part):
             return True
     return False
 
@@ -417,6 +423,8 @@ def counted_noun(question: str) -> str | None:
 
 def counted_word(question: str) -> str | None:
     """counted_noun as the question writes it ("sites"): what is embedded to match it by meaning."""
+    # a possessor is not what is counted: "how many of the portal's users" counts users
+    question = re.sub(r"\b[A-Za-z][\w-]*[’']s\s+", "", question)
     m = re.search(r"\b(?:how many|number of)\s+(?:of\s+the\s+)?([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,4})",
                   question, re.I)
     if not m:

@@ -248,6 +248,10 @@ P40 = Hit("doc", 40, (), "The operation resulted in the seizure of 136 firearms,
     ("Of the people the Global Programme reached, how many were officials?", P22, AnswerStatus.PARTIAL),  # a list
     ("How many of the firearms seized in the operation were Kalashnikov-type assault rifles?", P40,
      AnswerStatus.ANSWERED),
+    # a country the part names is named whole near the count: "10 States ... the United States" counts no part
+    ("How many of the portal's users were from the United States?",
+     Hit("doc", 9, (), "SHERLOC was accessed by 186,990 users. The 10 States with the largest number of users were the "
+         "United States of America, India and Peru.", 1.0, dense_score=0.7), AnswerStatus.PARTIAL),
     ("How many practitioners did the Global Programme reach?", P22, AnswerStatus.ANSWERED),  # no part asked
 ])
 def test_a_part_of_a_whole_needs_its_own_count(question, hit, status):

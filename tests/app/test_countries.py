@@ -108,3 +108,21 @@ def test_a_country_is_named_by_its_capital_for_the_names_a_question_needs():
     assert missing_key_terms("What did UNODC organise in Kyrgyzstan's capital (Bishkek)?", [bishkek]) == []
     assert missing_key_terms("What did UNODC organise in Kyrgyzstan?", [bishkek]) == []
     assert missing_key_terms("What did UNODC organise in Kazakhstan?", [bishkek]) == ["kazakhs"]
+
+
+def test_a_region_named_by_a_continent_s_adjective_is_named_by_its_continent_or_a_country_of_it():
+    from app.abstain import missing_key_terms
+    from app.types import Hit
+
+    wacap = Hit("doc", 49, (), "WACAP trained 333 prosecutors from Benin, Ghana and Senegal.", 1.0)
+    assert missing_key_terms("How many officials did the West African network train?", [wacap]) == []
+    asia = Hit("doc", 91, (), "In South-East Asia, UNODC held workshops on public procurement.", 1.0)
+    assert missing_key_terms("Which South-East Asian countries hosted workshops?", [asia]) == []
+    # ... but not by a paragraph about another continent
+    assert sorted(missing_key_terms("Which South-East Asian countries hosted workshops?", [wacap])) == \
+        ["asian", "south-e"]
+    senegal = Hit("doc", 33, (), "A workshop for judges from Senegal and Ghana was held.", 1.0)
+    assert missing_key_terms("Which South-East Asian or West African judges attended?", [senegal]) == ["asian", "south-e"]
+    kenya = Hit("doc", 29, (), "A workshop was held in Nairobi for officials from Uganda.", 1.0)
+    assert missing_key_terms("Which South-East Asian or East African judges attended?", [kenya]) == ["asian", "south-e"]
+    assert missing_key_terms("Which South-East Asian judges attended?", [Hit("doc", 1, (), "Judges from Viet Nam.", 1.0)]) == []

@@ -44,6 +44,7 @@ def test_question_kind(question, kind):
     ("How many firearms practitioners from how many countries?", "practit"),
     # modifiers joined by "and" share the noun after them; nouns joined by "and" are counted from the first
     ("How many justice and police officials took part?", "officia"), ("How many men and women attended?", "men"),
+    ("How many of the SHERLOC portal's users were from India?", "user"),  # a possessor is not what is counted
 ])
 def test_counted_noun_is_the_head_of_the_counted_phrase(question, noun):
     assert counted_noun(question) == noun
