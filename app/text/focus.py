@@ -482,7 +482,9 @@ def counts(sentence: str, noun_stem: str) -> bool:
                     return True
                 break
             words_after.append(w)
-        if any(stem(w) == noun_stem for w in words_after):
+        # a singular before a plural noun modifies it: "two expert group meetings" counts meetings, not experts
+        if any(stem(w) == noun_stem and (_plural(w) or not any(_plural(v) for v in words_after[i + 1:]))
+               for i, w in enumerate(words_after)):
             return True
     return False
 

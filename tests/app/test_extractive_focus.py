@@ -62,6 +62,10 @@ def test_counts_reaches_past_modifiers_but_not_other_numbers():
     s = "Sixty-eight European Union and non-European Union countries participated in the operations."
     assert counts(s, "country") and not counts(s, "firearm")
     assert not counts("The resolution 8/2 of 2018 was adopted by States.", "state")
+    # a singular before a plural noun is a modifier of what is counted, not the thing counted
+    assert not counts("UNODC organized two expert group meetings.", "expert")
+    assert not counts("It opened 12 country offices.", "country")
+    assert counts("It trained 500 police officers and seven experts.", "expert")
 
 
 def test_type_match_prefers_the_asked_count_over_a_bare_number():
