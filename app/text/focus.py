@@ -111,9 +111,10 @@ def defined_acronym(question: str) -> str | None:
     return found[-1] if found else None
 
 
-# "What was the budget ...?", "How much did X spend/contribute?": the answer is a sum of money
+# "What was the budget ...?", "How much did X spend/contribute?", "What is the total value of ...?": the answer is a sum
+# of money
 _AMOUNT_Q = re.compile(r"\b(budget|budgets|cost|costs|costed|spend|spent|spending|expenditure|funding|price|revenue|"
-                       r"how much money)\b|\bhow much\b.*\b(contribut\w*|donat\w*|pa(?:y|id)|fund\w*|raise\w*|"
+                       r"how much money|worth|(?<=total )value|(?<=monetary )value|(?<=dollar )value)\b|\bhow much\b.*\b(contribut\w*|donat\w*|pa(?:y|id)|fund\w*|raise\w*|"
                        r"allocat\w*|invest\w*|grant\w*)\b", re.I)
 MONEY = re.compile(r"(?:US\$|\$|€|£|\bUSD|\bEUR)\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*"
                    r"(?:dollars|euros|pounds|USD|EUR)\b", re.I)

@@ -30,6 +30,9 @@ def _hit(n: int, text: str) -> Hit:
     ("Which regional town halls took part?", "other"),  # "town" names no place asked for here
     ("What must States parties do under the Convention?", "other"),  # a modal is an auxiliary here
     ("Which non-governmental organizations took part?", "names"),  # a hyphenated word between
+    # a total value or what something is worth is a sum of money; a value alone may be anything
+    ("What is the total value of the assets returned?", "amount"), ("How much were the seized goods worth?", "amount"),
+    ("What is the value of this work?", "other"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
