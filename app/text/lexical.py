@@ -214,10 +214,35 @@ def split_subquestions(question: str) -> list[str]:
     A question that lists what it wants after a dash ("What has UNODC done on sport - decisions, publications,
     training?") has one part per item, each with the question before the dash."""
     parts = [p.strip().rstrip("?").strip() for p in _SUBQ.split(question)]
+    parts = [q for p in parts for q in _listed_questions(p)]
     parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
     if len(parts) > 1:
         return [p + "?" for p in parts]
     return _facets(question) or [question]
+
+
+# "how many activities did it run, who were its partners": a comma before a question word that follows another one
+# (not ", which" or ", in which": a relative clause)
+_LISTED = re.compile(r",\s+(?=(?:how|what|who|when|where)\b)", re.I)
+_ASKS = re.compile(_WH + r"\b", re.I)
+
+
+def _listed_questions(part: str) -> list[str]:
+    """A part split at each comma that begins a further question, when a question is already asked before it ("Of the
+    drugs seized, how many tons ...?" asks one). A later question takes the scene set before the first one
+    ("CRIMJUST - how many activities did it run, who were its partners" -> "CRIMJUST - who were its partners")."""
+    out: list[str] = []
+    for piece in _LISTED.split(part):
+        if out and _ASKS.search(out[-1]):
+            out.append(piece.strip().rstrip("."))
+        elif out:
+            out[-1] += ", " + piece
+        else:
+            out.append(piece)
+    if len(out) > 1:
+        scene = out[0][: _ASKS.search(out[0]).start()]
+        out[1:] = [scene + q for q in out[1:]]
+    return out
 
 
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")

@@ -100,6 +100,15 @@ def test_domain_common_words_are_dropped_as_stems():
     ("How many officials did the programme reach, and from how many countries?",
      ["How many officials did the programme reach?", "from how many countries did the programme reach?"]),
     ("When and where was the meeting held?", ["When and where was the meeting held?"]),
+    # a comma before a further question, after one already asked: each is a part, with the scene set before the first
+    ("CRIMJUST - how many activities did it run, who were its partners?",
+     ["CRIMJUST - how many activities did it run?",
+      "CRIMJUST - who were its partners? CRIMJUST - how many activities did it run?"]),  # "its" points back
+    # ... not a comma before the first question, nor a relative clause
+    ("Of the drugs seized in the operation, how many tons were cocaine?",
+     ["Of the drugs seized in the operation, how many tons were cocaine?"]),
+    ("How many arrests came out of the Joint Action Days, in which UNODC took part?",
+     ["How many arrests came out of the Joint Action Days, in which UNODC took part?"]),
     # a hedge between "and" and the question word is not part of the second question
     ("How many guns were seized, and roughly how many officials were trained?",
      ["How many guns were seized?", "how many officials were trained?"]),
