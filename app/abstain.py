@@ -248,7 +248,9 @@ class RelevanceGate:
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
             # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")
             measure = asked_measure(question)
-            return "" if not measure or measured_in(measure, typed, self.scorer) else f"no figure for the {measure}"
+            if not measure or measured_in(measure, typed, self.scorer, qualifier=measure_qualifier(question, measure)):
+                return ""
+            return f"no figure for the {measure}"
         if typed and kind == "date" and asks_day(question) and not any(DAY.search(t) for t in typed):
             return NO_DAY  # "On which dates did the operation take place?" against "... 2017"
         if typed and kind == "date" and asks_month(question) and not any(MONTH.search(t) for t in typed):
@@ -406,16 +408,30 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
 _MEASURE_WINDOW = 6  # words either side of a sum of money that say what it is a sum of
 
 
-def measured_in(measure: str, sentences: Sequence[str], scorer: SentenceScorer | None = None) -> bool:
-    """Whether a sum of money in these sentences is of the asked measure: the measure word, or one of like meaning,
-    within a few words of the sum ("$1.66 million in contributions", "spent $2 million")."""
+def measure_qualifier(question: str, measure: str) -> str | None:
+    """The ordinary word that qualifies the asked measure in the question ("voluntary" in "voluntary funding")."""
+    m = re.search(rf"\b([a-z][\w-]+)\s+{re.escape(measure)}\b", question)
+    word = m.group(1) if m else None
+    return word if word and word not in STOPWORDS and word not in _SIZE_WORDS and len(word) > 3 else None
+
+
+# words that say how much of a measure, not which measure: "the total budget" is not "a total of $403,447 in grants"
+_SIZE_WORDS = frozenset("total overall annual yearly entire whole combined full approximate exact estimated "
+                        "average cumulative aggregate".split())
+
+
+def measured_in(measure: str, sentences: Sequence[str], scorer: SentenceScorer | None = None, *,
+                qualifier: str | None = None) -> bool:
+    """Whether a sum of money in these sentences is of the asked measure: the measure word, one of like meaning, or
+    the word that qualifies it in the question, within a few words of the sum ("$1.66 million in contributions",
+    "spent $2 million", "$14 million in voluntary contributions" for "voluntary funding")."""
     near = []
     for s in sentences:
         for m in MONEY.finditer(s):
             window = s[:m.start()].split()[-_MEASURE_WINDOW:] + s[m.end():].split()[:_MEASURE_WINDOW]
             near += [w.strip(".,;:()“”\"'").lower() for w in window]
     near = sorted({w for w in near if w.isalpha() and len(w) > 2 and w not in STOPWORDS})
-    if any(stem(w) == stem(measure) for w in near):
+    if any(stem(w) in (stem(measure), stem(qualifier or measure)) for w in near):
         return True
     if scorer is None or not near:
         return False

@@ -313,6 +313,15 @@ def test_a_measure_is_matched_near_the_sum_by_the_word_or_one_of_like_meaning():
     far = "The budget of the Office was discussed at length by the Commission, and in 2017 grants totalled $403,447."
     assert not measured_in("budget", [far])  # a measure word far from the sum says nothing of it
 
+    # the word that qualifies the measure in the question names it too, but not a word of size ("total")
+    from app.abstain import measure_qualifier
+
+    voluntary = ["Since 2010, a total of $14,086,600 in voluntary contributions has been received."]
+    assert measured_in("funding", voluntary, qualifier=measure_qualifier("How much voluntary funding came in?",
+                                                                           "funding"))
+    assert measure_qualifier("What was the total budget for 2017?", "budget") is None
+    assert not measured_in("budget", voluntary, qualifier=measure_qualifier("What was the total budget?", "budget"))
+
 
 P39 = Hit("doc", 39, (), "The five-day operation led to the seizure of 130 firearms. UNODC also took part in the Joint "
           "Action Days 2017.", 1.0, dense_score=0.7)
