@@ -95,6 +95,11 @@ def _places_of() -> dict[str, frozenset[str]]:
             for code, region, subregion in _records("region", "subregion") if region or subregion}
 
 
+@lru_cache(maxsize=1)
+def _subregions() -> frozenset[str]:
+    return frozenset(p.lower() for places in _places_of().values() for p in places)
+
+
 def continents_in(text: str) -> dict[str, str]:
     """{the name as written: region} of the continents the text names as a noun ("from Africa", "Latin America"),
     one name per region, and none inside a country's name ("South Africa")."""
@@ -128,14 +133,36 @@ _REGION_ADJECTIVE = re.compile(r"(?<![\w-])((?:(?:West|East|North|South|Central|
                                r"[\s-]+)*)(" + "|".join(_CONTINENT_ADJECTIVES) + r")(?![\w-])")
 
 
+_COMPASS = {"west": "Western", "western": "Western", "east": "Eastern", "eastern": "Eastern", "north": "Northern",
+            "northern": "Northern", "south": "Southern", "southern": "Southern", "central": "Central",
+            "south-east": "South-Eastern", "southeast": "South-Eastern"}
+
+
 def region_words_named(question: str, text: str) -> set[str]:
     """The words of the regions the question names by a continent's adjective ("West African", "South-East Asian")
-    that the text names through the continent or a country of it ("Senegal", "Africa"): names the text has, though
-    not as the question spells them."""
+    that the text names: the region itself ("South-East Asia") or a country of it by countryinfo's subregion ("Viet
+    Nam" is South-eastern Asia); where countryinfo does not tell the region apart ("West African": its African
+    countries are all "Sub-Saharan") and for a bare adjective ("African"), the continent or any country of it. Not a
+    country's demonym ("South African") nor a body's name ("European Union")."""
     out: set[str] = set()
+    plain = _plain(text or "")
     for m in _REGION_ADJECTIVE.finditer(question or ""):
-        if not continents_not_in(_CONTINENT_ADJECTIVES[m.group(2)], text):
-            out.update(w for w in re.split(r"[\s-]+", m.group(0)) + m.group(0).split() if w)  # "South-East" too
+        whole = m.group(0)
+        if country_of_demonym(whole) or re.match(r"\s+(?:Union|Commission|Parliament|Council|Court)\b",
+                                                   (question or "")[m.end():]):
+            continue
+        continent = _CONTINENT_ADJECTIVES[m.group(2)]
+        compass = m.group(1).strip().lower().replace(" ", "-")
+        subs = {f"{_COMPASS.get(compass, compass.title())} {continent}".lower()} if compass else set()
+        subs |= {f"middle {continent}".lower()} if compass == "central" else set()
+        if not subs & _subregions():  # a bare adjective, or a region countryinfo does not tell apart ("West Africa")
+            named = not continents_not_in(continent, text)
+        else:
+            places = [{p.lower() for p in _places_of().get(c, ())} for c in countries_named(plain)]
+            said = re.search(rf"(?<!\w){re.escape(m.group(1).strip())}[\s-]+{re.escape(continent)}", plain)
+            named = bool(said) or any(subs & p for p in places)
+        if named:
+            out.update(w for w in re.split(r"[\s-]+", whole) + whole.split() if w)  # "South-East" too
     return out
 
 
@@ -248,7 +275,10 @@ def capital_countries(text: str) -> set[str]:
 
 
 _CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
-_CAPITAL_AFTER = re.compile(r"^(?:[’']s)?\s+capital(?:\s+city)?\b", re.I)
+# "Kenya's capital in 2017", not "Iran's capital punishment" or "Kenya's Capital Markets Authority": the word after it
+# is not a noun it qualifies
+_CAPITAL_AFTER = re.compile(r"^(?:[’']s)?\s+capital(?:\s+city)?(?=\s*(?:[?,.;:)]|$)|\s+(?:in|on|at|of|for|to|from|during|"
+                            r"between|and|or|was|were|is|did|has|had|when|where|[a-z]+ed)\b)")
 
 
 def with_capitals(question: str) -> str:
@@ -259,9 +289,9 @@ def with_capitals(question: str) -> str:
         return question
     _, capital_of = _capitals()
     asked, _, code_of = _names()
-    names: dict[str, str] = {}
+    names = {code: spellings[0] for code, spellings in _CAPITALS.items()}  # the UN's spelling ("Astana") first
     for name, code in capital_of.items():
-        names.setdefault(code, name)  # the records' own name first
+        names.setdefault(code, name)
     out, last = [], 0
     for m in asked.finditer(_plain(question)):
         code = code_of.get(m.group(1).lower())

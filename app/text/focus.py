@@ -50,11 +50,11 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
 _WHEN_Q = re.compile(r"\b(when|since when|until when)\b|" + _which("dates?|years?|months?|days?").pattern, re.I)
 _WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" + _which("city|town").pattern, re.I)
 # "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
-# countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors; or two, the second not a
-# function word ("which South-East Asian countries", not "what support for States").
+# countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors; or up to three, the later ones
+# not function words ("which four West African States", not "what support for States").
 _NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
                r"institutions|governments|donors)\b")
-_BETWEEN = rf"(?:{_NOT_AUX}[\w-]+\s+(?:{_MODIFIER})?)?"
+_BETWEEN = rf"(?:{_NOT_AUX}[\w-]+\s+(?:{_MODIFIER}){{0,2}})?"
 _NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*who\b|\bby whom\b", re.I)
 
 _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS,
@@ -114,8 +114,9 @@ def defined_acronym(question: str) -> str | None:
 # "What was the budget ...?", "How much did X spend/contribute?", "What is the total value of ...?": the answer is a sum
 # of money
 _AMOUNT_Q = re.compile(r"\b(budget|budgets|cost|costs|costed|spend|spent|spending|expenditure|funding|price|revenue|"
-                       r"how much money|worth|(?<=total )value|(?<=monetary )value|(?<=dollar )value)\b|\bhow much\b.*\b(contribut\w*|donat\w*|pa(?:y|id)|fund\w*|raise\w*|"
-                       r"allocat\w*|invest\w*|grant\w*)\b", re.I)
+                       r"how much money|worth(?=\s+of\b)|(?<=total )value|(?<=monetary )value|(?<=dollar )value)\b|"
+                       r"\bhow much\b.*\b(contribut\w*|donat\w*|pa(?:y|id)|fund\w*|raise\w*|allocat\w*|invest\w*|"
+                       r"grant\w*|worth)\b", re.I)
 MONEY = re.compile(r"(?:US\$|\$|€|£|\bUSD|\bEUR)\s?\d|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*"
                    r"(?:dollars|euros|pounds|USD|EUR)\b", re.I)
 
@@ -158,14 +159,19 @@ def asks_share(question: str) -> bool:
 
 # a figure for each part of a whole: "split by region", "broken down by country", "how much did each give", "how many
 # were officials versus civil society" (not "compared with last year": a change, which asks_share reads)
-_BREAKDOWN_Q = re.compile(r"\b(?:split(?:\s+up)?\s+(?:by|between|among|across)|broken\s+down|break\s*-?\s*down|"
-                          r"disaggregated|distribution\s+(?:by|across|among)|by\s+(?:gender|sex|age|region|country|"
-                          r"nationality)\b|(?:did|does|do|was|were|is|are)\s+each\b|versus|vs\.)", re.I)
+_BREAKDOWN_Q = re.compile(r"\b(?:split(?:\s+up)?\s+(?:by|between|among|across)|broken\s+down|break\s*-?\s*down\s+(?:by|of)|"
+                          r"breakdown|disaggregated|distribution\s+(?:by|across|among)|by\s+(?:gender|sex|age|region|"
+                          r"country|nationality)\s*(?:[?,.;:]|$|and\b|or\b)|(?:did|does|do|was|were|is|are)\s+each\b|"
+                          r"versus|vs\.)", re.I)
 
 
 def asks_breakdown(question: str) -> bool:
-    """The question asks for a figure for each part of a whole, which one total does not give."""
-    return bool(_BREAKDOWN_Q.search(question)) or _asks_in_its_language("breakdown", question)
+    """The question asks for a figure for each part of a whole, which one total does not give: a how-many or how-much
+    question, or one about a total it states ("How were the 1,600 officials split by region?"); not "What was the role
+    of UNODC versus UNDP?"."""
+    if not (_BREAKDOWN_Q.search(question) or _asks_in_its_language("breakdown", question)):
+        return False
+    return question_kind(question) in ("quantity", "amount") or bool(figures(question))
 
 
 def figures(text: str, besides: str = "") -> set[str]:
@@ -189,7 +195,8 @@ def asks_countries(question: str) -> bool:
 def countries_asked(question: str) -> int | None:
     """How many countries a which-countries question asks for, when it says ("Which four countries ...?" -> 4)."""
     m = _COUNTRIES_Q.search(question)
-    n = (numbers(m.group(0)) | number_words(m.group(0))) if m else set()
+    words = [w for w in m.group(0).split()[1:-1] if re.fullmatch(r"\d+|[A-Za-z]+", w)] if m else []  # not "G-20"
+    n = set().union(*(numbers(w) | number_words(w) for w in words)) if words else set()
     return int(min(n, key=int)) if len(n) == 1 else None
 
 
@@ -314,14 +321,17 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
                for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
 
 
+_AFTER_NOUN = frozenset("concerned involved affected interested related".split())  # "the ministry concerned"
+
+
 def _asked_verbs(done_q: re.Match) -> list[str]:
     """The verbs a yes/no clause asks were done. After "was/were" the last participle is the predicate, and one before
     it describes the subject: "Were the amendments proposed during the mission passed?" asks about "passed"."""
     verbs = _verbs_in(done_q.group(1))
-    participles = [v for v in verbs if v.endswith("ed")]
+    participles = [v for v in verbs if v.endswith("ed") and v not in _AFTER_NOUN]
     if done_q.group(0)[:3].lower() in ("was", "wer") and len(participles) > 1:
-        return [v for v in verbs if v not in participles[:-1]]
-    return verbs
+        return [v for v in verbs if v not in participles[:-1] and v not in _AFTER_NOUN]
+    return [v for v in verbs if v not in _AFTER_NOUN]
 
 
 # "How many of the 735 people reached were from civil society?", "Of the drugs seized, how many tons were cocaine?": a
@@ -358,7 +368,7 @@ def counts_part(part: set[str], text: str) -> bool:
         near = re.findall(r"[A-Za-z][\w-]*", m.group(1) + " " + m.group(2))
         words = {stem(w) for w in near} | {stem(p) for w in near for p in w.split("-") if p}
         phrase = " ".join(near).lower()
-        if words & part or any(" " in p and p in phrase for p in part):
+        if words & part or any(f" {p} " in f" {phrase} " for p in part):
             return True
     return False
 
@@ -455,7 +465,8 @@ def counted_phrase(question: str) -> str | None:
     return f"{word} of {m.group(1).lower()}" if m and m.group(1).lower() not in _COUNT_STOP else word
 
 
-_PLURAL_NOUNS = frozenset("people children women men staff personnel police youth media data".split())
+_PLURAL_NOUNS = frozenset("people children women men staff personnel police youth media data aircraft cattle livestock "
+                          "sheep fish".split())
 
 
 def _plural(word: str) -> bool:

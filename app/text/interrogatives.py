@@ -126,14 +126,14 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
     },
     # a figure for each part of a whole ("split by region", "how much did each give"): one total does not give it
     "breakdown": {
-        "fr": re.compile(r"\b(?:ventil[ée]e?s?|r[ée]parti(?:e|s|es)?)\s+(?:par|entre|selon)\b|\br[ée]partition\s+(?:par|entre)\b|"
-                         r"\bpar\s+(?:sexe|genre|r[ée]gion|pays|nationalit[ée])\b|\bchacun(?:e)?\b", _I),
-        "es": re.compile(r"\bdesglos(?:e|ad[oa]s?)\b|\brepartid[oa]s?\s+(?:por|entre)\b|\bdistribuci[óo]n\s+por\b|"
-                         r"\bpor\s+(?:sexo|g[ée]nero|regi[óo]n|pa[íi]s|nacionalidad)\b|\bcada\s+uno\b", _I),
-        "ru": re.compile(r"\bв\s+разбивке\s+по\b|\bраспределени[еия]\s+по\b|\bпо\s+(?:полу|регионам|странам)\b|"
-                         r"\bкажд(?:ый|ая|ое|ого|ому)\b", _I),
-        "ar": re.compile(r"(?:حسب|بحسب)\s+(?:ال)?(?:جنس|منطقة|مناطق|بلد|بلدان|دولة)|توزيع|كل\s+(?:منها|منهم|واحد)"),
-        "zh": re.compile(r"按(?:性别|地区|区域|国家|国别)|细分|分别(?:是|为)?多少|各(?:自|国)?(?:多少|捐了)"),
+        "fr": re.compile(r"\b(?:ventil[ée]e?s?|r[ée]parti(?:e|s|es)?)\s+par\b|\br[ée]partition\s+par\b|"
+                         r"\bpar\s+(?:sexe|genre|r[ée]gion|pays|nationalit[ée])\s*(?:[?,.;:]|$|et\b|ou\b)", _I),
+        "es": re.compile(r"\bdesglos(?:e|ad[oa]s?)\b|\brepartid[oa]s?\s+por\b|\bdistribuci[óo]n\s+por\b|"
+                         r"\bpor\s+(?:sexo|g[ée]nero|regi[óo]n|pa[íi]s|nacionalidad)\s*(?:[?,.;:]|$|y\b|o\b)", _I),
+        "ru": re.compile(r"\bв\s+разбивке\s+по\b|\bраспределени[еия]\s+по\b|"
+                         r"\bпо\s+(?:полу|регионам|странам)\s*(?:[?,.;:]|$|и\b)", _I),
+        "ar": re.compile(r"(?:موزع(?:ة|ين)?|مصنف(?:ة|ين)?|توزيع\S*)\s+(?:حسب|بحسب)|(?:حسب|بحسب)\s+(?:ال)?(?:جنس|منطقة|مناطق|بلد|بلدان)\s*(?:[؟?،.]|$)"),
+        "zh": re.compile(r"按(?:性别|地区|区域|国家|国别)(?:分|划分|细分|统计)|细分|分别(?:是|为)?多少"),
     },
     "countries": {
         "fr": re.compile(r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|États|nations|gouvernements)\b", _I),

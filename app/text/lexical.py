@@ -200,8 +200,8 @@ def split_sentences(text: str) -> list[str]:
 _PREPOSITIONS = ("from", "in", "at", "to", "with", "for", "by", "on", "of", "under", "since", "during")
 _WH = "(?:" + "|".join(WH_WORDS) + ")"
 # ... or after a hedge, which the part loses: "..., and roughly how many officials?"
-_HEDGES = ("about", "roughly", "approximately", "around", "exactly", "precisely", "also", "then")
-_SUBQ = re.compile(r"(?:,?\s+and\s+(?:(?:" + "|".join(_HEDGES) + r")\s+)?|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS)
+_HEDGES = r"(?:(?:about|roughly|approximately|around)\s+(?=how\s+(?:many|much)\b)|(?:exactly|precisely|also|then)\s+)"
+_SUBQ = re.compile(r"(?:,?\s+and\s+" + _HEDGES + r"?|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS)
                    + r")\s+)?" + _WH + r"\b)", re.I)
 # the question phrase a part opens with: "how many countries", "from which body", "when"
 _AUX = "(?:" + "|".join(AUXILIARIES) + r")\b"
@@ -213,7 +213,7 @@ def split_subquestions(question: str) -> list[str]:
     """'How many X and how many Y?' -> ['How many X?', 'how many Y?'] (one part when there is nothing to split).
     A question that lists what it wants after a dash ("What has UNODC done on sport - decisions, publications,
     training?") has one part per item, each with the question before the dash."""
-    parts = [p.strip().rstrip("?").strip() for p in _SUBQ.split(question)]
+    parts = [p.strip().rstrip("?.").strip() for p in _SUBQ.split(question)]
     parts = [q for p in parts for q in _listed_questions(p)]
     parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
     if len(parts) > 1:
@@ -221,26 +221,30 @@ def split_subquestions(question: str) -> list[str]:
     return _facets(question) or [question]
 
 
-# "how many activities did it run, who were its partners": a comma before a question word that follows another one
-# (not ", which" or ", in which": a relative clause)
+# "how many activities did it run, who were its partners": a comma before a question that follows another one
 _LISTED = re.compile(r",\s+(?=(?:how|what|who|when|where)\b)", re.I)
-_ASKS = re.compile(_WH + r"\b", re.I)
+# a question, not a relative or subordinate clause ("who took office", "when the pandemic hit", "where UNODC is"): a
+# how-many/how-much phrase, or a question word the auxiliary follows ("who were", "what amounts did"); after a scene
+# ("CRIMJUST - ", "By February 2018, ", "Key facts on X: ") or at the start
+_QUESTION = re.compile(r"(?:^|[:,]\s+|\s[-\u2013\u2014]\s+)(?:how\s+(?:many|much)\b|(?:how|who|when|where|what\s+"
+                       r"(?:[\w’'-]+\s+)?)\s*(?:" + "|".join(AUXILIARIES) + r")\b)", re.I)
 
 
 def _listed_questions(part: str) -> list[str]:
     """A part split at each comma that begins a further question, when a question is already asked before it ("Of the
     drugs seized, how many tons ...?" asks one). A later question takes the scene set before the first one
     ("CRIMJUST - how many activities did it run, who were its partners" -> "CRIMJUST - who were its partners")."""
-    out: list[str] = []
-    for piece in _LISTED.split(part):
-        if out and _ASKS.search(out[-1]):
+    pieces = _LISTED.split(part)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if _QUESTION.search(out[-1]) and _QUESTION.match(piece) and len(piece.split()) >= 3:
             out.append(piece.strip().rstrip("."))
-        elif out:
-            out[-1] += ", " + piece
         else:
-            out.append(piece)
+            out[-1] += ", " + piece
     if len(out) > 1:
-        scene = out[0][: _ASKS.search(out[0]).start()]
+        first = _QUESTION.search(out[0])
+        scene = out[0][: first.start()] + (first.group(0)[: len(first.group(0)) - len(first.group(0).lstrip(":,-–— "))]
+                                           if first.start() else "")
         out[1:] = [scene + q for q in out[1:]]
     return out
 

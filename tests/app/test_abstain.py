@@ -165,6 +165,7 @@ def test_a_word_that_only_describes_or_a_plan_for_more_does_not_make_a_done_thin
     ("Was the network launched?", "The network was launched in April 2018; a second is to be launched later."),
     ("Did UNODC help journalists?", "UNODC organized a workshop for journalists aimed at building capacity."),
     ("Were amendments proposed during the mission?", "During the mission, amendments were proposed."),
+    ("Was the strategy adopted by the ministry concerned?", "The strategy was adopted; a review is expected to follow."),
 ])
 def test_a_sentence_that_says_it_was_done_or_a_question_about_the_plan_is_not_caught(question, text):
     from app.text.focus import reported_as_intended
@@ -248,7 +249,11 @@ P40 = Hit("doc", 40, (), "The operation resulted in the seizure of 136 firearms,
     ("Of the people the Global Programme reached, how many were officials?", P22, AnswerStatus.PARTIAL),  # a list
     ("How many of the firearms seized in the operation were Kalashnikov-type assault rifles?", P40,
      AnswerStatus.ANSWERED),
-    # a country the part names is named whole near the count: "10 States ... the United States" counts no part
+    # a country the part names is named whole near the count (however long its name); "10 States ... the United
+    # States" counts no part
+    ("How many of the 300 officials trained were from Indonesia?",
+     Hit("doc", 9, (), "The training reached 300 officials, including 120 officials from Indonesia.", 1.0,
+         dense_score=0.7), AnswerStatus.ANSWERED),
     ("How many of the portal's users were from the United States?",
      Hit("doc", 9, (), "SHERLOC was accessed by 186,990 users. The 10 States with the largest number of users were the "
          "United States of America, India and Peru.", 1.0, dense_score=0.7), AnswerStatus.PARTIAL),
@@ -398,6 +403,13 @@ def test_which_countries_is_answered_only_by_country_names():
 
 
 
+def test_a_group_s_name_is_not_a_count_of_the_countries_asked():
+    from app.text.focus import countries_asked
+
+    assert countries_asked("Which G-20 countries adopted anti-bribery laws?") is None
+    assert countries_asked("Which four West African States signed?") == 4
+
+
 def test_which_four_countries_needs_four_names():
     """"four States ... and Vanuatu" names one country, not the four asked for; two named answer "which two"."""
     hit = Hit("doc", 90, (), "UNODC assisted four States in drafting access-to-information laws and worked with "
@@ -480,12 +492,18 @@ def test_which_countries_is_not_answered_by_a_country_in_a_next_sentence_the_ans
 
 
 @pytest.mark.parametrize("question, asks", [
-    ("How were the officials split by region?", True), ("How much did each donor give?", True),
-    ("Which donors gave, and how much did each give?", True), ("How many were judges versus police?", True),
-    ("How many users, broken down by country?", True), ("How did use grow compared with 2016?", False),
-    ("How much is needed each year?", False), ("Comment les fonds sont-ils répartis par région ?", True),
-    ("¿Cuál es el desglose por país?", True), ("Сколько участников в разбивке по странам?", True),
-    ("ما توزيع المشاركين حسب المنطقة؟", True), ("按地区细分的人数是多少？", True), ("Combien de pays ?", False),
+    ("How were the 1,600 officials split by region?", True), ("How much did each donor give?", True),
+    ("How many were judges versus police?", True), ("How many users, broken down by country?", True),
+    ("How did use grow compared with 2016?", False), ("How much is needed each year?", False),
+    # a breakdown of figures only: not of roles, tasks or kinds of things
+    ("What was the role of UNODC versus UNDP?", False), ("How was responsibility split between UNODC and INTERPOL?",
+                                                         False),
+    ("How many women were exploited by sex traffickers?", False), ("Which donors gave, and what did each fund?", False),
+    ("Combien de fonds sont répartis par région ?", True), ("Quel est le rôle de chacun des organes ?", False),
+    ("¿Cuántos participantes hubo, con el desglose por país?", True), ("¿Qué hizo cada uno de los organismos?", False),
+    ("Сколько участников в разбивке по странам?", True), ("Сколько человек пострадали каждый год?", False),
+    ("كم عدد المشاركين موزعين حسب المنطقة؟", True), ("ما هو توزيع المخدرات؟", False),
+    ("按地区细分的人数是多少？", True), ("Combien de pays ?", False),
 ])
 def test_a_question_asking_for_a_breakdown_is_recognised_in_each_language(question, asks):
     from app.text.focus import asks_breakdown

@@ -32,7 +32,8 @@ def _hit(n: int, text: str) -> Hit:
     ("Which non-governmental organizations took part?", "names"),  # a hyphenated word between
     # a total value or what something is worth is a sum of money; a value alone may be anything
     ("What is the total value of the assets returned?", "amount"), ("How much were the seized goods worth?", "amount"),
-    ("What is the value of this work?", "other"),
+    ("What is the value of this work?", "other"), ("Which good practices are worth replicating?", "other"),
+    ("Which four West African States signed the protocol?", "names"),  # a number and two words between
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
@@ -69,6 +70,7 @@ def test_counts_reaches_past_modifiers_but_not_other_numbers():
     assert not counts("UNODC organized two expert group meetings.", "expert")
     assert not counts("It opened 12 country offices.", "country")
     assert counts("It trained 500 police officers and seven experts.", "expert")
+    assert counts("It seized 15 aircraft and 40 vessels.", "aircraf")  # a plural without -s is no modifier
 
 
 def test_type_match_prefers_the_asked_count_over_a_bare_number():

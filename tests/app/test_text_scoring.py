@@ -109,6 +109,15 @@ def test_domain_common_words_are_dropped_as_stems():
      ["Of the drugs seized in the operation, how many tons were cocaine?"]),
     ("How many arrests came out of the Joint Action Days, in which UNODC took part?",
      ["How many arrests came out of the Joint Action Days, in which UNODC took part?"]),
+    # a relative or subordinate clause after a comma is no question of its own
+    ("Of the 735 people who were trained, how many were from civil society?",
+     ["Of the 735 people who were trained, how many were from civil society?"]),
+    ("What did the Executive Director, who took office in 2020, say about corruption?",
+     ["What did the Executive Director, who took office in 2020, say about corruption?"]),
+    ("What was discussed in Vienna, where UNODC is headquartered?",
+     ["What was discussed in Vienna, where UNODC is headquartered?"]),
+    ("What does the report say about prevention and about how States can recover assets?",
+     ["What does the report say about prevention and about how States can recover assets?"]),
     # a hedge between "and" and the question word is not part of the second question
     ("How many guns were seized, and roughly how many officials were trained?",
      ["How many guns were seized?", "how many officials were trained?"]),
