@@ -31,8 +31,8 @@ from app.text.focus import (
     figures, names_a_city, only_listed, question_kind, reported_as_intended, type_match,
 )
 from app.text.lexical import (
-    DOMAIN_COMMON, DOMAIN_COMMON_STEMS, FRAME_STEMS, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text, content_terms,
-    ORDINAL_WORDS, ordinals, proper_terms, split_sentences, split_subquestions, stem, standalone_parts,
+    DOMAIN_COMMON, DOMAIN_COMMON_STEMS, FRAME_STEMS, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text,
+    content_terms, ORDINAL_WORDS, ordinals, proper_terms, split_sentences, split_subquestions, stem, standalone_parts,
     terms_with_acronyms, topic_words, words,
 )
 from app.text.scoring import (
@@ -408,16 +408,16 @@ def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None
 _MEASURE_WINDOW = 6  # words either side of a sum of money that say what it is a sum of
 
 
+# words that say how much of a measure, not which measure: "the total budget" is not "a total of $403,447 in grants"
+_SIZE_WORDS = frozenset("total overall annual yearly entire whole combined full approximate exact estimated "
+                        "average cumulative aggregate".split())
+
+
 def measure_qualifier(question: str, measure: str) -> str | None:
     """The ordinary word that qualifies the asked measure in the question ("voluntary" in "voluntary funding")."""
     m = re.search(rf"\b([a-z][\w-]+)\s+{re.escape(measure)}\b", question)
     word = m.group(1) if m else None
     return word if word and word not in STOPWORDS and word not in _SIZE_WORDS and len(word) > 3 else None
-
-
-# words that say how much of a measure, not which measure: "the total budget" is not "a total of $403,447 in grants"
-_SIZE_WORDS = frozenset("total overall annual yearly entire whole combined full approximate exact estimated "
-                        "average cumulative aggregate".split())
 
 
 def measured_in(measure: str, sentences: Sequence[str], scorer: SentenceScorer | None = None, *,

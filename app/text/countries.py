@@ -274,6 +274,15 @@ def capital_countries(text: str) -> set[str]:
             and not _NOT_THE_PLACE_BEFORE.search(text[max(0, m.start(1) - 8):m.start(1)])}
 
 
+@lru_cache(maxsize=1)
+def _capital_of_country() -> dict[str, str]:
+    """alpha-2 code -> its capital's name, the UN's spelling where countryinfo's differs ("Astana")."""
+    names = {code: spellings[0] for code, spellings in _CAPITALS.items()}
+    for name, code in _capitals()[1].items():
+        names.setdefault(code, name)
+    return names
+
+
 _CAPITAL_OF = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.I)
 # "Kenya's capital in 2017", not "Iran's capital punishment" or "Kenya's Capital Markets Authority": the word after it
 # is not a noun it qualifies
@@ -287,11 +296,8 @@ def with_capitals(question: str) -> str:
     ranking and grading need the name (one name: a second spelling would be a name the paragraph lacks)."""
     if "capital" not in (question or "").lower():
         return question
-    _, capital_of = _capitals()
     asked, _, code_of = _names()
-    names = {code: spellings[0] for code, spellings in _CAPITALS.items()}  # the UN's spelling ("Astana") first
-    for name, code in capital_of.items():
-        names.setdefault(code, name)
+    names = _capital_of_country()
     out, last = [], 0
     for m in asked.finditer(_plain(question)):
         code = code_of.get(m.group(1).lower())

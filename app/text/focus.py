@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
-from app.text.lexical import acronyms, content_terms, number_words, numbers, stem
+from app.text.lexical import acronyms, all_numbers, content_terms, stem
 from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -176,8 +176,7 @@ def asks_breakdown(question: str) -> bool:
 
 def figures(text: str, besides: str = "") -> set[str]:
     """The figures of a text that are neither years nor figures `besides` states ("Of the 735 people ...")."""
-    return {n for n in numbers(text) | number_words(text) if not re.fullmatch(r"(?:19|20)\d\d", n)} - \
-        (numbers(besides) | number_words(besides))
+    return {n for n in all_numbers(text) if not re.fullmatch(r"(?:19|20)\d\d", n)} - all_numbers(besides)
 
 
 # one word may come between ("Which twelve countries"), but not "Which United Nations entities" or "What did States
@@ -196,7 +195,7 @@ def countries_asked(question: str) -> int | None:
     """How many countries a which-countries question asks for, when it says ("Which four countries ...?" -> 4)."""
     m = _COUNTRIES_Q.search(question)
     words = [w for w in m.group(0).split()[1:-1] if re.fullmatch(r"\d+|[A-Za-z]+", w)] if m else []  # not "G-20"
-    n = set().union(*(numbers(w) | number_words(w) for w in words)) if words else set()
+    n = set().union(*map(all_numbers, words))
     return int(min(n, key=int)) if len(n) == 1 else None
 
 
@@ -327,11 +326,11 @@ _AFTER_NOUN = frozenset("concerned involved affected interested related".split()
 def _asked_verbs(done_q: re.Match) -> list[str]:
     """The verbs a yes/no clause asks were done. After "was/were" the last participle is the predicate, and one before
     it describes the subject: "Were the amendments proposed during the mission passed?" asks about "passed"."""
-    verbs = _verbs_in(done_q.group(1))
-    participles = [v for v in verbs if v.endswith("ed") and v not in _AFTER_NOUN]
+    verbs = [v for v in _verbs_in(done_q.group(1)) if v not in _AFTER_NOUN]
+    participles = [v for v in verbs if v.endswith("ed")]
     if done_q.group(0)[:3].lower() in ("was", "wer") and len(participles) > 1:
-        return [v for v in verbs if v not in participles[:-1] and v not in _AFTER_NOUN]
-    return [v for v in verbs if v not in _AFTER_NOUN]
+        return [v for v in verbs if v not in participles[:-1]]
+    return verbs
 
 
 # "How many of the 735 people reached were from civil society?", "Of the drugs seized, how many tons were cocaine?": a
@@ -352,8 +351,6 @@ def asked_part(question: str) -> set[str]:
     if not m:
         return set()
     part = m.group("part") or m.group("part2") or ""
-    from app.text.countries import countries_in  # the country names load lazily, with the first question naming one
-
     named = countries_in(part)
     if named:  # "were from the United States": the country, named whole, not "10 States"
         return {name.lower() for name in named.values()}

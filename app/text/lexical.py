@@ -226,7 +226,7 @@ _LISTED = re.compile(r",\s+(?=(?:how|what|who|when|where)\b)", re.I)
 # a question, not a relative or subordinate clause ("who took office", "when the pandemic hit", "where UNODC is"): a
 # how-many/how-much phrase, or a question word the auxiliary follows ("who were", "what amounts did"); after a scene
 # ("CRIMJUST - ", "By February 2018, ", "Key facts on X: ") or at the start
-_QUESTION = re.compile(r"(?:^|[:,]\s+|\s[-\u2013\u2014]\s+)(?:how\s+(?:many|much)\b|(?:how|who|when|where|what\s+"
+_QUESTION = re.compile(r"(?P<scene_end>^|[:,]\s+|\s[-\u2013\u2014]\s+)(?:how\s+(?:many|much)\b|(?:how|who|when|where|what\s+"
                        r"(?:[\w’'-]+\s+)?)\s*(?:" + "|".join(AUXILIARIES) + r")\b)", re.I)
 
 
@@ -242,9 +242,7 @@ def _listed_questions(part: str) -> list[str]:
         else:
             out[-1] += ", " + piece
     if len(out) > 1:
-        first = _QUESTION.search(out[0])
-        scene = out[0][: first.start()] + (first.group(0)[: len(first.group(0)) - len(first.group(0).lstrip(":,-–— "))]
-                                           if first.start() else "")
+        scene = out[0][: _QUESTION.search(out[0]).end("scene_end")]
         out[1:] = [scene + q for q in out[1:]]
     return out
 
