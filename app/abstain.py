@@ -459,7 +459,7 @@ NO_SHARE = "no percentage"
 NOT_DONE = "no outcome, only what was planned or proposed"
 NO_CITY = "no city, only a country or region"
 NO_PART = "no figure for that part, only for the whole"
-NOT_ALL_NAMED = "not all the names asked for"
+NOT_ALL_NAMED = "only some of the names asked for"
 NO_BREAKDOWN = "no breakdown, only a total"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language

@@ -74,7 +74,7 @@ GIVES_NO = {
         "es": "no da ninguna cifra para esa parte, solo para el total",
         "ru": "нет данных по этой части, только по целому", "ar": "لا يذكر رقمًا لهذا الجزء، بل للمجموع فقط",
         "zh": "未给出该部分的数字，只给出总数"},
-    "not all the names asked for": {"fr": "il ne donne pas tous les noms demandés",
+    "only some of the names asked for": {"fr": "il ne donne pas tous les noms demandés",
                                     "es": "no da todos los nombres que se piden",
                                     "ru": "приводятся не все запрошенные названия", "ar": "لا يذكر كل الأسماء المطلوبة",
                                     "zh": "未给出所问的全部名称"},
