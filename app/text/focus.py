@@ -44,6 +44,7 @@ def _which(nouns: str) -> re.Pattern:
 
 
 _DAY_Q = _which("dates?|days?")
+_DAY_NOUNS = frozenset("date dates day days".split())  # "Do we know the exact dates ...?" asks for days too
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
@@ -205,11 +206,17 @@ def _asks_in_its_language(grain: str, question: str) -> bool:
 
 
 _CITY_Q = _which("city|cities|towns?")
+_CITY_NOUNS = frozenset("city town".split())  # "What city ...?" is _CITY_Q; "Is there a city given for ...?"
+# "Where in Croatia ...?", "Whereabouts in Kenya ...?": somewhere inside a country the question names ("Where in Latin
+# America ...?" asks for a country, which the region's sentences give)
+_WHERE_IN = re.compile(r"\b(?i:where(?:abouts)?\s+in\s+)((?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)")
 
 
 def asks_city(question: str) -> bool:
     """The question asks for a city ("In which city was the workshop held?"), which a country does not give."""
-    return bool(_CITY_Q.search(question)) or _asks_in_its_language("city", question)
+    return bool(_CITY_Q.search(question)) or asked_noun(question) in _CITY_NOUNS or \
+        any(countries_in(m.group(1)) for m in _WHERE_IN.finditer(question)) \
+        or _asks_in_its_language("city", question)
 
 
 # the place a sentence puts something in: "held in Vienna", "In Dakar, ...", "in the Islamic Republic of Iran"
@@ -230,7 +237,8 @@ def names_a_city(sentence: str) -> bool:
 
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
-    return bool(_DAY_Q.search(question)) or _asks_in_its_language("day", question)
+    return bool(_DAY_Q.search(question)) or asked_noun(question) in _DAY_NOUNS or \
+        _asks_in_its_language("day", question)
 
 
 # "What did the Security Council adopt ...?": the words after the auxiliary that may be the asked verb
@@ -287,7 +295,13 @@ _INTENDED = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+proposed|draft
                        r"plans?\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|intended)\s+to|"
                        # not finished yet: "is working on a new edition", "is finalizing", "under preparation" (not "is
                        # being implemented" or "under way": said of a thing already adopted or started)
-                       r"(?:is|are)\s+(?:working\s+on|finali[sz]ing)|under\s+(?:preparation|development))", re.I)
+                       r"(?:is|are)\s+(?:working\s+on|finali[sz]ing)|under\s+(?:preparation|development)|"
+                       # still on the way: "worked on the development of", "towards the establishment of", "their
+                       # initiative to establish", "efforts to set up"
+                       r"work(?:ed|ing|s)?\s+on\s+(?:the\s+)?(?:development|drafting|preparation|design)\s+of|"
+                       r"towards\s+(?:the\s+)?(?:establishment|creation|adoption|development|launch)\s+of|"
+                       r"(?:initiative|efforts?|plans?|proposals?|intention|bid)\s+to\s+(?:establish|create|set\s+up|"
+                       r"develop|launch|adopt|build))", re.I)
 _PROSPECTIVE = r"(?:to|will)\s+be\s+"
 _CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
 # past forms that past_forms cannot spell (irregular verbs a report uses for things done)
@@ -382,7 +396,30 @@ def _done(verb: str, text: str) -> bool:
     return False
 
 
-_EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why)\b", re.I)
+# "where" and "when" count too: "Where did they meet when the tool was shown?" asks where
+# The asked type as a noun the question asks for: "What was the exact date of ...?", "Is there a figure for ...?",
+# "Do we know the venue?", "Can you tell me the dates ...?", "Any attendance number for ...?". General English
+# question frames and the nouns that name an answer type, nothing of one report.
+_KIND_NOUNS = {"date": frozenset("date dates day days timing timeframe deadline".split()),
+               "quantity": frozenset("number numbers figure figures count headcount tally turnout attendance".split()),
+               "place": frozenset("venue venues location locations city town site whereabouts".split())}
+_NOUN_ASKED = re.compile(
+    r"(?:(?:what|which)\s+(?:is|was|were|are)|(?:do|does|did)\s+(?:we|you|they|it|the\s+report|the\s+document)\s+"
+    r"(?:know|have|give|say|mention|state|report|list|provide|include|record)|(?:is|are|was|were)\s+there|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:give|tell|provide|share|list|find|confirm)(?:\s+(?:me|us))?|"
+    r"(?:please\s+)?(?:tell|give)\s+(?:me|us)|any)\s+"
+    r"(?:(?:the|a|an|any|its|their|exact|precise|specific|actual|approximate|rough|official|overall)\s+){0,3}"
+    r"(?:[a-z][\w-]*\s+)?(" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b", re.I)
+
+
+
+def asked_noun(question: str) -> str | None:
+    """The answer-type noun a question asks for in a frame without a wh-word ("Is there a date for ...?" -> date)."""
+    m = _NOUN_ASKED.match(question.strip())
+    return m.group(1).lower() if m else None
+
+
+_EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why|where|when)\b", re.I)
 _THEN_AUX = re.compile(r"\s*(?:" + "|".join(AUXILIARIES) + r")\b|\s*[?.]?\s*$", re.I)
 
 
@@ -413,6 +450,9 @@ def question_kind(question: str) -> str:
         return "place"
     if _NAMES_Q.search(question):
         return "names"
+    noun = asked_noun(question)
+    if noun:
+        return next(kind for kind, words in _KIND_NOUNS.items() if noun in words)
     # a question in another UN language: the same answer types, read from its own question words
     lang = detect(question)
     return "other" if lang.english else asked_kind(question, lang.code)

@@ -140,6 +140,18 @@ def test_an_event_its_paragraph_calls_future_has_not_happened_though_the_answer_
     assert r.status is AnswerStatus.PARTIAL and r.lacks == NOT_DONE, r
 
 
+@pytest.mark.parametrize("question, text", [
+    ("Has the regional hub been set up yet?", "UNODC engaged with the countries to advance their initiative to "
+     "establish a regional hub."),
+    ("Did the online tool actually go live?", "The Office worked on the development of an online tool."),
+    ("Was the network created?", "UNODC worked towards the establishment of a network of judges."),
+])
+def test_a_thing_still_on_its_way_does_not_answer_whether_it_was_done(question, text):
+    from app.text.focus import reported_as_intended
+
+    assert reported_as_intended(question, [text])
+
+
 @pytest.mark.parametrize("question, text, paragraph", [
     ("Did UNODC train officers in 2017?", "UNODC trained 300 officers in 2017, as planned.", ""),  # "planned": a word
     ("Was the meeting held in 2017?", "The meeting, scheduled for June 2017, was held in Vienna.", ""),  # irregular
@@ -152,6 +164,10 @@ def test_an_event_its_paragraph_calls_future_has_not_happened_though_the_answer_
     ("Has the programme started?", "The programme, launched in 2016, is under way in five countries.", ""),
     ("Has the strategy been adopted?", "The strategy, endorsed in 2016, is being implemented.", ""),
     ("Has the manual come out?", "The manual came out in 2018 and is being translated.", ""),  # irregular
+    # the way there, then the outcome said: "established"
+    ("Was the hub set up?", "After efforts to establish a hub, the hub was set up in 2017.", ""),
+    ("Was the network established?", "Work towards the establishment of the network ended when it was established "
+     "in 2018.", ""),
 ])
 def test_a_word_that_only_describes_or_a_plan_for_more_does_not_make_a_done_thing_intended(question, text, paragraph):
     from app.text.focus import reported_as_intended

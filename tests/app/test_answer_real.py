@@ -65,6 +65,9 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
     ("What was UNODC's total budget for 2017?", "no figure for the budget"),  # the example: grants, no budget
     ("When did the South Asian regional intelligence and coordination centre open?", "no date"),  # only planned
     ("Did the Maldives parliament pass the proposed smuggling law amendments?", "no outcome"),  # only proposed
+    ("Do we know the exact dates on which the firearms working group met in 2017?", "no day"),  # only the year
+    ("Where in Croatia was the regional expert meeting on smuggling finances held?", "no city"),  # only the country
+    ("Has the South Asian regional intelligence hub been set up yet?", "no outcome"),  # an initiative to establish
 ])
 def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_lacks(assistant, question, lacks):
     a = assistant.ask(question)

@@ -34,6 +34,18 @@ def _hit(n: int, text: str) -> Hit:
     ("What is the total value of the assets returned?", "amount"), ("How much were the seized goods worth?", "amount"),
     ("What is the value of this work?", "other"), ("Which good practices are worth replicating?", "other"),
     ("Which four West African States signed the protocol?", "names"),  # a number and two words between
+    # a later "when" is a subordinate clause when "where" asked first
+    ("Where did the subgroup meet in October 2017 when the tool was shown?", "place"),
+    ("Where and when was the workshop held?", "date"),  # both asked: the first reading that fits
+    # the asked type named by a noun, in a frame without a wh-word
+    ("Do we know the exact dates on which the working group met?", "date"),
+    ("Is there a date for the next session?", "date"), ("Tell me the date the network was launched.", "date"),
+    ("What was the exact date of the meeting?", "date"),
+    ("Do we have any attendance number for the conference?", "quantity"),
+    ("What is the attendance figure for the forum?", "quantity"), ("What was the headcount?", "quantity"),
+    ("Does the report give the venue of the workshop?", "place"), ("What was the venue of the meeting?", "place"),
+    ("What is the role of the network?", "other"), ("What was the place of judges in the plan?", "other"),
+    ("Do we know why the meeting was postponed?", "other"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
@@ -173,6 +185,7 @@ def test_near_miss_with_a_different_identifier_is_not_answered_as_if_it_matched(
     ("On which dates did the operation take place?", True), ("What exact date was the network launched?", True),
     ("What day is the World Day observed?", True), ("When was the network launched?", False),
     ("In what year was the Protocol adopted?", False),
+    ("Do we know the exact dates on which the working group met?", True), ("Is there a date for it?", True),
 ])
 def test_asks_day(question, day):
     from app.text.focus import asks_day
@@ -339,3 +352,15 @@ def test_the_verb_rule_is_for_questions_asking_for_no_figure_and_reads_past_tens
                              "assisted civil society groups.")
     cited = ExtractiveAnswerer().select("How many States did UNODC assist?", context)
     assert [s.index for s in cited] == [0]  # the count answers; a later "assisted" would only share the verb
+
+
+@pytest.mark.parametrize("question,city", [
+    ("In which city was it held?", True), ("Where in Croatia was the meeting held?", True),
+    ("Where in the United Kingdom was the summit?", True), ("Is there a city given for the workshop?", True),
+    ("Where in Latin America did UNODC train officials?", False),  # a country answers a region
+    ("Where in the Pacific were the workshops?", False), ("Where was the meeting held?", False),
+])
+def test_asks_city(question, city):
+    from app.text.focus import asks_city
+
+    assert asks_city(question) is city
