@@ -242,7 +242,7 @@ class RelevanceGate:
             named += [(_with_article(c, question), re.findall(r"[A-Za-z][\w’'\-]*", c))
                       for code, c in countries.items() if code not in placed]
             for name, tokens in named:
-                if tokens and all(only_listed(stem(w), t) for w in tokens for t in typed):
+                if tokens and _only_listed_for(tokens, typed, best.hit.text):
                     return f"no figure for {name} alone"
         if typed and kind == "amount":
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
@@ -388,6 +388,23 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
         regional = {stem(w) for w in region_words_named(question, text)}
         absent = [t for t in absent if t not in regional]
     return missing + absent
+
+
+def _only_listed_for(tokens: Sequence[str], typed: Sequence[str], paragraph: str) -> bool:
+    """The figure is not the name's own: the sentences giving it name it only in a list of names, or, naming it not
+    at all, the paragraph names it only in lists ("186,990 users" then "the 10 States with the most users were ...,
+    India, ...": no figure for India)."""
+    stems = [stem(w) for w in tokens]
+    if all(only_listed(s, t) for s in stems for t in typed):
+        return True
+    if any(_names(s, t) for s in stems for t in typed):
+        return False
+    mentions = [t for t in split_sentences(paragraph) if any(_names(s, t) for s in stems)]
+    return bool(mentions) and all(only_listed(s, t) for s in stems for t in mentions if _names(s, t))
+
+
+def _names(name_stem: str, sentence: str) -> bool:
+    return any(stem(w) == name_stem for w in re.findall(r"[A-Za-z][\w’'\-]*", sentence))
 
 
 def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None, *,

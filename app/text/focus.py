@@ -160,10 +160,13 @@ def asks_share(question: str) -> bool:
 
 # a figure for each part of a whole: "split by region", "broken down by country", "how much did each give", "how many
 # were officials versus civil society" (not "compared with last year": a change, which asks_share reads)
-_BREAKDOWN_Q = re.compile(r"\b(?:split(?:\s+up)?\s+(?:by|between|among|across)|broken\s+down|break\s*-?\s*down\s+(?:by|of)|"
+_BREAKDOWN_Q = re.compile(r"\b(?:split(?:\s+up)?\s+(?:of|by|between|among|across)|broken\s+down|break\s*-?\s*down\s+(?:by|of)|"
                           r"breakdown|disaggregated|distribution\s+(?:by|across|among)|by\s+(?:gender|sex|age|region|"
                           r"country|nationality)\s*(?:[?,.;:]|$|and\b|or\b)|(?:did|does|do|was|were|is|are)\s+each\b|"
-                          r"versus|vs\.)", re.I)
+                          r"versus|vs\.|"
+                          # "a gender split of the officials", "the regional distribution"
+                          r"(?:gender|sex|age|regional|geographic(?:al)?|country)\s+(?:split|distribution|balance|mix))",
+                          re.I)
 
 
 def asks_breakdown(question: str) -> bool:
@@ -409,7 +412,10 @@ _NOUN_ASKED = re.compile(
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:give|tell|provide|share|list|find|confirm)(?:\s+(?:me|us))?|"
     r"(?:please\s+)?(?:tell|give)\s+(?:me|us)|any)\s+"
     r"(?:(?:the|a|an|any|its|their|exact|precise|specific|actual|approximate|rough|official|overall)\s+){0,3}"
-    r"(?:[a-z][\w-]*\s+)?(" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b", re.I)
+    r"(?:[a-z][\w-]*\s+)?(" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b"
+    # ... ending its noun phrase: not "the attendance policy", "the date format"
+    r"(?=\s*[?,.;:]|\s*$|\s+(?:the|that|which|when|on|at|of|for|from|to|in|by|with|it|they|was|were|is|are|given|"
+    r"recorded|reported)\b)", re.I)
 
 
 
@@ -469,6 +475,9 @@ def counted_noun(question: str) -> str | None:
     return stem(word) if word else None
 
 
+_ATTENDANCE = re.compile(r"\b(?:attendance|attendees|headcount|turnout)\b", re.I)
+
+
 def counted_word(question: str) -> str | None:
     """counted_noun as the question writes it ("sites"): what is embedded to match it by meaning."""
     # a possessor is not what is counted: "how many of the portal's users" counts users
@@ -476,7 +485,8 @@ def counted_word(question: str) -> str | None:
     m = re.search(r"\b(?:how many|number of)\s+(?:of\s+the\s+)?([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,4})",
                   question, re.I)
     if not m:
-        return None
+        # "Is there an attendance figure ...?", "What was the turnout?": a count of those who came
+        return "participants" if _ATTENDANCE.search(question) and question_kind(question) == "quantity" else None
     head = []
     words = m.group(1).split()
     for i, w in enumerate(words):

@@ -201,6 +201,33 @@ def test_a_total_for_a_list_of_names_is_not_one_named_member_s_figure():
     assert _assess("How much was received in contributions?", _model(bias=5.0), P34).status is AnswerStatus.ANSWERED
 
 
+P9 = Hit("doc", 9, (), "From February 2017 to February 2018, the portal was accessed by 186,990 users. The 10 States "
+         "with the largest number of users were the United States, India, Peru, Mexico and Colombia.", 1.0,
+         dense_score=0.7)
+
+
+def test_a_figure_whose_paragraph_names_the_country_only_in_a_list_is_not_that_country_s():
+    r = _assess("How many portal users came from India?", _model(bias=5.0), P9)
+    assert r.status is AnswerStatus.PARTIAL and r.lacks == "no figure for India alone", r
+    assert _assess("How many users accessed the portal?", _model(bias=5.0), P9).status is AnswerStatus.ANSWERED
+    own = Hit("doc", 9, (), "In India, the portal was accessed by 18,000 users. The 10 States with the largest number "
+              "of users were the United States, India, Peru, Mexico and Colombia.", 1.0, dense_score=0.7)
+    assert _assess("How many portal users came from India?", _model(bias=5.0), own).status is AnswerStatus.ANSWERED
+
+
+def test_an_attendance_figure_counts_those_who_came():
+    from app.text.focus import counted_word
+
+    assert counted_word("Do we have any attendance number for the Abuja conference?") == "participants"
+    assert counted_word("What was the turnout at the forum?") == "participants"
+    assert counted_word("How many countries sent delegates?") == "countries"
+    assert counted_word("What was the attendance policy?") is None  # not a count asked
+    hit = Hit("doc", 107, (), "UNODC co-hosted a conference on illicit financial flows, held in Abuja from 5 to 7 June "
+              "2017.", 1.0, dense_score=0.7)
+    r = _assess("Do we have any attendance number for the Abuja conference?", _model(bias=5.0), hit)
+    assert r.status is not AnswerStatus.ANSWERED, r
+
+
 def test_a_country_whose_capital_the_answer_names_is_where_it_happened_not_a_list_member():
     p53 = Hit("doc", 53, (), "A workshop on electronic evidence was held in Tashkent in 2017. It was attended by 43 "
               "judges from Armenia, Georgia, Kazakhstan, Kyrgyzstan and Uzbekistan.", 1.0, dense_score=0.7)
@@ -510,6 +537,8 @@ def test_which_countries_is_not_answered_by_a_country_in_a_next_sentence_the_ans
 
 @pytest.mark.parametrize("question, asks", [
     ("How were the 1,600 officials split by region?", True), ("How much did each donor give?", True),
+    ("Can you give a gender split of the 1,600 officials trained?", True),
+    ("What is the age mix of the 300 users?", True), ("Was the split of the 1,600 officials by region reported?", True),
     ("How many were judges versus police?", True), ("How many users, broken down by country?", True),
     ("How did use grow compared with 2016?", False), ("How much is needed each year?", False),
     # a breakdown of figures only: not of roles, tasks or kinds of things
