@@ -590,7 +590,21 @@ def counted_heads(sentence: str) -> list[str]:
             words.append(w)
         if words:
             heads.append(words[-1])
-    return heads
+    return heads + _listed_heads(sentence)
+
+
+# "333 prosecutors, judges, law enforcement officials and INTERPOL officers": each noun of the list is counted
+_COUNTED_LIST = re.compile(rf"\b{NUM_WORD}\s+((?:[\w’'\-]+,?\s+){{1,14}}?)(?=[;:(]|from\b|in\b|of\b|who\b|which\b|"
+                           r"at\b|on\b|to\b|with\b|were\b|was\b|$)", re.I)
+
+
+def _listed_heads(sentence: str) -> list[str]:
+    out = []
+    for m in _COUNTED_LIST.finditer(sentence):
+        items = [i.split() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip()) if i]
+        if len(items) >= 2 and all(_plural(i[-1]) for i in items):
+            out += [i[-1] for i in items[1:]]
+    return out
 
 
 def type_match(kind: str, sentence: str, counted: str | None = None) -> float:

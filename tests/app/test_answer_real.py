@@ -161,3 +161,11 @@ def test_a_question_about_an_acronym_is_answered_by_the_sentence_that_spells_it_
     ans = assistant.ask(question)
     assert ans.status is AnswerStatus.ANSWERED and words in ans.text
     assert [c.paragraph for c in ans.citations][:1] == [paragraph]
+
+
+def test_people_are_counted_by_a_list_of_person_nouns(assistant):
+    # "333 prosecutors, judges, law enforcement officials and INTERPOL officers" counts people as much as "40
+    # officials" in the next paragraph does, and is the trainer sessions' own count
+    a = assistant.ask("How many people did the West African network's peer trainer sessions reach in 2017?")
+    assert a.status is AnswerStatus.ANSWERED and "333" in a.text, a.text
+    assert [c.paragraph for c in a.citations] == [49], a.text

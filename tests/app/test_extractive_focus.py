@@ -210,6 +210,12 @@ def test_a_day_is_more_than_a_year_or_a_month(sentence, has_day):
     ("the initiation of 50 international tracing requests", ["requests"]),
     ("20 clandestine laboratories and more", ["laboratories"]),
     ("189 States had become parties", ["States"]),
+    # each noun of a counted list: "people" asked is answered by any of them at a person noun's cosine
+    ("delivered to 333 prosecutors, judges, law enforcement officials and INTERPOL officers from Benin",
+     ["prosecutors", "judges", "officials", "officers"]),
+    ("attended by 43 judges and lecturers from training centres", ["judges", "lecturers"]),
+    ("20 countries and five regional networks", ["countries", "networks"]),
+    ("trained 40 officials, mostly from Ghana", ["officials"]),  # not a list: one plural only
 ])
 def test_counted_heads_are_what_the_number_counts_not_its_modifiers(sentence, heads):
     from app.text.focus import counted_heads
