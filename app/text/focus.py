@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
-from app.text.lexical import acronyms, all_numbers, content_terms, stem
+from app.text.lexical import acronyms, all_numbers, content_terms, ordinals, stem
 from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -333,8 +333,38 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
         verbs = [v for m in asked for v in _asked_verbs(m)]
         return bool(verbs) and bool(_INTENDED.search(text)) and not any(_done(v, text) for v in verbs)
     scope = f"{text} {paragraph or ''}"
-    return any(re.search(rf"\b{_PROSPECTIVE}{v}\b", scope, re.I) and not _done(v, scope)
-               for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q)))
+    if any(re.search(rf"\b{_PROSPECTIVE}{v}\b", scope, re.I) and not _done(v, scope)
+           for v in (m.group(1).lower() for m in _PASSIVE_PAST.finditer(q))):
+        return True
+    return _outcome_of_a_future_event(q, scope)
+
+
+# "What came of the fourth session?", "What was the outcome of the review?", "What happened at the summit?"
+_OUTCOME_Q = re.compile(r"^(?:what\s+(?:came|has\s+come)\s+of|what\s+(?:was|were|is|are)\s+the\s+(?:\w+\s+)?"
+                        r"(?:outcomes?|results?|conclusions?|upshot|findings?)\s+of|what\s+(?:happened|resulted)\s+"
+                        r"(?:at|from|with|in))\s+(.+)$", re.I)
+# "its fourth meeting is to be held ...", "the summit will take place ...": a clause that puts its subject ahead
+_FUTURE_CLAUSE = re.compile(r"([^.;]*?)\b(?:(?:is|are)\s+to\s+(?:be|take)|will\s+(?:be|take)|(?:is|are)\s+"
+                            r"(?:scheduled|planned|expected)\s+(?:to|for))\b", re.I)
+
+
+def _outcome_of_a_future_event(question: str, scope: str) -> bool:
+    """The question asks what came of an event, and the text puts that event ahead ("What came of the fourth
+    session?" against "its fourth meeting is to be held in April 2018"): the same ordinal, or the event's own
+    noun, in the subject of a future clause."""
+    m = _OUTCOME_Q.match(question.strip())
+    if not m:
+        return False
+    event = re.split(r",|\bwhich\b|\bthat\b", m.group(1))[0]
+    asked_ordinals = ordinals(event)
+    nouns = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", event) if w.lower() not in FUNCTION_WORDS]
+    head = stem(nouns[-1]) if nouns else None
+    for clause in _FUTURE_CLAUSE.finditer(scope):
+        subject = clause.group(1).split(",")[-1]
+        if (asked_ordinals and asked_ordinals & ordinals(subject)) or \
+                (head and not asked_ordinals and any(stem(w) == head for w in subject.split())):
+            return True
+    return False
 
 
 _AFTER_NOUN = frozenset("concerned involved affected interested related".split())  # "the ministry concerned"

@@ -152,6 +152,25 @@ def test_a_thing_still_on_its_way_does_not_answer_whether_it_was_done(question, 
     assert reported_as_intended(question, [text])
 
 
+P62 = ("The third meeting of the Expert Group on Cybercrime was held in Vienna from 10 to 13 April 2017; its fourth "
+       "meeting is to be held from 3 to 5 April 2018.")
+
+
+@pytest.mark.parametrize("question, text, intended", [
+    ("What came of the experts' fourth session, which was slated for April 2018?", P62, True),  # same ordinal
+    ("What was the outcome of the fourth meeting?", P62, True),
+    ("What came of the experts' third session?", P62, False),  # held: its outcome may be given
+    ("What was the outcome of the summit?", "The summit will take place in May.", True),  # the event's own noun
+    ("What happened at the summit?", "The summit was held in May; a review will be held later.", False),
+    ("What happened at the review?", "The summit was held in May; a review will be held later.", True),
+    ("What did the fourth meeting discuss?", P62, False),  # not an outcome frame
+])
+def test_the_outcome_of_an_event_the_report_puts_ahead_is_not_given(question, text, intended):
+    from app.text.focus import reported_as_intended
+
+    assert reported_as_intended(question, [text]) is intended
+
+
 @pytest.mark.parametrize("question, text, paragraph", [
     ("Did UNODC train officers in 2017?", "UNODC trained 300 officers in 2017, as planned.", ""),  # "planned": a word
     ("Was the meeting held in 2017?", "The meeting, scheduled for June 2017, was held in Vienna.", ""),  # irregular

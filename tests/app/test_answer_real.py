@@ -68,6 +68,7 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
     ("Do we know the exact dates on which the firearms working group met in 2017?", "no day"),  # only the year
     ("Where in Croatia was the regional expert meeting on smuggling finances held?", "no city"),  # only the country
     ("Has the South Asian regional intelligence hub been set up yet?", "no outcome"),  # an initiative to establish
+    ("What came of the cybercrime expert group's fourth meeting?", "no outcome"),  # it is still to be held
 ])
 def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_lacks(assistant, question, lacks):
     a = assistant.ask(question)
