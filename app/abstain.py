@@ -26,7 +26,8 @@ from app.text.countries import (
     region_words_named,
 )
 from app.text.focus import (
-    DAY, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city, asks_countries, asks_day,
+    DAY, DURATION, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city, asks_countries, asks_day,
+    asks_duration,
     asks_month, asks_share, countries_asked, counted_noun, counted_phrase, counted_word, counted_words, counts_part,
     figures, names_a_city, only_listed, question_kind, reported_as_intended, type_match,
 )
@@ -217,6 +218,8 @@ class RelevanceGate:
         unit += [nxt] if nxt is not None else []
         if asks_breakdown(question) and len(figures(" ".join(u.text for u in unit), question)) < 2:
             return NO_BREAKDOWN  # "How were the 1,600 officials split by region?" against "1,600 officials" alone
+        if asks_duration(question) and not any(DURATION.search(u.text) for u in unit):
+            return NO_DURATION  # "How long did the training sessions last?" against "trained experts from 46 States"
         if kind not in LACKED:
             return ""
         part = asked_part(question) if kind == "quantity" else set()
@@ -478,13 +481,14 @@ NO_CITY = "no city, only a country or region"
 NO_PART = "no figure for that part, only for the whole"
 NOT_ALL_NAMED = "only some of the names asked for"
 NO_BREAKDOWN = "no breakdown, only a total"
+NO_DURATION = "no length of time"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
 ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART,
-                       NOT_ALL_NAMED, NO_BREAKDOWN})
+                       NOT_ALL_NAMED, NO_BREAKDOWN, NO_DURATION})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

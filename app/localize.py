@@ -82,6 +82,8 @@ GIVES_NO = {
                                    "es": "no da ningún desglose, solo un total",
                                    "ru": "разбивки нет, только общая цифра", "ar": "لا يذكر تفصيلًا، بل المجموع فقط",
                                    "zh": "未给出细分数字，只给出总数"},
+    "no length of time": {"fr": "il n'indique pas de durée", "es": "no indica ninguna duración",
+                          "ru": "продолжительность не указана", "ar": "لا يذكر مدة", "zh": "未给出时长"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

@@ -25,6 +25,24 @@ _MONTHS_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
                  rf"(?:{_MONTHS}|{_MONTHS_SHORT})(?!\w)|\b(?:{_MONTHS}|{_MONTHS_SHORT})\s+\d{{1,2}}\b")
 
+# how long something lasted or runs: "a five-day operation", "from 9 to 13 October", "2016–2020", "for two weeks",
+# "since 2010"; a day range is one too ("12 and 13 February")
+_SPAN_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+DURATION = re.compile(
+    rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)[\s-]+{_SPAN_UNITS}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})|"
+    r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b|\bsince\s+(?:(?:{m})\s+)?(?:19|20)\d\d\b|"
+    rf"\b(?:for|over|within)\s+(?:a|an|one|the\s+(?:past|last))\s+{_SPAN_UNITS}\b|\b(?:daily|weekly|monthly|annual|yearly)\b"
+    .replace("{m}", _MONTHS), re.I)
+# "How long did the training last?", "For how long ...?", "What was the duration of ...?"; not "how long ago"
+_DURATION_Q = re.compile(r"\bhow\s+long\b(?!\s+ago)|\bduration\b|\bhow\s+many\s+(?:hours|days|weeks|months)\s+"
+                         r"(?:did|does|do|was|were|is|are|will)\b.*\b(?:last|take|run|span)", re.I)
+
+
+def asks_duration(question: str) -> bool:
+    """The question asks how long something lasted, which a date alone does not say."""
+    return bool(_DURATION_Q.search(question))
+
 
 _MODALS = ("must", "may", "might", "shall", "need", "ought")  # "What must States do?" asks what, like an auxiliary
 # a word between a question word and its noun that is not an auxiliary or a modal: "which twelve countries", not

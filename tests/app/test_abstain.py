@@ -574,3 +574,28 @@ def test_a_question_asking_for_a_breakdown_is_recognised_in_each_language(questi
     from app.text.focus import asks_breakdown
 
     assert asks_breakdown(question) is asks
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("UNODC trained experts from 46 States on the Convention.", False),
+    ("UNODC held a five-day training for experts from 46 States.", True),
+    ("The training for experts was held in Vienna from 9 to 13 October 2017.", True),  # a day range
+    ("The training for experts was held in Vienna in October 2017.", False),  # a date is not a length
+])
+def test_how_long_is_answered_by_a_length_of_time_not_by_a_date(text, spans):
+    from app.abstain import NO_DURATION
+
+    r = _assess("How long did the training for experts last?", _model(bias=5.0), Hit("doc", 20, (), text, 1.0,
+                                                                                      dense_score=0.7))
+    assert (r.status is AnswerStatus.ANSWERED) is spans and (r.lacks == NO_DURATION) is not spans, r
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("How long did the training sessions last?", True), ("For how long will the project run?", True),
+    ("What was the duration of the programme?", True), ("How many days did the operation last?", True),
+    ("How long ago was the Convention adopted?", False), ("How many days of training were given?", False),
+])
+def test_asks_duration(question, asks):
+    from app.text.focus import asks_duration
+
+    assert asks_duration(question) is asks

@@ -69,6 +69,7 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
     ("Where in Croatia was the regional expert meeting on smuggling finances held?", "no city"),  # only the country
     ("Has the South Asian regional intelligence hub been set up yet?", "no outcome"),  # an initiative to establish
     ("What came of the cybercrime expert group's fourth meeting?", "no outcome"),  # it is still to be held
+    ("How long did UNODC's training sessions on the organized crime convention last?", "no length of time"),
 ])
 def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_lacks(assistant, question, lacks):
     a = assistant.ask(question)
