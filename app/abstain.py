@@ -37,7 +37,7 @@ from app.text.lexical import (
     terms_with_acronyms, topic_words, words,
 )
 from app.text.scoring import (
-    SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, referred_to,
+    SYNONYM_COSINE, TYPED_TOP, ScoredSentence, SentenceScorer, key_terms, of_the_asked_ordinal, referred_to,
 )
 from app.text.words import AUXILIARIES, WH_WORDS, starts_with
 from app.context import PackedContext
@@ -207,7 +207,7 @@ class RelevanceGate:
         with no date is about the right thing but does not answer: dev near-misses 0.615 -> 0.718, no answerable
         question affected (eval/TUNING.md)."""
         kind = question_kind(question)
-        best = scored[0]
+        best = of_the_asked_ordinal(question, scored)  # the sentence the reader shows
         by_pos = {(s.hit.key, s.index): s for s in scored}
         unit = [best, *referred_to(best, by_pos)]
         if reported_as_intended(question, [u.text for u in unit], best.hit.text):
@@ -230,6 +230,11 @@ class RelevanceGate:
             # "Where will the fourth meeting be held?" against "The third meeting was held in Vienna; its fourth
             # meeting is to be held from 3 to 5 April 2018": the place is the third meeting's
             typed = [t for t in typed if not _typed_elsewhere(kind, ordinals(question), t)]
+            asked = ordinals(question) | ({"1"} if _FIRST_TIME.search(question) else set())
+            if asked and best.text in typed and ordinals(best.text) and not any(asked & ordinals(t) for t in typed):
+                # "When did the expert group first meet?" against "The third meeting was held in April 2017": the
+                # date of another of them
+                return ANOTHER_DATE if kind == "date" else ANOTHER_PLACE
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
             names = proper_terms(question)
@@ -330,6 +335,13 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
     return " ".join(t for t in (prev if best.refers_back else "", best.text, best.hit.section) if t)
 
 
+# the first of a series asked without the word "first" as an ordinal: "When did the group first meet?", "the
+# inaugural forum"
+_FIRST_TIME = re.compile(r"\binaugural\b|\bfirst\s+(?:ever\s+)?(?:convene|convened|meet|met|gather|gathered|held|"
+                         r"hold|take\s+place|took\s+place|sit|sat|open|opened|launch|launched|start|started|begin|"
+                         r"began|begun)\b", re.I)
+
+
 def _typed_elsewhere(kind: str, asked: set[str], sentence: str) -> bool:
     """The sentence names the question's ordinal ("fourth") in one clause and gives the asked date or place only in
     another (clauses split at semicolons): that date or place is another event's."""
@@ -337,7 +349,11 @@ def _typed_elsewhere(kind: str, asked: set[str], sentence: str) -> bool:
     if not asked or len(clauses) < 2:
         return False
     own = [c for c in clauses if asked & ordinals(c)]
-    return bool(own) and not any(type_match(kind, c) for c in own)
+    if not own or any(type_match(kind, c) for c in own):
+        return False
+    # ... and the clause giving it names another of them: "the session was held in Vienna" after "the fifth
+    # session ...;" is still the fifth's
+    return any(ordinals(c) - asked for c in clauses if c not in own and type_match(kind, c))
 
 
 def _with_article(name: str, question: str) -> str:
@@ -482,13 +498,15 @@ NO_PART = "no figure for that part, only for the whole"
 NOT_ALL_NAMED = "only some of the names asked for"
 NO_BREAKDOWN = "no breakdown, only a total"
 NO_DURATION = "no length of time"
+ANOTHER_DATE = "no date for that one, only for another"
+ANOTHER_PLACE = "no place for that one, only for another"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
 ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART,
-                       NOT_ALL_NAMED, NO_BREAKDOWN, NO_DURATION})
+                       NOT_ALL_NAMED, NO_BREAKDOWN, NO_DURATION, ANOTHER_DATE, ANOTHER_PLACE})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

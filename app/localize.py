@@ -84,6 +84,14 @@ GIVES_NO = {
                                    "zh": "未给出细分数字，只给出总数"},
     "no length of time": {"fr": "il n'indique pas de durée", "es": "no indica ninguna duración",
                           "ru": "продолжительность не указана", "ar": "لا يذكر مدة", "zh": "未给出时长"},
+    "no date for that one, only for another": {
+        "fr": "il n'indique pas de date pour celui-ci, seulement pour un autre",
+        "es": "no indica ninguna fecha para ese, solo para otro", "ru": "дата указана не для этого, а для другого",
+        "ar": "لا يذكر تاريخًا لهذا، بل لغيره فقط", "zh": "未给出所问那一次的日期，只给出另一次的"},
+    "no place for that one, only for another": {
+        "fr": "il n'indique pas de lieu pour celui-ci, seulement pour un autre",
+        "es": "no indica ningún lugar para ese, solo para otro", "ru": "место указано не для этого, а для другого",
+        "ar": "لا يذكر مكانًا لهذا، بل لغيره فقط", "zh": "未给出所问那一次的地点，只给出另一次的"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

@@ -11,7 +11,7 @@ from app.text.focus import counted_noun, counts, past_forms, question_kind, verb
 from app.text.lexical import (
     asks_about_several, content_terms, split_subquestions, standalone_parts, topic_terms, words,
 )
-from app.text.scoring import ScoredSentence, SentenceScorer, referred_to
+from app.text.scoring import ScoredSentence, SentenceScorer, of_the_asked_ordinal, referred_to
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
 
@@ -89,7 +89,7 @@ class ExtractiveAnswerer:
         scored = [s for s in scored if len(s.text) <= MAX_SENTENCE_CHARS] or scored[:1]
         if not scored:
             return []
-        best = scored[0]
+        best = of_the_asked_ordinal(question, scored)
         chosen = [best]
         if single:
             return _in_report_order(self._with_neighbours(question, chosen, scored, 2, follow=False))

@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from app.text.lexical import (
-    all_numbers, asked_acronyms, numbers, proper_terms, split_sentences, topic_terms,
+    all_numbers, asked_acronyms, numbers, ordinals, proper_terms, split_sentences, topic_terms,
     terms_with_acronyms,
 )
 from app.text.focus import (
@@ -224,3 +224,14 @@ class SentenceScorer:
         out.sort(key=lambda s: -s.score)
         return out
 
+
+def of_the_asked_ordinal(question: str, scored: Sequence[ScoredSentence]) -> ScoredSentence:
+    """The best sentence, unless it numbers other events than the one asked and a close one carrying the asked type
+    numbers that one: "When did the group hold its 8th meeting?" is answered by "At its eighth meeting, held ...", not
+    by the next sentence's "agreed upon at its seventh meeting, held ..."."""
+    best = scored[0]
+    asked = ordinals(question)
+    if not asked or asked & ordinals(best.text) or not ordinals(best.text):
+        return best
+    own = next((s for s in scored[1:TYPED_TOP] if asked & ordinals(s.text) and s.type_match >= best.type_match), None)
+    return own or best

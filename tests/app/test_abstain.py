@@ -152,18 +152,18 @@ def test_a_thing_still_on_its_way_does_not_answer_whether_it_was_done(question, 
     assert reported_as_intended(question, [text])
 
 
-P62 = ("The third meeting of the Expert Group on Cybercrime was held in Vienna from 10 to 13 April 2017; its fourth "
+P62_TEXT = ("The third meeting of the Expert Group on Cybercrime was held in Vienna from 10 to 13 April 2017; its fourth "
        "meeting is to be held from 3 to 5 April 2018.")
 
 
 @pytest.mark.parametrize("question, text, intended", [
-    ("What came of the experts' fourth session, which was slated for April 2018?", P62, True),  # same ordinal
-    ("What was the outcome of the fourth meeting?", P62, True),
-    ("What came of the experts' third session?", P62, False),  # held: its outcome may be given
+    ("What came of the experts' fourth session, which was slated for April 2018?", P62_TEXT, True),  # same ordinal
+    ("What was the outcome of the fourth meeting?", P62_TEXT, True),
+    ("What came of the experts' third session?", P62_TEXT, False),  # held: its outcome may be given
     ("What was the outcome of the summit?", "The summit will take place in May.", True),  # the event's own noun
     ("What happened at the summit?", "The summit was held in May; a review will be held later.", False),
     ("What happened at the review?", "The summit was held in May; a review will be held later.", True),
-    ("What did the fourth meeting discuss?", P62, False),  # not an outcome frame
+    ("What did the fourth meeting discuss?", P62_TEXT, False),  # not an outcome frame
 ])
 def test_the_outcome_of_an_event_the_report_puts_ahead_is_not_given(question, text, intended):
     from app.text.focus import reported_as_intended
@@ -298,6 +298,38 @@ def test_a_date_or_place_in_another_clause_than_the_asked_ordinal_is_another_eve
     r = _assess(question, _model(bias=5.0), P62)
     assert r.status is status, r
     assert r.lacks == ("no place" if status is AnswerStatus.PARTIAL else "")
+
+
+def test_a_clause_that_refers_back_to_the_asked_ordinal_gives_its_date():
+    hit = Hit("doc", 37, (), "The Office supported the fifth of six informal thematic sessions on migration, on the "
+              "smuggling of migrants; the session was held in Vienna on 4 and 5 September 2017.", 1.0, dense_score=0.7)
+    assert _assess("When was the fifth informal thematic session on migration held?", _model(bias=5.0),
+                   hit).status is AnswerStatus.ANSWERED
+
+
+@pytest.mark.parametrize("question, lacks", [
+    ("When did the Expert Group on Cybercrime first meet?", "no date for that one, only for another"),
+    ("When was the inaugural meeting of the Expert Group on Cybercrime?", "no date for that one, only for another"),
+    ("Where did the Expert Group on Cybercrime first meet?", "no place for that one, only for another"),
+    ("When did the Expert Group on Cybercrime hold its third meeting?", ""),  # the one the sentence numbers
+])
+def test_the_date_of_another_numbered_event_does_not_answer_for_the_asked_one(question, lacks):
+    hit = Hit("doc", 62, (), "The third meeting of the Expert Group on Cybercrime was held in Vienna from 10 to 13 "
+              "April 2017.", 1.0, dense_score=0.7)
+    r = _assess(question, _model(bias=5.0), hit)
+    assert r.lacks == lacks and (r.status is AnswerStatus.ANSWERED) is (not lacks), r
+
+
+def test_the_sentence_numbering_the_asked_event_is_shown_over_a_better_scored_one_numbering_another():
+    from app.text.scoring import of_the_asked_ordinal
+
+    hit = Hit("doc", 69, (), "At its eighth meeting, held in Vienna from 21 to 23 August 2017, the Working Group on "
+              "Prevention addressed resolution 6/6. The Working Group on Prevention also discussed topics agreed upon "
+              "at its seventh meeting, held in Vienna from 13 to 15 September 2016.", 1.0, dense_score=0.7)
+    scored = SentenceScorer().score("When did the Working Group on Prevention hold its 8th meeting?", [hit])
+    assert of_the_asked_ordinal("When did the Working Group on Prevention hold its 8th meeting?", scored).index == 0
+    assert of_the_asked_ordinal("When did the Working Group on Prevention hold its 7th meeting?", scored).index == 1
+    assert of_the_asked_ordinal("When did the Working Group on Prevention meet?", scored) is scored[0]
 
 
 P22 = Hit("doc", 22, (), "Through its Global Programme, UNODC reached 735 practitioners, government officials and civil "

@@ -70,6 +70,7 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
     ("Has the South Asian regional intelligence hub been set up yet?", "no outcome"),  # an initiative to establish
     ("What came of the cybercrime expert group's fourth meeting?", "no outcome"),  # it is still to be held
     ("How long did UNODC's training sessions on the organized crime convention last?", "no length of time"),
+    ("When did the cybercrime study's expert group first meet?", "no date for that one"),  # the third meeting's date
 ])
 def test_a_neighbouring_fact_without_what_is_asked_is_partial_and_says_what_it_lacks(assistant, question, lacks):
     a = assistant.ask(question)
@@ -171,3 +172,8 @@ def test_people_are_counted_by_a_list_of_person_nouns(assistant):
     a = assistant.ask("How many people did the West African network's peer trainer sessions reach in 2017?")
     assert a.status is AnswerStatus.ANSWERED and "333" in a.text, a.text
     assert [c.paragraph for c in a.citations] == [49], a.text
+
+
+def test_the_sentence_numbering_the_asked_meeting_answers_its_date(assistant):
+    a = assistant.ask("When did the working group on preventing corruption hold its 8th meeting?")
+    assert a.status is AnswerStatus.ANSWERED and "21 to 23 August 2017" in a.text, a.text
