@@ -242,16 +242,15 @@ class RelevanceGate:
             # (it leaves out sentence openers), then the countries ("the United States": words it leaves out)
             countries = countries_in(question)
             in_countries = {stem(w) for c in countries.values() for w in re.findall(r"[A-Za-z][\w’'\-]*", c)}
-            named = [(w, [w]) for w in (re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", question))
+            named = [(w, w) for w in (re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", question))
                      if stem(w) in names and stem(w) not in in_countries]
             # a country whose capital the answer names is where it happened ("the workshop in Uzbekistan's
             # capital" against "held in Tashkent"), not one member of a list
             placed = capital_countries(" ".join(u.text for u in unit))
-            named += [(_with_article(c, question), re.findall(r"[A-Za-z][\w’'\-]*", c))
-                      for code, c in countries.items() if code not in placed]
-            for name, tokens in named:
-                if tokens and _only_listed_for(tokens, typed, best.hit.text):
-                    return f"no figure for {name} alone"
+            named += [(_with_article(c, question), c) for code, c in countries.items() if code not in placed]
+            for shown, name in named:
+                if _only_listed_for(name, typed, best.hit.text):
+                    return f"no figure for {shown} alone"
         if typed and kind == "amount":
             # "What was the total budget?" is not answered by "grants totalling $403,447": the sum must be of the
             # asked measure, or of a word of like meaning ("spent" for "spend", "funds" for "funding")
@@ -409,21 +408,15 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     return missing + absent
 
 
-def _only_listed_for(tokens: Sequence[str], typed: Sequence[str], paragraph: str) -> bool:
-    """The figure is not the name's own: the sentences giving it name it only in a list of names, or, naming it not
-    at all, the paragraph names it only in lists ("186,990 users" then "the 10 States with the most users were ...,
+def _only_listed_for(name: str, typed: Sequence[str], paragraph: str) -> bool:
+    """The figure is not the name's own: every sentence giving it names it only in a list of names, or, none naming
+    it, the paragraph names it only in lists ("186,990 users" then "the 10 States with the most users were ...,
     India, ...": no figure for India)."""
-    stems = [stem(w) for w in tokens]
-    if all(only_listed(s, t) for s in stems for t in typed):
-        return True
-    if any(_names(s, t) for s in stems for t in typed):
-        return False
-    mentions = [t for t in split_sentences(paragraph) if any(_names(s, t) for s in stems)]
-    return bool(mentions) and all(only_listed(s, t) for s in stems for t in mentions if _names(s, t))
-
-
-def _names(name_stem: str, sentence: str) -> bool:
-    return any(stem(w) == name_stem for w in re.findall(r"[A-Za-z][\w’'\-]*", sentence))
+    said = [only_listed(name, t) for t in typed]
+    if any(s is not None for s in said):
+        return all(said)
+    mentions = [m for m in (only_listed(name, t) for t in split_sentences(paragraph)) if m is not None]
+    return bool(mentions) and all(mentions)
 
 
 def counted_in(question: str, hits: Sequence[Hit], scorer: SentenceScorer | None = None, *,

@@ -62,7 +62,9 @@ def _which(nouns: str) -> re.Pattern:
 
 
 _DAY_Q = _which("dates?|days?")
-_DAY_NOUNS = frozenset("date dates day days".split())  # "Do we know the exact dates ...?" asks for days too
+# a date asked as a noun asks for a day when it is exact ("Do we know the exact dates ...?"): "Is there a date for
+# the launch?" is answered by "April 2018"
+_EXACT_DATE = re.compile(r"\b(?:exact|precise|specific|actual)\s+(?:dates?|days?)\b", re.I)
 _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|percentage|per cent|amount|how large|"
                          r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
@@ -82,7 +84,9 @@ _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|w
 NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))?|(?:one|two|three|four|five|six|seven|"
             r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?)")
-_COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d", re.I)
+# (a day range is a date, not a count: "from 5 to 7 June")
+_COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)(?!(?:to|and)\s+\d{{1,2}}\s+(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d",
+                    re.I)
 # "in Vienna", "In Cambodia, ...", "at the twenty-sixth session of the Commission" (an event is where things happen)
 _PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t) (?:the )?[A-Z][a-z]+|\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|"
                     r"conference|headquarters|summit|forum|congress)\b")
@@ -181,16 +185,19 @@ def asks_share(question: str) -> bool:
 _BREAKDOWN_Q = re.compile(r"\b(?:split(?:\s+up)?\s+(?:of|by|between|among|across)|broken\s+down|break\s*-?\s*down\s+(?:by|of)|"
                           r"breakdown|disaggregated|distribution\s+(?:by|across|among)|by\s+(?:gender|sex|age|region|"
                           r"country|nationality)\s*(?:[?,.;:]|$|and\b|or\b)|(?:did|does|do|was|were|is|are)\s+each\b|"
-                          r"versus|vs\.|"
-                          # "a gender split of the officials", "the regional distribution"
-                          r"(?:gender|sex|age|regional|geographic(?:al)?|country)\s+(?:split|distribution|balance|mix))",
-                          re.I)
+                          r"versus|vs\.)", re.I)
+# a split of people or money by a trait is figures by nature, whatever the question's grammar: "What was the gender
+# split of the participants?", "Is there a regional breakdown?"
+_TRAIT_SPLIT = re.compile(r"\b(?:gender|sex|age|regional|geographic(?:al)?|country|national)\s+(?:split|breakdown|"
+                          r"distribution)\b", re.I)  # not "gender balance", a policy aim
 
 
 def asks_breakdown(question: str) -> bool:
     """The question asks for a figure for each part of a whole, which one total does not give: a how-many or how-much
     question, or one about a total it states ("How were the 1,600 officials split by region?"); not "What was the role
     of UNODC versus UNDP?"."""
+    if _TRAIT_SPLIT.search(question):
+        return True
     if not (_BREAKDOWN_Q.search(question) or _asks_in_its_language("breakdown", question)):
         return False
     return question_kind(question) in ("quantity", "amount") or bool(figures(question))
@@ -198,7 +205,9 @@ def asks_breakdown(question: str) -> bool:
 
 def figures(text: str, besides: str = "") -> set[str]:
     """The figures of a text that are neither years nor figures `besides` states ("Of the 735 people ...")."""
-    return {n for n in all_numbers(text) if not re.fullmatch(r"(?:19|20)\d\d", n)} - all_numbers(besides)
+    # a year is written without a thousands comma: "2,000 participants" is a figure
+    years = {n for n in all_numbers(text) if re.fullmatch(r"(?:19|20)\d\d", n) and re.search(rf"(?<![\d,.]){n}\b", text)}
+    return all_numbers(text) - years - all_numbers(besides)
 
 
 # one word may come between ("Which twelve countries"), but not "Which United Nations entities" or "What did States
@@ -227,16 +236,21 @@ def _asks_in_its_language(grain: str, question: str) -> bool:
 
 
 _CITY_Q = _which("city|cities|towns?")
-_CITY_NOUNS = frozenset("city town".split())  # "What city ...?" is _CITY_Q; "Is there a city given for ...?"
 # "Where in Croatia ...?", "Whereabouts in Kenya ...?": somewhere inside a country the question names ("Where in Latin
 # America ...?" asks for a country, which the region's sentences give)
-_WHERE_IN = re.compile(r"\b(?i:where(?:abouts)?\s+in\s+)((?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)")
+_WHERE_IN = re.compile(r"\bwhere(?:abouts)?\s+in\s+((?:[\w’'\-]+\s*){1,7})", re.I)
+
+
+def _names_country_first(text: str) -> bool:
+    """The words begin with a country's name ("Côte d’Ivoire was ...", "the former Yugoslav Republic of ...")."""
+    found = countries_in(text)
+    return any(re.match(rf"\s*(?:the\s+)?{re.escape(name)}", text, re.I) for name in found.values())
 
 
 def asks_city(question: str) -> bool:
     """The question asks for a city ("In which city was the workshop held?"), which a country does not give."""
-    return bool(_CITY_Q.search(question)) or asked_noun(question) in _CITY_NOUNS or \
-        any(countries_in(m.group(1)) for m in _WHERE_IN.finditer(question)) \
+    return bool(_CITY_Q.search(question)) or asked_noun(question) in ("city", "town") or \
+        any(_names_country_first(m.group(1)) for m in _WHERE_IN.finditer(question)) \
         or _asks_in_its_language("city", question)
 
 
@@ -251,14 +265,17 @@ def names_a_city(sentence: str) -> bool:
         return True
     for m in _PLACE_NAME.finditer(sentence):
         place = m.group(1)
-        if not (countries_in(place) or continents_in(place) or MONTH.match(place)):
+        # "in" inside a capitalised name is not a place: "Trafficking in Persons", "Cooperation in Criminal Matters"
+        inside_a_name = re.search(r"[A-Z][\w’'\-]*\s+$", sentence[:m.start()]) and m.group(0)[0] == "i"
+        if not (inside_a_name or countries_in(place) or continents_in(place) or MONTH.match(place)):
             return True
     return False
 
 
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
-    return bool(_DAY_Q.search(question)) or asked_noun(question) in _DAY_NOUNS or \
+    return bool(_DAY_Q.search(question)) or asked_noun(question) in ("day", "days") or \
+        (asked_noun(question) in ("date", "dates") and bool(_EXACT_DATE.search(question))) or \
         _asks_in_its_language("day", question)
 
 
@@ -362,25 +379,36 @@ _OUTCOME_Q = re.compile(r"^(?:what\s+(?:came|has\s+come)\s+of|what\s+(?:was|were
                         r"(?:outcomes?|results?|conclusions?|upshot|findings?)\s+of|what\s+(?:happened|resulted)\s+"
                         r"(?:at|from|with|in))\s+(.+)$", re.I)
 # "its fourth meeting is to be held ...", "the summit will take place ...": a clause that puts its subject ahead
-_FUTURE_CLAUSE = re.compile(r"([^.;]*?)\b(?:(?:is|are)\s+to\s+(?:be|take)|will\s+(?:be|take)|(?:is|are)\s+"
-                            r"(?:scheduled|planned|expected)\s+(?:to|for))\b", re.I)
+# "its fourth meeting is to be held ...", "the summit will take place ...": a clause that puts its subject's happening
+# ahead (not "the directory will be expanded": something that exists, to be changed)
+_FUTURE_CLAUSE = re.compile(r"([^.;]*?)\b(?:(?:is|are)\s+to|will|(?:is|are)\s+(?:scheduled|planned|expected)\s+to)\s+"
+                            r"(?:be\s+(?:held|convened|organi[sz]ed|hosted|launched|opened|published|released|"
+                            r"adopted|established|conducted|completed)|take\s+place|start|begin|open|meet|convene)\b",
+                            re.I)
+# the words for a meeting, which a reader and a report use for the same one ("the fourth session" is "its fourth
+# meeting")
+_GATHERINGS = frozenset(stem(w) for w in "meeting session conference summit forum workshop seminar congress "
+                        "gathering consultation hearing".split())
+_EVENT_END = re.compile(r",|\b(?:which|that|who|of|on|in|at|for|with|about|from|by|to|held|slated|planned)\b", re.I)
 
 
 def _outcome_of_a_future_event(question: str, scope: str) -> bool:
     """The question asks what came of an event, and the text puts that event ahead ("What came of the fourth
-    session?" against "its fourth meeting is to be held in April 2018"): the same ordinal, or the event's own
-    noun, in the subject of a future clause."""
+    session?" against "its fourth meeting is to be held in April 2018"): the future clause's subject is the event,
+    named by its head noun (or another word for a meeting) and by its ordinal when the question gives one."""
     m = _OUTCOME_Q.match(question.strip())
     if not m:
         return False
-    event = re.split(r",|\bwhich\b|\bthat\b", m.group(1))[0]
-    asked_ordinals = ordinals(event)
-    nouns = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", event) if w.lower() not in FUNCTION_WORDS]
-    head = stem(nouns[-1]) if nouns else None
+    event = _EVENT_END.split(m.group(1))[0]
+    words = re.findall(r"[A-Za-z][\w’'\-]*", event)
+    if not words:
+        return False
+    head, asked = stem(words[-1]), ordinals(event)
     for clause in _FUTURE_CLAUSE.finditer(scope):
         subject = clause.group(1).split(",")[-1]
-        if (asked_ordinals and asked_ordinals & ordinals(subject)) or \
-                (head and not asked_ordinals and any(stem(w) == head for w in subject.split())):
+        nouns = {stem(w) for w in re.findall(r"[A-Za-z][\w’'\-]*", subject)}
+        same = head in nouns or (head in _GATHERINGS and nouns & _GATHERINGS)
+        if same and (asked & ordinals(subject) if asked else not ordinals(subject)):
             return True
     return False
 
@@ -447,11 +475,10 @@ def _done(verb: str, text: str) -> bool:
     return False
 
 
-# "where" and "when" count too: "Where did they meet when the tool was shown?" asks where
 # The asked type as a noun the question asks for: "What was the exact date of ...?", "Is there a figure for ...?",
 # "Do we know the venue?", "Can you tell me the dates ...?", "Any attendance number for ...?". General English
 # question frames and the nouns that name an answer type, nothing of one report.
-_KIND_NOUNS = {"date": frozenset("date dates day days timing timeframe deadline".split()),
+_KIND_NOUNS = {"date": frozenset("date dates day days timing timeframe timeline deadline".split()),
                "quantity": frozenset("number numbers figure figures count headcount tally turnout attendance".split()),
                "place": frozenset("venue venues location locations city town site whereabouts".split())}
 _NOUN_ASKED = re.compile(
@@ -460,11 +487,13 @@ _NOUN_ASKED = re.compile(
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:give|tell|provide|share|list|find|confirm)(?:\s+(?:me|us))?|"
     r"(?:please\s+)?(?:tell|give)\s+(?:me|us)|any)\s+"
     r"(?:(?:the|a|an|any|its|their|exact|precise|specific|actual|approximate|rough|official|overall)\s+){0,3}"
-    r"(?:[a-z][\w-]*\s+)?(" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b"
+    # a number that names rather than counts is not asked for: "the resolution number", "the document number"
+    r"(?:(?!(?:resolution|document|decision|case|article|paragraph|page|reference|file|serial|phone|telephone|fax|"
+    r"account|registration|project|version|edition|symbol|model|contact|key|leading|public|prominent)\s)"
+    r"[a-z][\w-]*\s+)?(" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b"
     # ... ending its noun phrase: not "the attendance policy", "the date format"
     r"(?=\s*[?,.;:]|\s*$|\s+(?:the|that|which|when|on|at|of|for|from|to|in|by|with|it|they|was|were|is|are|given|"
-    r"recorded|reported)\b)", re.I)
-
+    r"recorded|reported|set|available|known|and|about)\b)", re.I)
 
 
 def asked_noun(question: str) -> str | None:
@@ -473,6 +502,7 @@ def asked_noun(question: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# "where" and "when" count too: "Where did they meet when the tool was shown?" asks where
 _EARLIER_WH = re.compile(r"\b(?:what|which|who|whom|whose|how|why|where|when)\b", re.I)
 _THEN_AUX = re.compile(r"\s*(?:" + "|".join(AUXILIARIES) + r")\b|\s*[?.]?\s*$", re.I)
 
@@ -523,9 +553,6 @@ def counted_noun(question: str) -> str | None:
     return stem(word) if word else None
 
 
-_ATTENDANCE = re.compile(r"\b(?:attendance|attendees|headcount|turnout)\b", re.I)
-
-
 def counted_word(question: str) -> str | None:
     """counted_noun as the question writes it ("sites"): what is embedded to match it by meaning."""
     # a possessor is not what is counted: "how many of the portal's users" counts users
@@ -533,8 +560,7 @@ def counted_word(question: str) -> str | None:
     m = re.search(r"\b(?:how many|number of)\s+(?:of\s+the\s+)?([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,4})",
                   question, re.I)
     if not m:
-        # "Is there an attendance figure ...?", "What was the turnout?": a count of those who came
-        return "participants" if _ATTENDANCE.search(question) and question_kind(question) == "quantity" else None
+        return None
     head = []
     words = m.group(1).split()
     for i, w in enumerate(words):
@@ -638,18 +664,29 @@ def counted_heads(sentence: str) -> list[str]:
             words.append(w)
         if words:
             heads.append(words[-1])
-    return heads + _listed_heads(sentence)
+    return heads
 
 
-# "333 prosecutors, judges, law enforcement officials and INTERPOL officers": each noun of the list is counted
+# "333 prosecutors, judges, law enforcement officials and INTERPOL officers": the number counts each of them together
 _COUNTED_LIST = re.compile(rf"\b{NUM_WORD}\s+((?:[\w’'\-]+,?\s+){{1,14}}?)(?=[;:(]|from\b|in\b|of\b|who\b|which\b|"
                            r"at\b|on\b|to\b|with\b|were\b|was\b|$)", re.I)
 
 
-def _listed_heads(sentence: str) -> list[str]:
+_NOT_A_MEMBER = frozenset("including such notably especially mainly mostly among of with".split())
+
+
+def listed_heads(sentence: str) -> list[str]:
+    """The nouns after the first of a counted list, which the number counts only as a whole: "people" asked is
+    answered by it, "INTERPOL officers" asked is not (that is a part). The list ends at "including ..." or another
+    number: "130 firearms, including 49 rifles, and several rounds" lists nothing."""
     out = []
     for m in _COUNTED_LIST.finditer(sentence):
-        items = [i.split() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip()) if i]
+        items = []
+        for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1).strip()):
+            words = item.split()
+            if not words or words[0].lower() in _NOT_A_MEMBER or any(w[0].isdigit() for w in words):
+                break
+            items.append(words)
         if len(items) >= 2 and all(_plural(i[-1]) for i in items):
             out += [i[-1] for i in items[1:]]
     return out
@@ -679,12 +716,16 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
     return 0.0
 
 
-def only_listed(name_stem: str, sentence: str) -> bool:
-    """The name occurs in the sentence, and only inside an enumeration of three or more names: a figure the sentence
-    gives is then the group's ("$14 million received from Australia, Austria, ... Germany, ..."), not that name's."""
+def only_listed(name: str, sentence: str) -> bool | None:
+    """None when the sentence does not name it (as a phrase: "the United States" is not "the 10 States"); True when
+    it names it only inside an enumeration of three or more names: a figure the sentence gives is then the group's
+    ("$14 million received from Australia, Austria, ... Germany, ..."), not that name's."""
+    phrase = r"\s+".join(map(re.escape, name.split()))
+    hits = [m.start() for m in re.finditer(rf"(?<![\w’'-]){phrase}(?![\w-])", sentence, re.I)]
+    if not hits:
+        return None
     spans = [m.span() for m in _LONG_LIST.finditer(sentence)]
-    hits = [m.start() for m in re.finditer(r"[A-Za-z][\w’'\-]*", sentence) if stem(m.group()) == name_stem]
-    return bool(hits and spans) and all(any(a <= h < b for a, b in spans) for h in hits)
+    return all(any(a <= h < b for a, b in spans) for h in hits)
 
 
 def refers_back(sentence: str, previous: str | None) -> bool:

@@ -15,12 +15,12 @@ from typing import Sequence
 import numpy as np
 
 from app.text.lexical import (
-    all_numbers, asked_acronyms, numbers, ordinals, proper_terms, split_sentences, topic_terms,
+    all_numbers, asked_acronyms, numbers, ordinals, proper_terms, split_sentences, stem, topic_terms,
     terms_with_acronyms,
 )
 from app.text.focus import (
-    Vocabulary, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, question_kind, refers_back,
-    type_match,
+    Vocabulary, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads, question_kind,
+    refers_back, type_match,
 )
 from app.types import Hit
 
@@ -164,7 +164,12 @@ class SentenceScorer:
         """These sentences count something of like meaning to the asked word ("States" for "countries",
         "participants" for "people"): the heads that numbers count (not their modifiers: "police" in "police
         operation"), compared through the embedder's word vectors. False without an embedder."""
-        heads = sorted({h.lower() for s in sentences for h in counted_heads(s)})
+        heads = {h.lower() for s in sentences for h in counted_heads(s)}
+        listed = {h.lower() for s in sentences for h in listed_heads(s)}
+        # a list member asked by name is a part of the listed whole, whose number is not its own
+        if stem(word.lower()) not in {stem(h) for h in listed}:
+            heads |= listed
+        heads = sorted(heads)
         sims = self.word_similarity([word.lower()], heads) if heads else None  # words, not stems, are embedded
         return sims is not None and counts_like(word, float(sims.max()))
 

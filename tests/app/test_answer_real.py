@@ -177,3 +177,18 @@ def test_people_are_counted_by_a_list_of_person_nouns(assistant):
 def test_the_sentence_numbering_the_asked_meeting_answers_its_date(assistant):
     a = assistant.ask("When did the working group on preventing corruption hold its 8th meeting?")
     assert a.status is AnswerStatus.ANSWERED and "21 to 23 August 2017" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("What was the attendance at the Tashkent workshop on electronic evidence?", "43 judges"),  # any count of people
+    ("Is there a date for the launch of the global judicial integrity network?", "April 2018"),  # a month will do
+    ("What was the outcome of the cybercrime expert group meeting?", "Vienna"),  # the third meeting's, reported
+])
+def test_questions_read_by_the_new_frames_are_still_answered(assistant, question, fact):
+    a = assistant.ask(question)
+    assert a.status is AnswerStatus.ANSWERED and fact in a.text, a.text
+
+
+def test_a_country_of_several_words_named_only_in_a_list_has_no_figure_of_its_own(assistant):
+    a = assistant.ask("How many SHERLOC users came from the United States?")
+    assert a.status is AnswerStatus.PARTIAL and "no figure for the United States alone" in a.lead, a.text
