@@ -27,7 +27,7 @@ from app.text.countries import (
 )
 from app.text.focus import (
     DAY, DURATION, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city, asks_countries, asks_day,
-    asks_duration,
+    asks_duration, asks_exact_figure, hedged_figures_only,
     asks_month, asks_share, countries_asked, counted_noun, counted_phrase, counted_word, counted_words, counts_part,
     figures, names_a_city, only_listed, question_kind, reported_as_intended, type_match,
 )
@@ -264,6 +264,9 @@ class RelevanceGate:
             return NO_MONTH  # "In which month was the workshop held?" against "... in 2017"
         if typed and kind == "place" and asks_city(question) and not any(names_a_city(t) for t in typed):
             return NO_CITY  # "In which city was the workshop held?" against "... held in Senegal"
+        if typed and kind in ("quantity", "amount") and asks_exact_figure(question) and \
+                all(hedged_figures_only(t, counted_noun(question)) for t in typed):
+            return ONLY_APPROXIMATE  # "What was the exact number of participants?" against "almost 2,000 participants"
         if kind == "quantity" and asks_share(question) and not any(SHARE.search(u.text) for u in unit):
             return NO_SHARE  # "By what percentage did users grow?" against "186,990 users"
         if kind == "names" and asks_countries(question):
@@ -493,13 +496,15 @@ NO_BREAKDOWN = "no breakdown, only a total"
 NO_DURATION = "no length of time"
 ANOTHER_DATE = "no date for that one, only for another"
 ANOTHER_PLACE = "no place for that one, only for another"
+ONLY_APPROXIMATE = "no exact figure, only an approximate one"
 # what an answer lacks of the asked type, as the gap says it ("it gives no date"); app/localize.py words each in the
 # question's language
 LACKED = {"quantity": "no number", "amount": "no sum of money", "date": "no date", "place": "no place",
            "names": "no names"}
 # every "what it lacks" the gate may name (app/localize.py words each one)
 ALL_LACKS = frozenset({*LACKED.values(), NO_DAY, NO_MONTH, NO_SHARE, NOT_DONE, NO_CITY, NO_PART,
-                       NOT_ALL_NAMED, NO_BREAKDOWN, NO_DURATION, ANOTHER_DATE, ANOTHER_PLACE})
+                       NOT_ALL_NAMED, NO_BREAKDOWN, NO_DURATION, ANOTHER_DATE, ANOTHER_PLACE,
+                       ONLY_APPROXIMATE})
 MAX_ECHO_CHARS = 120
 _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)

@@ -92,6 +92,10 @@ GIVES_NO = {
         "fr": "il n'indique pas de lieu pour celui-ci, seulement pour un autre",
         "es": "no indica ningún lugar para ese, solo para otro", "ru": "место указано не для этого, а для другого",
         "ar": "لا يذكر مكانًا لهذا، بل لغيره فقط", "zh": "未给出所问那一次的地点，只给出另一次的"},
+    "no exact figure, only an approximate one": {
+        "fr": "il n'indique pas de chiffre exact, seulement un ordre de grandeur",
+        "es": "no indica ninguna cifra exacta, solo una aproximada", "ru": "точная цифра не указана, только примерная",
+        "ar": "لا يذكر رقمًا دقيقًا، بل رقمًا تقريبيًا فقط", "zh": "未给出确切数字，只给出大致数字"},
     "no month, only a year": {"fr": "il n'indique qu'une année, pas de mois", "es": "solo indica un año, no un mes",
                               "ru": "указан только год, без месяца", "ar": "يذكر السنة فقط دون الشهر",
                               "zh": "只给出年份，未给出月份"},

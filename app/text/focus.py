@@ -39,6 +39,29 @@ _DURATION_Q = re.compile(r"\bhow\s+long\b(?!\s+ago)|\bduration\b|\bhow\s+many\s+
                          r"(?:did|does|do|was|were|is|are|will)\b.*\b(?:last|take|run|span)", re.I)
 
 
+# "What was the exact number of participants?", "exactly how many ...": a figure hedged in the report ("more than 40
+# officials", "almost 2,000 participants") is not what is asked
+_EXACT_Q = re.compile(r"\bexactly\s+how\s+(?:many|much)\b|\b(?:exact|precise|specific)\s+(?:\w+\s+)?(?:number|figure|"
+                      r"count|total|amount|sum|headcount)s?\b", re.I)
+_HEDGE = re.compile(r"(?:more than|over|almost|nearly|about|approximately|around|some|roughly|at least|up to|fewer than|"
+                    r"less than|close to|in excess of|upwards of)\s+(?:US\$|\$)?$", re.I)
+_FIGURE = re.compile(rf"(?<![\w/.,])(?:US\$|\$)?(?:\d[\d,.]*\d|\d)(?![\d/])(?!\s+(?:{_MONTHS})\b)")
+
+
+def asks_exact_figure(question: str) -> bool:
+    return bool(_EXACT_Q.search(question))
+
+
+def hedged_figures_only(sentence: str, noun_stem: str | None = None) -> bool:
+    """Every figure of the sentence (years aside) is hedged: "more than 40 officials", "almost 2,000 participants".
+    With the asked noun, only the figures counting it are read ("almost 2,000 participants representing 160 Member
+    States" for participants)."""
+    found = [m for m in _FIGURE.finditer(sentence) if not re.fullmatch(r"(?:19|20)\d\d", m.group())]
+    if noun_stem:
+        found = [m for m in found if any(stem(w) == noun_stem for w in sentence[m.end():].split()[:4])] or found
+    return bool(found) and all(_HEDGE.search(sentence[max(0, m.start() - 20):m.start()]) for m in found)
+
+
 def asks_duration(question: str) -> bool:
     """The question asks how long something lasted, which a date alone does not say."""
     return bool(_DURATION_Q.search(question))

@@ -637,3 +637,20 @@ def test_asks_duration(question, asks):
     from app.text.focus import asks_duration
 
     assert asks_duration(question) is asks
+
+
+@pytest.mark.parametrize("question, text, approximate", [
+    ("What was the exact number of participants at the conference?",
+     "The conference was attended by almost 2,000 participants representing 160 Member States.", True),
+    ("Exactly how many officials took part in the meeting?",
+     "The participants in the meeting included more than 40 officials.", True),
+    ("What was the exact number of participants at the conference?",
+     "The conference was attended by 1,987 participants representing 160 Member States.", False),
+    ("How many participants attended the conference?",  # no exact figure asked: the hedged one answers
+     "The conference was attended by almost 2,000 participants representing 160 Member States.", False),
+])
+def test_an_exact_figure_asked_is_not_answered_by_a_hedged_one(question, text, approximate):
+    from app.abstain import ONLY_APPROXIMATE
+
+    r = _assess(question, _model(bias=5.0), Hit("doc", 63, (), text, 1.0, dense_score=0.7))
+    assert (r.lacks == ONLY_APPROXIMATE) is approximate and (r.status is AnswerStatus.ANSWERED) is not approximate, r
