@@ -207,7 +207,7 @@ class RelevanceGate:
         with no date is about the right thing but does not answer: dev near-misses 0.615 -> 0.718, no answerable
         question affected (eval/TUNING.md)."""
         kind = question_kind(question)
-        best = of_the_asked_ordinal(question, scored)  # the sentence the reader shows
+        best = of_the_asked_ordinal(question, scored)  # as the extractive reader chooses it
         by_pos = {(s.hit.key, s.index): s for s in scored}
         unit = [best, *referred_to(best, by_pos)]
         if reported_as_intended(question, [u.text for u in unit], best.hit.text):
@@ -235,6 +235,9 @@ class RelevanceGate:
                 # "When did the expert group first meet?" against "The third meeting was held in April 2017": the
                 # date of another of them
                 return ANOTHER_DATE if kind == "date" else ANOTHER_PLACE
+        if typed and kind in ("quantity", "amount") and asks_exact_figure(question) and \
+                all(hedged_figures_only(t, counted_noun(question)) for t in typed):
+            return ONLY_APPROXIMATE  # "What was the exact number of participants?" against "almost 2,000 participants"
         if typed and kind in ("amount", "quantity"):
             # "How much did Germany contribute?" is not answered by a total received from a list of donors
             names = proper_terms(question)
@@ -264,9 +267,6 @@ class RelevanceGate:
             return NO_MONTH  # "In which month was the workshop held?" against "... in 2017"
         if typed and kind == "place" and asks_city(question) and not any(names_a_city(t) for t in typed):
             return NO_CITY  # "In which city was the workshop held?" against "... held in Senegal"
-        if typed and kind in ("quantity", "amount") and asks_exact_figure(question) and \
-                all(hedged_figures_only(t, counted_noun(question)) for t in typed):
-            return ONLY_APPROXIMATE  # "What was the exact number of participants?" against "almost 2,000 participants"
         if kind == "quantity" and asks_share(question) and not any(SHARE.search(u.text) for u in unit):
             return NO_SHARE  # "By what percentage did users grow?" against "186,990 users"
         if kind == "names" and asks_countries(question):
@@ -339,9 +339,11 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
 
 # the first of a series asked without the word "first" as an ordinal: "When did the group first meet?", "the
 # inaugural forum"
-_FIRST_TIME = re.compile(r"\binaugural\b|\bfirst\s+(?:ever\s+)?(?:convene|convened|meet|met|gather|gathered|held|"
-                         r"hold|take\s+place|took\s+place|sit|sat|open|opened|launch|launched|start|started|begin|"
-                         r"began|begun)\b", re.I)
+_FIRST_TIME = re.compile(r"\binaugural\b|\bfor\s+the\s+first\s+time\b|\bfirst\s+(?:ever\s+)?(?:[\w-]+\s+)?(?:meeting|"
+                         r"session|conference|summit|forum|workshop|seminar|congress)s?\b|\bfirst\s+(?:ever\s+)?"
+                         r"(?:convene|convened|meet|met|gather|gathered|held|hold|take\s+place|took\s+place|sit|sat|"
+                         r"open|opened|launch|launched|start|started|begin|began|begun)\b(?![^?]*\bin\s+(?:19|20)\d\d)",
+                         re.I)
 
 
 def _typed_elsewhere(kind: str, asked: set[str], sentence: str) -> bool:
@@ -353,9 +355,13 @@ def _typed_elsewhere(kind: str, asked: set[str], sentence: str) -> bool:
     own = [c for c in clauses if asked & ordinals(c)]
     if not own or any(type_match(kind, c) for c in own):
         return False
-    # ... and the clause giving it names another of them: "the session was held in Vienna" after "the fifth
-    # session ...;" is still the fifth's
-    return any(ordinals(c) - asked for c in clauses if c not in own and type_match(kind, c))
+    # ... unless the clause giving it only refers back: "the session was held in Vienna" after "the fifth session
+    # ...;" is still the fifth's
+    return any(not _REFERS_BACK.match(c) for c in clauses if c not in own and type_match(kind, c))
+
+
+_REFERS_BACK = re.compile(r"\s*(?:it|they|this|that|the\s+(?:session|meeting|conference|workshop|event|summit|forum|"
+                          r"seminar|congress))\s+(?:was|were|is|are|will|took|had|has)\b", re.I)
 
 
 def _with_article(name: str, question: str) -> str:

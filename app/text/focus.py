@@ -41,8 +41,9 @@ _DURATION_Q = re.compile(r"\bhow\s+long\b(?!\s+ago)|\bduration\b|\bhow\s+many\s+
 
 # "What was the exact number of participants?", "exactly how many ...": a figure hedged in the report ("more than 40
 # officials", "almost 2,000 participants") is not what is asked
-_EXACT_Q = re.compile(r"\bexactly\s+how\s+(?:many|much)\b|\b(?:exact|precise|specific)\s+(?:\w+\s+)?(?:number|figure|"
-                      r"count|total|amount|sum|headcount)s?\b", re.I)
+_EXACT_Q = re.compile(r"\b(?:exactly|precisely)\s+how\s+(?:many|much)\b|\bhow\s+(?:many|much)\b[^?]*\b(?:exactly|"
+                      r"precisely)\b|\b(?:exact|precise|specific)\s+(?:\w+\s+)?(?:number|figure|count|total|amount|sum|"
+                      r"headcount)s?\b", re.I)
 _HEDGE = re.compile(r"(?:more than|over|almost|nearly|about|approximately|around|some|roughly|at least|up to|fewer than|"
                     r"less than|close to|in excess of|upwards of)\s+(?:US\$|\$)?$", re.I)
 _FIGURE = re.compile(rf"(?<![\w/.,])(?:US\$|\$)?(?:\d[\d,.]*\d|\d)(?![\d/])(?!\s+(?:{_MONTHS})\b)")
@@ -56,10 +57,17 @@ def hedged_figures_only(sentence: str, noun_stem: str | None = None) -> bool:
     """Every figure of the sentence (years aside) is hedged: "more than 40 officials", "almost 2,000 participants".
     With the asked noun, only the figures counting it are read ("almost 2,000 participants representing 160 Member
     States" for participants)."""
-    found = [m for m in _FIGURE.finditer(sentence) if not re.fullmatch(r"(?:19|20)\d\d", m.group())]
+    def hedged(m: re.Match) -> bool:
+        before = sentence[max(0, m.start() - 30):m.start()]
+        hedge = _HEDGE.search(before)
+        # "handed over 12 vehicles", "brought about 30 changes": a verb's particle, not a hedge
+        return bool(hedge) and not re.search(r"\w+(?:ed|ing)\s+(?:over|about|around)\s+\S*$", before, re.I)
+
+    # a year is no figure, unless hedged ("nearly 2000 participants")
+    found = [m for m in _FIGURE.finditer(sentence) if not re.fullmatch(r"(?:19|20)\d\d", m.group()) or hedged(m)]
     if noun_stem:
         found = [m for m in found if any(stem(w) == noun_stem for w in sentence[m.end():].split()[:4])] or found
-    return bool(found) and all(_HEDGE.search(sentence[max(0, m.start() - 20):m.start()]) for m in found)
+    return bool(found) and all(hedged(m) for m in found)
 
 
 def asks_duration(question: str) -> bool:

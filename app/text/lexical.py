@@ -156,9 +156,10 @@ ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth ten
                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _TENTHS = {t[:-1] + "ieth": 10 * (i + 2) for i, t in enumerate(_TENS)}  # "thirtieth": 30
-_ORDINAL = re.compile(r"\b(?:(" + "|".join(_TENS) + r")[-\u2010 ](" + "|".join(ORDINAL_WORDS[:9]) + r")|(" +
+# a word compounded with a hyphen is no ordinal of an event: "third-party", "one-third", "second-hand"
+_ORDINAL = re.compile(r"\b(?:(" + "|".join(_TENS) + r")[-\u2010 ](" + "|".join(ORDINAL_WORDS[:9]) + r")|(?<![-\u2010])(" +
                       "|".join([*ORDINAL_WORDS[1:], *(t for t in _TENTHS if t != "twentieth")]) +
-                      r"|\d+(?:st|nd|rd|th)))\b", re.I)
+                      r"|\d+(?:st|nd|rd|th))(?![-\u2010]\w))\b", re.I)
 
 
 def ordinals(text: str) -> set[str]:

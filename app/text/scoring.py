@@ -236,7 +236,9 @@ def of_the_asked_ordinal(question: str, scored: Sequence[ScoredSentence]) -> Sco
     by the next sentence's "agreed upon at its seventh meeting, held ..."."""
     best = scored[0]
     asked = ordinals(question)
-    if not asked or asked & ordinals(best.text) or not ordinals(best.text):
+    if not asked or asked & ordinals(best.text) or not ordinals(best.text) or question_kind(question) == "other":
         return best
-    own = next((s for s in scored[1:TYPED_TOP] if asked & ordinals(s.text) and s.type_match >= best.type_match), None)
+    # only within the best sentence's paragraph: another paragraph's "eighth session" is often another body's
+    own = next((s for s in scored[1:TYPED_TOP] if s.hit.key == best.hit.key and asked & ordinals(s.text)
+                and s.type_match >= max(best.type_match, 1.0)), None)
     return own or best

@@ -654,3 +654,68 @@ def test_an_exact_figure_asked_is_not_answered_by_a_hedged_one(question, text, a
 
     r = _assess(question, _model(bias=5.0), Hit("doc", 63, (), text, 1.0, dense_score=0.7))
     assert (r.lacks == ONLY_APPROXIMATE) is approximate and (r.status is AnswerStatus.ANSWERED) is not approximate, r
+
+
+@pytest.mark.parametrize("question, text, approximate", [
+    ("How much exactly did the Trust Fund raise in 2017?", "The Trust Fund raised nearly $1.7 million in 2017.", True),
+    ("How many countries exactly received assistance?", "More than 20 countries received assistance.", True),
+    ("Precisely how many participants attended?", "The meeting was attended by nearly 2000 participants.", True),
+    ("Exactly how many vehicles did UNODC hand over?", "UNODC handed over 12 vehicles to the police.", False),
+])
+def test_exact_figures_asked_in_other_words_and_hedges_read_in_context(question, text, approximate):
+    from app.abstain import ONLY_APPROXIMATE
+
+    r = _assess(question, _model(bias=5.0), Hit("doc", 28, (), text, 1.0, dense_score=0.7))
+    assert (r.lacks == ONLY_APPROXIMATE) is approximate, r
+
+
+@pytest.mark.parametrize("question, first", [
+    ("When was the first meeting of the Expert Group held?", True), ("When did the Conference meet for the first "
+                                                                      "time?", True),
+    ("When did the Expert Group first meet?", True), ("When was the inaugural forum held?", True),
+    ("When did the Expert Group first meet in 2017?", False),  # the first of that year, which may be given
+    ("What was the first cycle of reviews about?", False),
+])
+def test_the_first_of_a_series_asked_in_a_reader_s_words(question, first):
+    from app.abstain import _FIRST_TIME
+
+    assert bool(_FIRST_TIME.search(question)) is first
+
+
+@pytest.mark.parametrize("sentence, elsewhere", [
+    # the clause giving the date is another event's
+    ("Its fourth meeting will be held in Vienna; the expert group meeting on electronic evidence was held on "
+     "12 February 2018.", True),
+    ("Its fourth meeting will be held in Vienna; the third was held on 12 February 2018.", True),
+    ("The Office supported the fourth of six sessions; the session was held in Vienna on 4 and 5 September 2017.",
+     False),  # it refers back to the fourth
+])
+def test_a_date_in_another_clause_is_the_asked_event_s_only_when_that_clause_refers_back(sentence, elsewhere):
+    from app.abstain import _typed_elsewhere
+
+    assert _typed_elsewhere("date", {"4"}, sentence) is elsewhere
+
+
+def test_the_asked_ordinal_is_looked_for_in_the_best_sentence_s_own_paragraph_and_for_typed_questions_only():
+    from app.text.scoring import of_the_asked_ordinal
+
+    p63 = Hit("doc", 63, (), "The seventh session of the Conference was held in Vienna from 6 to 10 November 2017.", 1.0,
+              dense_score=0.7)
+    p64 = Hit("doc", 64, (), "The Implementation Review Group held its eighth session in Vienna from 19 to 23 June "
+              "2017.", 1.0, dense_score=0.7)
+    q = "When will the eighth session of the Conference be held?"
+    scored = SentenceScorer().score(q, [p63, p64])
+    best = scored[0]
+    assert of_the_asked_ordinal(q, scored) is best  # another paragraph's "eighth session" is another body's
+    p72 = Hit("doc", 72, (), "At the seventh session, UNODC launched a publication. The Conference also adopted "
+              "resolution 7/1 on third-party challenges in asset recovery.", 1.0, dense_score=0.7)
+    q = "What did the Conference decide on asset recovery at its seventh session?"
+    scored = SentenceScorer().score(q, [p72])
+    assert of_the_asked_ordinal(q, scored) is scored[0]  # asks no type: the ordinal picks nothing
+
+
+def test_a_hyphenated_ordinal_word_names_no_event():
+    from app.text.lexical import ordinals
+
+    assert ordinals("third-party challenges, one-third of States, second-hand goods") == set()
+    assert ordinals("the twenty-sixth session and the 26th meeting") == {"26"}

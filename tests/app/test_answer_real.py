@@ -71,6 +71,8 @@ def test_a_year_the_report_lacks_makes_a_partial_answer_that_names_it(assistant)
     ("What came of the cybercrime expert group's fourth meeting?", "no outcome"),  # it is still to be held
     ("How long did UNODC's training sessions on the organized crime convention last?", "no length of time"),
     ("When did the cybercrime study's expert group first meet?", "no date for that one"),  # the third meeting's date
+    ("When was the first meeting of the Expert Group on Cybercrime held?", "no date for that one"),
+    ("How many countries exactly received assistance through the StAR Initiative?", "no exact figure"),  # "More than 20"
     ("What was the exact number of participants at the seventh session of the anti-corruption Conference?",
      "no exact figure"),  # "almost 2,000 participants"
 ])
