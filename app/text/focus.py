@@ -409,7 +409,6 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
 _OUTCOME_Q = re.compile(r"^(?:what\s+(?:came|has\s+come)\s+of|what\s+(?:was|were|is|are)\s+the\s+(?:\w+\s+)?"
                         r"(?:outcomes?|results?|conclusions?|upshot|findings?)\s+of|what\s+(?:happened|resulted)\s+"
                         r"(?:at|from|with|in))\s+(.+)$", re.I)
-# "its fourth meeting is to be held ...", "the summit will take place ...": a clause that puts its subject ahead
 # "its fourth meeting is to be held ...", "the summit will take place ...": a clause that puts its subject's happening
 # ahead (not "the directory will be expanded": something that exists, to be changed)
 _FUTURE_CLAUSE = re.compile(r"([^.;]*?)\b(?:(?:is|are)\s+to|will|(?:is|are)\s+(?:scheduled|planned|expected)\s+to)\s+"
