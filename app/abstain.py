@@ -26,10 +26,10 @@ from app.text.countries import (
     region_words_named,
 )
 from app.text.focus import (
-    DAY, DURATION, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city, asks_countries, asks_day,
-    asks_duration, asks_exact_figure, hedged_figures_only,
-    asks_month, asks_share, countries_asked, counted_noun, counted_phrase, counted_word, counted_words, counts_part,
-    figures, names_a_city, only_listed, question_kind, reported_as_intended, type_match,
+    DAY, DURATION, GATHERING_NOUNS, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city,
+    asks_countries, asks_day, asks_duration, asks_exact_figure, asks_month, asks_share, countries_asked, counted_noun,
+    counted_phrase, counted_word, counted_words, counts_part, figures, hedged_figures_only, names_a_city, only_listed,
+    question_kind, reported_as_intended, type_match,
 )
 from app.text.lexical import (
     DOMAIN_COMMON, DOMAIN_COMMON_STEMS, FRAME_STEMS, STOPWORDS, acronyms, all_numbers, asked_acronyms, clean_text,
@@ -229,8 +229,9 @@ class RelevanceGate:
         if kind in ("date", "place"):
             # "Where will the fourth meeting be held?" against "The third meeting was held in Vienna; its fourth
             # meeting is to be held from 3 to 5 April 2018": the place is the third meeting's
-            typed = [t for t in typed if not _typed_elsewhere(kind, ordinals(question), t)]
-            asked = ordinals(question) | ({"1"} if _FIRST_TIME.search(question) else set())
+            numbered = ordinals(question)
+            typed = [t for t in typed if not _typed_elsewhere(kind, numbered, t)]
+            asked = numbered | ({"1"} if _FIRST_TIME.search(question) else set())
             if asked and best.text in typed and ordinals(best.text) and not any(asked & ordinals(t) for t in typed):
                 # "When did the expert group first meet?" against "The third meeting was held in April 2017": the
                 # date of another of them
@@ -339,8 +340,8 @@ def _unit_text(best: ScoredSentence, scored: Sequence[ScoredSentence]) -> str:
 
 # the first of a series asked without the word "first" as an ordinal: "When did the group first meet?", "the
 # inaugural forum"
-_FIRST_TIME = re.compile(r"\binaugural\b|\bfor\s+the\s+first\s+time\b|\bfirst\s+(?:ever\s+)?(?:[\w-]+\s+)?(?:meeting|"
-                         r"session|conference|summit|forum|workshop|seminar|congress)s?\b|\bfirst\s+(?:ever\s+)?"
+_FIRST_TIME = re.compile(r"\binaugural\b|\bfor\s+the\s+first\s+time\b|\bfirst\s+(?:ever\s+)?(?:[\w-]+\s+)?(?:"
+                         + "|".join(GATHERING_NOUNS) + r")s?\b|\bfirst\s+(?:ever\s+)?"
                          r"(?:convene|convened|meet|met|gather|gathered|held|hold|take\s+place|took\s+place|sit|sat|"
                          r"open|opened|launch|launched|start|started|begin|began|begun)\b(?![^?]*\bin\s+(?:19|20)\d\d)",
                          re.I)
@@ -360,8 +361,8 @@ def _typed_elsewhere(kind: str, asked: set[str], sentence: str) -> bool:
     return any(not _REFERS_BACK.match(c) for c in clauses if c not in own and type_match(kind, c))
 
 
-_REFERS_BACK = re.compile(r"\s*(?:it|they|this|that|the\s+(?:session|meeting|conference|workshop|event|summit|forum|"
-                          r"seminar|congress))\s+(?:was|were|is|are|will|took|had|has)\b", re.I)
+_REFERS_BACK = re.compile(r"\s*(?:it|they|this|that|the\s+(?:" + "|".join((*GATHERING_NOUNS, "event")) +
+                          r"))\s+(?:was|were|is|are|will|took|had|has)\b", re.I)
 
 
 def _with_article(name: str, question: str) -> str:

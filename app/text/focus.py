@@ -31,9 +31,9 @@ _SPAN_UNITS = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
 DURATION = re.compile(
     rf"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)[\s-]+{_SPAN_UNITS}\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})|"
-    r"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b|\bsince\s+(?:(?:{m})\s+)?(?:19|20)\d\d\b|"
-    rf"\b(?:for|over|within)\s+(?:a|an|one|the\s+(?:past|last))\s+{_SPAN_UNITS}\b|\b(?:daily|weekly|monthly|annual|yearly)\b"
-    .replace("{m}", _MONTHS), re.I)
+    rf"\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)?\d\d\b|\bsince\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d\b|"
+    rf"\b(?:for|over|within)\s+(?:a|an|one|the\s+(?:past|last))\s+{_SPAN_UNITS}\b|\b(?:daily|weekly|monthly|annual|yearly)\b",
+    re.I)
 # "How long did the training last?", "For how long ...?", "What was the duration of ...?"; not "how long ago"
 _DURATION_Q = re.compile(r"\bhow\s+long\b(?!\s+ago)|\bduration\b|\bhow\s+many\s+(?:hours|days|weeks|months)\s+"
                          r"(?:did|does|do|was|were|is|are|will)\b.*\b(?:last|take|run|span)", re.I)
@@ -305,9 +305,9 @@ def names_a_city(sentence: str) -> bool:
 
 def asks_day(question: str) -> bool:
     """The question asks for a day, not a year ("On which dates ...?", "What day ...?")."""
-    return bool(_DAY_Q.search(question)) or asked_noun(question) in ("day", "days") or \
-        (asked_noun(question) in ("date", "dates") and bool(_EXACT_DATE.search(question))) or \
-        _asks_in_its_language("day", question)
+    noun = asked_noun(question)
+    return bool(_DAY_Q.search(question)) or noun in ("day", "days") or \
+        (noun in ("date", "dates") and bool(_EXACT_DATE.search(question))) or _asks_in_its_language("day", question)
 
 
 # "What did the Security Council adopt ...?": the words after the auxiliary that may be the asked verb
@@ -416,9 +416,9 @@ _FUTURE_CLAUSE = re.compile(r"([^.;]*?)\b(?:(?:is|are)\s+to|will|(?:is|are)\s+(?
                             r"adopted|established|conducted|completed)|take\s+place|start|begin|open|meet|convene)\b",
                             re.I)
 # the words for a meeting, which a reader and a report use for the same one ("the fourth session" is "its fourth
-# meeting")
-_GATHERINGS = frozenset(stem(w) for w in "meeting session conference summit forum workshop seminar congress "
-                        "gathering consultation hearing".split())
+# meeting"); app/abstain.py reads a series' first one and a clause referring back to one with them too
+GATHERING_NOUNS = ("meeting", "session", "conference", "summit", "forum", "workshop", "seminar", "congress")
+_GATHERINGS = frozenset(stem(w) for w in (*GATHERING_NOUNS, "gathering", "consultation", "hearing"))
 _EVENT_END = re.compile(r",|\b(?:which|that|who|of|on|in|at|for|with|about|from|by|to|held|slated|planned)\b", re.I)
 
 
