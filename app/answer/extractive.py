@@ -7,7 +7,7 @@ from typing import Iterator
 
 from app.language import detect
 from app.multilingual import is_multilingual
-from app.text.focus import counted_noun, counts, past_forms, question_kind, verb_candidates
+from app.text.focus import counted_noun, counts, figures, past_forms, question_kind, verb_candidates
 from app.text.lexical import (
     asks_about_several, content_terms, split_subquestions, standalone_parts, topic_terms, words,
 )
@@ -65,23 +65,15 @@ class ExtractiveAnswerer:
             scored = [s for s in self.scorer.score(question, context.hits, texts) if s.hit.key == named.key]
         parts = split_subquestions(question)
         if len(parts) > 1:
-            # "how many X and how much Y": the best sentence for each part; a bare "how much" (any number is its type)
-            # picks last, so that it does not take the sentence counting what the other part asks for
-            picked: list[ScoredSentence] = []
-            everything: list[ScoredSentence] = []
+            # "how many X and how many Y": one sentence per part, chosen jointly (_assign)
             texts_of = dict(zip(parts, standalone_parts(question)))
-            for part in sorted(parts, key=_bare_how_much):
-                bare = _bare_how_much(part)
+            scored_parts = []
+            for part in parts:
                 part_scored = self.scorer.score(texts_of[part], context.hits, texts, kind=question_kind(part))
-                everything = everything or part_scored
-                shown = {(p.hit.key, p.index) for p in picked}
                 fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
-                if fitting and (fitting[0].hit.key, fitting[0].index) in shown and fitting[0].type_match >= 1.0 \
-                        and not bare:
-                    continue  # the sentence shown for an earlier part gives this part's number/date/place too
-                best = next((s for s in fitting if (s.hit.key, s.index) not in shown), None)
-                if best is not None:
-                    picked.append(best)
+                scored_parts.append((part, fitting))
+            everything = next((f for p, f in scored_parts if not _bare_how_much(p)), scored_parts[0][1])
+            picked = _assign(scored_parts)
             picked = picked[: max(self.max_sentences, len(parts))]
             return _in_report_order(self._with_neighbours(question, picked, everything, len(picked) + 2))
         if scored is None:
@@ -181,6 +173,48 @@ class ExtractiveAnswerer:
 
 
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+
+
+ASSIGN_TOP = 5  # candidate sentences per part for the joint choice
+
+
+def _assign(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> list[ScoredSentence]:
+    """One sentence per part, chosen together so that the parts' scores sum highest: two parts asking "how many X"
+    and "how many Y" are not both given the sentence that counts X when the Y count is in another. A part may share
+    an earlier part's sentence only where that sentence carries its asked type (a date and a place in one sentence)
+    and the part is not a bare "how much" (whose type any number matches)."""
+    from itertools import product
+
+    options = []
+    for part, fitting in scored_parts:
+        options.append((part, fitting[:ASSIGN_TOP]))
+    options = [(part, cands) for part, cands in options if cands]
+    best_total, best_pick = None, []
+    for combo in product(*(cands for _, cands in options)):
+        seen: dict = {}
+        ok = True
+        for (part, _), s in zip(options, combo):
+            key = (s.hit.key, s.index)
+            if key in seen and (s.type_match < 1.0 or _bare_how_much(part) or _one_figure_for_two(s, seen[key], part)):
+                ok = False
+                break
+            seen.setdefault(key, question_kind(part))
+        if not ok:
+            continue
+        total = sum(s.score for s in combo)
+        if best_total is None or total > best_total:
+            best_total, best_pick = total, list(combo)
+    out, shown = [], set()
+    for s in best_pick:
+        if (s.hit.key, s.index) not in shown:
+            shown.add((s.hit.key, s.index))
+            out.append(s)
+    return out
+
+
+def _one_figure_for_two(s: ScoredSentence, kind: str, part: str) -> bool:
+    """Two parts asking for a figure share a sentence that states only one: it cannot answer both."""
+    return kind == question_kind(part) in ("quantity", "amount") and len(figures(s.text)) < 2
 
 
 def _bare_how_much(part: str) -> bool:

@@ -392,3 +392,31 @@ def test_a_list_member_asked_by_name_is_not_counted_by_the_whole_list():
     scorer = SentenceScorer(HashEmbedder())
     s = "The sessions were delivered to 333 prosecutors, judges, law enforcement officials and INTERPOL officers."
     assert not scorer.counts_alike("officers", [s])  # 333 is all four groups' number, not the officers'
+
+
+def test_parts_asking_two_counts_are_given_two_sentences_chosen_together():
+    """"From how many States ... trained, and in how many States ... workshops?": both parts score one sentence best,
+    and it states one figure. One sentence per part is chosen so that the parts' scores sum highest, so the first
+    part takes its runner-up (another paragraph's count) rather than the second part a far worse one. A sentence
+    stating both figures, or a date and a place, still answers two parts alone."""
+    from app.answer.extractive import _assign
+    from app.text.scoring import ScoredSentence
+
+    workshops = Hit("doc", 84, (), "Workshops were held in 12 States. Other work went on in the Pacific.", 1.0)
+    trained = Hit("doc", 82, (), "Investigators from 23 States were trained.", 0.9)
+
+    def sentence(hit, index, score):
+        text = hit.text.split(". ")[index]
+        return ScoredSentence(hit, index, text, score, score, 0.0, 0, type_match=1.0)
+
+    first = [sentence(workshops, 0, 2.05), sentence(trained, 0, 1.93)]
+    second = [sentence(workshops, 0, 1.99), sentence(workshops, 1, 1.65), sentence(trained, 0, 1.53)]
+    picked = _assign([("From how many States did UNODC train investigators?", first),
+                      ("in how many States did it run workshops?", second)])
+    assert [(s.hit.paragraph, s.index) for s in picked] == [(82, 0), (84, 0)]
+
+    both = Hit("doc", 7, (), "The Protocols had 146 and 173 parties.", 1.0)
+    shared = [sentence(both, 0, 2.0), sentence(workshops, 0, 1.0)]
+    picked = _assign([("How many parties did one Protocol have?", shared),
+                      ("how many did the other have?", list(shared))])
+    assert [(s.hit.paragraph, s.index) for s in picked] == [(7, 0)]
