@@ -420,3 +420,14 @@ def test_parts_asking_two_counts_are_given_two_sentences_chosen_together():
     picked = _assign([("How many parties did one Protocol have?", shared),
                       ("how many did the other have?", list(shared))])
     assert [(s.hit.paragraph, s.index) for s in picked] == [(7, 0)]
+
+
+@pytest.mark.parametrize("sentence,is_place", [
+    ("UNODC held an initial workshop in January 2017 focusing on integrity.", False),
+    ("At the end of May, a workshop was held.", False),
+    ("A workshop was held in Vienna in May 2017.", True),
+    ("It was launched at the twenty-sixth session of the Commission.", True),
+])
+def test_a_month_after_in_is_a_time_not_a_place(sentence, is_place):
+    """"Where was the workshop held?" is not answered by "held ... in January 2017": the report gives no place."""
+    assert type_match("place", sentence) == (1.0 if is_place else 0.0)
