@@ -176,45 +176,39 @@ _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 
 
 ASSIGN_TOP = 5  # candidate sentences per part for the joint choice
+ASSIGN_COMBINATIONS = 1000  # ... and at most this many choices weighed (a question listing many parts)
+FIGURE_KINDS = ("quantity", "amount")
 
 
 def _assign(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> list[ScoredSentence]:
     """One sentence per part, chosen together so that the parts' scores sum highest: two parts asking "how many X"
     and "how many Y" are not both given the sentence that counts X when the Y count is in another. A part may share
-    an earlier part's sentence only where that sentence carries its asked type (a date and a place in one sentence)
-    and the part is not a bare "how much" (whose type any number matches)."""
+    an earlier part's sentence only where that sentence carries its asked type (a date and a place in one sentence),
+    the part is not a bare "how much" (whose type any number matches), and two parts asking a figure find two in it."""
     from itertools import product
 
-    options = []
-    for part, fitting in scored_parts:
-        options.append((part, fitting[:ASSIGN_TOP]))
-    options = [(part, cands) for part, cands in options if cands]
+    parts = [(question_kind(part), _bare_how_much(part), fitting) for part, fitting in scored_parts if fitting]
+    if not parts:
+        return []
+    # ASSIGN_TOP candidates a part, fewer when there are many parts: at most ASSIGN_COMBINATIONS choices are weighed
+    top = max(1, min(ASSIGN_TOP, int(ASSIGN_COMBINATIONS ** (1 / len(parts)))))
     best_total, best_pick = None, []
-    for combo in product(*(cands for _, cands in options)):
+    for combo in product(*(fitting[:top] for _, _, fitting in parts)):
         seen: dict = {}
-        ok = True
-        for (part, _), s in zip(options, combo):
+        for (kind, bare, _), s in zip(parts, combo):
             key = (s.hit.key, s.index)
-            if key in seen and (s.type_match < 1.0 or _bare_how_much(part) or _one_figure_for_two(s, seen[key], part)):
-                ok = False
+            if key in seen and (s.type_match < 1.0 or bare or kind == seen[key] in FIGURE_KINDS
+                                and len(figures(s.text)) < 2):
                 break
-            seen.setdefault(key, question_kind(part))
-        if not ok:
-            continue
-        total = sum(s.score for s in combo)
-        if best_total is None or total > best_total:
-            best_total, best_pick = total, list(combo)
-    out, shown = [], set()
+            seen.setdefault(key, kind)
+        else:
+            total = sum(s.score for s in combo)
+            if best_total is None or total > best_total:
+                best_total, best_pick = total, combo
+    out: dict = {}
     for s in best_pick:
-        if (s.hit.key, s.index) not in shown:
-            shown.add((s.hit.key, s.index))
-            out.append(s)
-    return out
-
-
-def _one_figure_for_two(s: ScoredSentence, kind: str, part: str) -> bool:
-    """Two parts asking for a figure share a sentence that states only one: it cannot answer both."""
-    return kind == question_kind(part) in ("quantity", "amount") and len(figures(s.text)) < 2
+        out.setdefault((s.hit.key, s.index), s)
+    return list(out.values())
 
 
 def _bare_how_much(part: str) -> bool:

@@ -431,3 +431,17 @@ def test_parts_asking_two_counts_are_given_two_sentences_chosen_together():
 def test_a_month_after_in_is_a_time_not_a_place(sentence, is_place):
     """"Where was the workshop held?" is not answered by "held ... in January 2017": the report gives no place."""
     assert type_match("place", sentence) == (1.0 if is_place else 0.0)
+
+
+def test_a_question_listing_many_parts_still_gets_one_sentence_a_part():
+    """Eight parts of five candidates each would be 390,625 choices: fewer candidates a part are weighed, and each
+    part still gets its own sentence."""
+    from app.answer.extractive import ASSIGN_COMBINATIONS, _assign
+    from app.text.scoring import ScoredSentence
+
+    hit = Hit("doc", 1, (), " ".join(f"Sentence {i}." for i in range(40)), 1.0)
+    parts = [(f"What about topic {p}?", [ScoredSentence(hit, 5 * p + i, f"Sentence {5 * p + i}.", 1.0 - 0.1 * i,
+                                                        0.0, 0.0, 0) for i in range(5)]) for p in range(8)]
+    picked = _assign(parts)
+    assert [s.index for s in picked] == [5 * p for p in range(8)]
+    assert 2 ** 8 <= ASSIGN_COMBINATIONS < 5 ** 8
