@@ -197,8 +197,8 @@ def _assign(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> list[Scored
         seen: dict = {}
         for (kind, bare, _), s in zip(parts, combo):
             key = (s.hit.key, s.index)
-            if key in seen and (s.type_match < 1.0 or bare or kind == seen[key] in FIGURE_KINDS
-                                and len(figures(s.text)) < 2):
+            one_figure_for_two = kind == seen.get(key) in FIGURE_KINDS and len(figures(s.text)) < 2
+            if key in seen and (s.type_match < 1.0 or bare or one_figure_for_two):
                 break
             seen.setdefault(key, kind)
         else:

@@ -120,8 +120,8 @@ _COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)(?!(?:to|and)\s+\d{{1,2
                     re.I)
 # "in Vienna", "In Cambodia, ...", "at the twenty-sixth session of the Commission" (an event is where things happen)
 # "in January" is a time, not a place
-_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t) (?:the )?(?!(?:{_MONTHS})\b)[A-Z][a-z]+|\b[Aa]t the (?:[\w\-]+ ){{0,3}}(?:session|meeting|"
-                    r"conference|headquarters|summit|forum|congress)\b")
+_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t) (?:the )?(?!(?:{_MONTHS})\b)[A-Z][a-z]+|"
+                    r"\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|conference|headquarters|summit|forum|congress)\b")
 # Two or more capitalised names in a comma/"and" list: "from Tunisia, Egypt, Libya and the Sudan"
 _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
