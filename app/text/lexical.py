@@ -219,7 +219,7 @@ def split_subquestions(question: str) -> list[str]:
     parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
     if len(parts) > 1:
         return [p + "?" for p in parts]
-    return _facets(question) or [question]
+    return _facets(question) or _alternatives(question) or [question]
 
 
 # "how many activities did it run, who were its partners": a comma before a question that follows another one
@@ -280,6 +280,25 @@ def _facets(question: str) -> list[str]:
     return [f"{head}: {item}?" for item in items]
 
 
+_COMPARATIVE = re.compile(r"\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|fewer|fewest|"
+                          r"less|least|smaller|smallest|lower|lowest)\b", re.I)
+# "<question with a comparative>: A or B?" (or ", A or B?", " - A or B?")
+_ALTERNATIVES = re.compile(r"^(?P<head>.{12,}?)(?::\s+|,\s+|\s[-\u2013\u2014]\s+)(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*\??$")
+
+
+def _alternatives(question: str) -> list[str]:
+    """"Which reached more practitioners: the trafficking programme or the smuggling one?" -> one part per
+    alternative, each with the question before the colon: a comparison is answered by each side's figure. None
+    without a comparative before the alternatives, or when either is a single word ("..., more or less?")."""
+    m = _ALTERNATIVES.match(" ".join(question.split()))
+    if not m or not _COMPARATIVE.search(m.group("head")):
+        return []
+    head, a, b = m.group("head"), m.group("a"), m.group("b")
+    if len(a.split()) < 2 or len(b.split()) < 2:
+        return []
+    return [f"{head}: {a}?", f"{head}: {b}?"]
+
+
 _SEVERAL = any_of(("and", "both", "as well as"))
 
 
@@ -304,6 +323,13 @@ def _predicate(part: str) -> str:
 THIN_PART = 2
 
 
+def _same_scene(part: str, first: str) -> bool:
+    """The part opens with the first part's own opening ("Which reached more ...: its programme on X?" after "Which
+    reached more ...: the programme on Y?"): it already carries the question's topic."""
+    head = first.split(": ", 1)[0] if ": " in first else ""
+    return len(head) >= 12 and part.startswith(head + ": ")
+
+
 def _thin(part: str, first: str) -> bool:
     """The part names at most THIN_PART topic terms and none of the first part's (a list item after a dash,
     "...: publications?", already carries the question's topic)."""
@@ -324,7 +350,7 @@ def standalone_parts(question: str) -> list[str]:
         if not _predicate(part):
             other = parts[j + 1] if j + 1 < len(parts) else parts[j - 1]
             part = " ".join(p for p in (part.rstrip("?"), _predicate(other)) if p) + "?"
-        elif j and (_PRONOUN.search(part) or _thin(part, parts[0])):
+        elif j and not _same_scene(part, parts[0]) and (_PRONOUN.search(part) or _thin(part, parts[0])):
             part = f"{part} {parts[0]}"
         out.append(part)
     return out

@@ -44,6 +44,9 @@ ANSWERABLE = [
     ("What did the StAR Initiative do to help countries recover stolen assets?", ["StAR Initiative"], {102, 74, 103}),
     # multi-paragraph
     ("How many States were parties to the Convention and how many accessed SHERLOC?", ["189", "186,990"], {7, 9}),
+    # a comparison: each side's figure
+    ("Which programme reached more practitioners, the one against trafficking in persons or the one against the "
+     "smuggling of migrants?", ["735", "over 200 practitioners"], {22, 29}),
     # two counts whose best sentence is the same one, which states only one of them
     ("From how many States did UNODC train investigators and prosecutors on corruption, and in how many States did "
      "it hold workshops on corruption and money-laundering?", ["23 States", "12 States"], {82, 84}),

@@ -140,6 +140,20 @@ def test_domain_common_words_are_dropped_as_stems():
      ["What did the Commission decide in 2019 - its sixty-second session, held in Vienna?"]),
     ("How much did the donors give jointly - France, Italy and Spain?",
      ["How much did the donors give jointly - France, Italy and Spain?"]),
+    # a comparison between two things: one part per side, each with the question before the colon or comma (and a
+    # side's own pronoun does not make it carry the other side)
+    ("Which reached more practitioners: the programme on trafficking or its programme on smuggling?",
+     ["Which reached more practitioners: the programme on trafficking?",
+      "Which reached more practitioners: its programme on smuggling?"]),
+    ("Which is larger, the number of parties to the Firearms Protocol or to the Trafficking Protocol?",
+     ["Which is larger: the number of parties to the Firearms Protocol?", "Which is larger: to the Trafficking "
+      "Protocol?"]),
+    # ... not without a comparative, nor between single words (names compared jointly) or "more or less"
+    ("Which programme was evaluated: the one on trafficking or the one on smuggling?",
+     ["Which programme was evaluated: the one on trafficking or the one on smuggling?"]),
+    ("Which country got more support, Fiji or Japan?", ["Which country got more support, Fiji or Japan?"]),
+    ("Did the Office train more officials in 2017, more or less?",
+     ["Did the Office train more officials in 2017, more or less?"]),
     # a later part naming too little to be read alone carries the first part; one naming its own topic does not
     ("Where was the request writer tool shown, and what upgrades were being made?",
      ["Where was the request writer tool shown?", "what upgrades were being made? Where was the request writer "
