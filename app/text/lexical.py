@@ -282,6 +282,7 @@ def _facets(question: str) -> list[str]:
 
 _COMPARATIVE = re.compile(r"\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|fewer|fewest|"
                           r"less|least|smaller|smallest|lower|lowest)\b", re.I)
+_MORE_OF = re.compile(r"\b(?:more|fewer)\s+([a-z][\w-]*s)\b")
 # "<question with a comparative>: A or B?" (or ", A or B?", " - A or B?")
 _ALTERNATIVES = re.compile(r"^(?P<head>.{12,}?)(?::\s+|,\s+|\s[-\u2013\u2014]\s+)(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*\??$")
 
@@ -296,6 +297,10 @@ def _alternatives(question: str) -> list[str]:
     head, a, b = m.group("head"), m.group("a"), m.group("b")
     if len(a.split()) < 2 or len(b.split()) < 2:
         return []
+    # "more users" compares counts: each side asks how many users
+    counted = _MORE_OF.search(head)
+    if counted:
+        head = f"{head} (how many {counted.group(1)})"
     return [f"{head}: {a}?", f"{head}: {b}?"]
 
 

@@ -47,6 +47,8 @@ ANSWERABLE = [
     # a comparison: each side's figure
     ("Which programme reached more practitioners, the one against trafficking in persons or the one against the "
      "smuggling of migrants?", ["735", "over 200 practitioners"], {22, 29}),
+    ("Which had more users: the SHERLOC knowledge portal or the anti-corruption e-learning course for the private "
+     "sector?", ["186,990", "247,500"], {9, 76}),
     # two counts whose best sentence is the same one, which states only one of them
     ("From how many States did UNODC train investigators and prosecutors on corruption, and in how many States did "
      "it hold workshops on corruption and money-laundering?", ["23 States", "12 States"], {82, 84}),

@@ -143,8 +143,12 @@ def test_domain_common_words_are_dropped_as_stems():
     # a comparison between two things: one part per side, each with the question before the colon or comma (and a
     # side's own pronoun does not make it carry the other side)
     ("Which reached more practitioners: the programme on trafficking or its programme on smuggling?",
-     ["Which reached more practitioners: the programme on trafficking?",
-      "Which reached more practitioners: its programme on smuggling?"]),
+     ["Which reached more practitioners (how many practitioners): the programme on trafficking?",
+      "Which reached more practitioners (how many practitioners): its programme on smuggling?"]),
+    # "more users" compares counts: each side asks how many
+    ("Which had more users: the SHERLOC portal or the TRACK portal?",
+     ["Which had more users (how many users): the SHERLOC portal?",
+      "Which had more users (how many users): the TRACK portal?"]),
     ("Which is larger, the number of parties to the Firearms Protocol or to the Trafficking Protocol?",
      ["Which is larger: the number of parties to the Firearms Protocol?", "Which is larger: to the Trafficking "
       "Protocol?"]),
