@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Iterator
 
 
@@ -72,7 +73,8 @@ class ExtractiveAnswerer:
                 part_scored = self.scorer.score(texts_of[part], context.hits, texts, kind=question_kind(part))
                 fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
                 scored_parts.append((part, fitting))
-            everything = next((f for p, f in scored_parts if not _bare_how_much(p)), scored_parts[0][1])
+            everything = next((f for p, f in scored_parts if f and not _bare_how_much(p)),
+                              next((f for _, f in scored_parts if f), []))
             picked = _assign(scored_parts)
             picked = picked[: max(self.max_sentences, len(parts))]
             return _in_report_order(self._with_neighbours(question, picked, everything, len(picked) + 2))
@@ -182,17 +184,18 @@ FIGURE_KINDS = ("quantity", "amount")
 
 def _assign(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> list[ScoredSentence]:
     """One sentence per part, chosen together so that the parts' scores sum highest: two parts asking "how many X"
-    and "how many Y" are not both given the sentence that counts X when the Y count is in another. A part may share
-    an earlier part's sentence only where that sentence carries its asked type (a date and a place in one sentence),
-    the part is not a bare "how much" (whose type any number matches), and two parts asking a figure find two in it."""
-    from itertools import product
-
+    and "how many Y" are not both given the sentence that counts X when the Y count is in another. A part may share an
+    earlier part's sentence only where that sentence carries its asked type (a date and a place in one sentence), the
+    part is not a bare "how much" (whose type any number matches), and two parts asking a figure find two in it.
+    (Ranking first by how many parts get a sentence of their asked type lost answers: dev key-fact recall 0.848 ->
+    0.842.) When no choice keeps to that (parts whose few candidates are all one sentence), each part takes its best
+    sentence not yet shown, as a part-by-part choice would."""
     parts = [(question_kind(part), _bare_how_much(part), fitting) for part, fitting in scored_parts if fitting]
     if not parts:
         return []
     # ASSIGN_TOP candidates a part, fewer when there are many parts: at most ASSIGN_COMBINATIONS choices are weighed
     top = max(1, min(ASSIGN_TOP, int(ASSIGN_COMBINATIONS ** (1 / len(parts)))))
-    best_total, best_pick = None, []
+    best_total, best_pick = None, ()
     for combo in product(*(fitting[:top] for _, _, fitting in parts)):
         seen: dict = {}
         for (kind, bare, _), s in zip(parts, combo):
@@ -205,6 +208,13 @@ def _assign(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> list[Scored
             total = sum(s.score for s in combo)
             if best_total is None or total > best_total:
                 best_total, best_pick = total, combo
+    if not best_pick:
+        shown: set = set()
+        for _, _, fitting in parts:
+            s = next((s for s in fitting if (s.hit.key, s.index) not in shown), None)
+            if s is not None:
+                shown.add((s.hit.key, s.index))
+                best_pick += (s,)
     out: dict = {}
     for s in best_pick:
         out.setdefault((s.hit.key, s.index), s)

@@ -280,28 +280,41 @@ def _facets(question: str) -> list[str]:
     return [f"{head}: {item}?" for item in items]
 
 
-_COMPARATIVE = re.compile(r"\b(?:more|most|bigger|biggest|larger|largest|higher|highest|greater|greatest|fewer|fewest|"
-                          r"less|least|smaller|smallest|lower|lowest)\b", re.I)
-_MORE_OF = re.compile(r"\b(?:more|fewer)\s+([a-z][\w-]*s)\b")
-# "<question with a comparative>: A or B?" (or ", A or B?", " - A or B?")
-_ALTERNATIVES = re.compile(r"^(?P<head>.{12,}?)(?::\s+|,\s+|\s[-\u2013\u2014]\s+)(?P<a>[^,:?]+?),?\s+or\s+(?P<b>[^,:?]+?)\s*\??$")
+# a choice between things compared: "Which had more ...", "Who reached the most ...", "Which figure is bigger ..."
+# ("more than 50 countries" compares nothing)
+_CHOICE = re.compile(r"^(?:which|who|whose)\b.*?\b(?:more|most|fewer|fewest|less|least|bigger|biggest|larger|largest|"
+                     r"higher|highest|greater|greatest|smaller|smallest|lower|lowest)\b(?!\s+than\b)", re.I)
+_MORE_OF = re.compile(r"\b(?:more|most|fewer|fewest)\s+([A-Za-z][\w-]*s)\b", re.I)
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+([A-Za-z][\w-]*s)\b", re.I)
+# a side that gives examples of one thing rather than names a thing compared
+_EXAMPLES = re.compile(r"^(?:such as|for example|for instance|e\.g\.|including|in particular|like|whether)\b", re.I)
+_SIDE_SEPARATORS = (": ", " - ", " \u2013 ", " \u2014 ")
+MAX_SIDE_WORDS = 15  # "the number of people who have taken the private sector anti-corruption e-course" is one side
 
 
 def _alternatives(question: str) -> list[str]:
-    """"Which reached more practitioners: the trafficking programme or the smuggling one?" -> one part per
-    alternative, each with the question before the colon: a comparison is answered by each side's figure. None
-    without a comparative before the alternatives, or when either is a single word ("..., more or less?")."""
-    m = _ALTERNATIVES.match(" ".join(question.split()))
-    if not m or not _COMPARATIVE.search(m.group("head")):
+    """"Which reached more practitioners: the trafficking programme or the smuggling one?" -> one part per side,
+    each with the question before the colon (or comma, or dash): a comparison is answered by each side's figure. Only
+    for a choice question with a comparative ("Which ... more ..."); sides are at most MAX_SIDE_WORDS words, two or three of
+    them ("A, B or C"), and none gives examples ("such as ..."). When the compared thing is a count ("more users",
+    "the number of parties"), each side asks how many of them."""
+    q = " ".join(question.split()).rstrip(" ?.")
+    cut = min((i for i in (q.find(sep) for sep in _SIDE_SEPARATORS) if i > 0), default=-1)
+    if cut < 0:
+        cut = q.rfind(", ", 0, max(q.rfind(" or "), 0))  # "Which is larger, A or B"
+    if cut < 12 or not _CHOICE.match(q[:cut]):
         return []
-    head, a, b = m.group("head"), m.group("a"), m.group("b")
-    if len(a.split()) < 2 or len(b.split()) < 2:
+    head, rest = q[:cut].rstrip(" ,:"), q[cut:].lstrip(" ,:-\u2013\u2014")
+    *firsts, last = rest.rsplit(" or ", 1) if " or " in rest else [rest]
+    if not firsts:
         return []
-    # "more users" compares counts: each side asks how many users
-    counted = _MORE_OF.search(head)
+    sides = [x.strip() for x in firsts[0].split(", ")] + [last.strip()]
+    if not 2 <= len(sides) <= 3 or any(not x or len(x.split()) > MAX_SIDE_WORDS or _EXAMPLES.match(x) for x in sides):
+        return []
+    counted = [m.group(1) for m in (_MORE_OF.finditer(head))] or [m.group(1) for m in _NUMBER_OF.finditer(rest)]
     if counted:
-        head = f"{head} (how many {counted.group(1)})"
-    return [f"{head}: {a}?", f"{head}: {b}?"]
+        head = f"{head} (how many {counted[-1]})"
+    return [f"{head}: {x}?" for x in sides]
 
 
 _SEVERAL = any_of(("and", "both", "as well as"))
@@ -335,11 +348,15 @@ def _same_scene(part: str, first: str) -> bool:
     return len(head) >= 12 and part.startswith(head + ": ")
 
 
+# "how many firearms were seized?" names what it asks about, however few its words
+_COUNTS_ITS_OWN = re.compile(r"^(?:\w+\s+)?how\s+(?:many|much)\s+[A-Za-z]", re.I)
+
+
 def _thin(part: str, first: str) -> bool:
     """The part names at most THIN_PART topic terms and none of the first part's (a list item after a dash,
-    "...: publications?", already carries the question's topic)."""
+    "...: publications?", already carries the question's topic), and does not count a thing of its own."""
     terms = topic_terms(part)
-    return len(terms) <= THIN_PART and not terms & topic_terms(first)
+    return len(terms) <= THIN_PART and not terms & topic_terms(first) and not _COUNTS_ITS_OWN.match(part)
 
 
 def standalone_parts(question: str) -> list[str]:

@@ -445,3 +445,16 @@ def test_a_question_listing_many_parts_still_gets_one_sentence_a_part():
     picked = _assign(parts)
     assert [s.index for s in picked] == [5 * p for p in range(8)]
     assert 2 ** 8 <= ASSIGN_COMBINATIONS < 5 ** 8
+
+
+def test_parts_whose_candidates_are_all_one_sentence_still_get_it():
+    """Two parts asking for no typed answer may not share a sentence; when it is the only candidate of both, the
+    choice falls back to each part's best sentence not yet shown rather than to no answer."""
+    from app.answer.extractive import _assign
+    from app.text.scoring import ScoredSentence
+
+    hit = Hit("doc", 93, (), "UNODC supported a project on sport.", 1.0)
+    only = ScoredSentence(hit, 0, hit.text, 1.0, 1.0, 0.0, 0)
+    picked = _assign([("What has UNODC done on sport: decisions?", [only]),
+                      ("What has UNODC done on sport: publications?", [only])])
+    assert [(s.hit.paragraph, s.index) for s in picked] == [(93, 0)]
