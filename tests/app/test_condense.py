@@ -1,3 +1,4 @@
+import pytest
 from langchain_core.language_models import FakeListChatModel
 
 from app.condense import condense_llm, condense_rules, is_follow_up
@@ -37,3 +38,20 @@ def test_llm_condense_and_fallback():
     rambling = FakeListChatModel(responses=["line one\nline two"])
     assert condense_llm(rambling, "and the Firearms Protocol?", H) == \
         "How many States were parties to the Firearms Protocol?"
+
+
+@pytest.mark.parametrize("question,asked", [
+    ("What UNODC activities took place in Bishkek according to the report?",
+     "What UNODC activities took place in Bishkek?"),
+    ("According to the report, how many States were parties?", "How many States were parties?"),
+    # the report as the topic, and the phrase inside the sentence, stay
+    ("What is the report based on?", "What is the report based on?"),
+    ("How many States, according to the report, were parties?",
+     "How many States, according to the report, were parties?"),
+])
+def test_according_to_the_report_is_not_searched_for(question, asked):
+    """Every question is about the report: "according to the report" only draws the search to ¶1, which describes
+    the report."""
+    from app.condense import asked_question
+
+    assert asked_question(question) == asked
