@@ -296,8 +296,8 @@ def _alternatives(question: str) -> list[str]:
     """"Which reached more practitioners: the trafficking programme or the smuggling one?" -> one part per side,
     each with the question before the colon (or comma, or dash): a comparison is answered by each side's figure.
     Only for a choice question with a comparative ("Which ... more ..."); sides are at most MAX_SIDE_WORDS words, two
-    or three of them ("A, B or C"), and none gives examples ("such as ..."). When the compared thing is a count ("more users",
-    "the number of parties"), each side asks how many of them."""
+    or three of them ("A, B or C"), and none gives examples ("such as ..."). When the compared thing is a count
+    ("more users", "the number of parties"), each side asks how many of them."""
     q = " ".join(question.split()).rstrip(" ?.")
     cut = min((i for i in (q.find(sep) for sep in _SIDE_SEPARATORS) if i > 0), default=-1)
     if cut < 0:
