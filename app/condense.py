@@ -36,7 +36,11 @@ _REPORT_FRAME = re.compile(rf"^\s*{_FRAME}\s*,\s*|\s*,?\s*\b{_FRAME}(?=\s*[?.!]?
 
 def _without_report_frame(question: str) -> str:
     q = _REPORT_FRAME.sub("", question).strip()
-    return q[:1].upper() + q[1:] if q and q != question.strip() else (q or question)
+    if not q:  # the phrase alone is what was asked
+        return question
+    if q == question.strip():
+        return q
+    return q[:1].upper() + q[1:]  # "According to the report, how many ..." -> "How many ..."
 
 
 def asked_question(question: str) -> str:

@@ -177,6 +177,11 @@ class ExtractiveAnswerer:
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 
 
+def _bare_how_much(part: str) -> bool:
+    """"How much content ...?": a number of anything is its type, so a sentence's number says little about it."""
+    return bool(_HOW_MUCH.search(part)) and not counted_noun(part)
+
+
 ASSIGN_TOP = 5  # candidate sentences per part for the joint choice
 ASSIGN_COMBINATIONS = 1000  # ... and at most this many choices weighed (a question listing many parts)
 FIGURE_KINDS = ("quantity", "amount")
@@ -219,11 +224,6 @@ def _assign(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> list[Scored
     for s in best_pick:
         out.setdefault((s.hit.key, s.index), s)
     return list(out.values())
-
-
-def _bare_how_much(part: str) -> bool:
-    """"How much content ...?": a number of anything is its type, so a sentence's number says little about it."""
-    return bool(_HOW_MUCH.search(part)) and not counted_noun(part)
 
 
 def asked_verb(question: str, sentences: list[str]) -> frozenset[str] | None:

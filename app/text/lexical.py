@@ -311,7 +311,7 @@ def _alternatives(question: str) -> list[str]:
     sides = [x.strip() for x in firsts[0].split(", ")] + [last.strip()]
     if not 2 <= len(sides) <= 3 or any(not x or len(x.split()) > MAX_SIDE_WORDS or _EXAMPLES.match(x) for x in sides):
         return []
-    counted = [m.group(1) for m in (_MORE_OF.finditer(head))] or [m.group(1) for m in _NUMBER_OF.finditer(rest)]
+    counted = [m.group(1) for m in _MORE_OF.finditer(head)] or [m.group(1) for m in _NUMBER_OF.finditer(rest)]
     if counted:
         head = f"{head} (how many {counted[-1]})"
     return [f"{head}: {x}?" for x in sides]
@@ -362,8 +362,8 @@ def _thin(part: str, first: str) -> bool:
 def standalone_parts(question: str) -> list[str]:
     """The parts of split_subquestions, each readable on its own: a later part that points back ("..., and where
     was it held?") or names too little to be read alone ("..., and what upgrades were made?") carries the first part
-    with it, and a part that is only a question phrase shares the predicate
-    of its neighbour ("How many people and how many countries attended X?": "How many people attended X?")."""
+    with it, and a part that is only a question phrase shares the predicate of its neighbour ("How many people and
+    how many countries attended X?": "How many people attended X?")."""
     parts = split_subquestions(question)
     if len(parts) == 1:
         return parts
