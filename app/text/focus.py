@@ -16,7 +16,7 @@ from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
 from app.text.lexical import acronyms, all_numbers, content_terms, ordinals, stem
-from app.text.words import AUXILIARIES, DETERMINERS_BACK, FUNCTION_WORDS, PRONOUNS, starts_with
+from app.text.words import AUXILIARIES, BEFORE_NOUNS, DETERMINERS_BACK, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, starts_with
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
@@ -314,9 +314,6 @@ def asks_day(question: str) -> bool:
 # "What did the Security Council adopt ...?": the words after the auxiliary that may be the asked verb
 _AUX_Q = re.compile(r"\b(?:what|which\s+[\w’'-]+|how\s+(?:often|many\s+[\w’'-]+|much)|when|where|who)\s+"
                     r"(?:did|does|do|will|would|has|have|had)\s+(.+)$", re.I)
-_LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())
-_BEFORE_NOUNS = frozenset("a an the its their his her this that these those our your any some each every no in on at with "
-                          "of for to from by into about take took".split())
 
 
 def verb_candidates(question: str) -> list[str]:
@@ -333,8 +330,8 @@ def _verbs_in(clause: str) -> list[str]:
     out = []
     for i, w in enumerate(words[1:], 1):
         following = words[i + 1].lower() if i + 1 < len(words) else None
-        if w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in _LIGHT_VERBS or \
-                words[i - 1].lower() in _BEFORE_NOUNS:
+        if w[0].isupper() or w.lower() in FUNCTION_WORDS or w.lower() in LIGHT_VERBS or \
+                words[i - 1].lower() in BEFORE_NOUNS:
             continue  # "with the request", "take place": a noun
         if following is None or following in FUNCTION_WORDS:
             out.append(w.lower())

@@ -22,6 +22,11 @@ AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "has", "have", "
 # words whose referent is in an earlier sentence or turn ("It ...", "their ...", "Such steps ...")
 PRONOUNS = ("it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "he", "she", "his", "her")
 DETERMINERS_BACK = ("such", "both", "each")
+# verbs too light to say what was done ("What did UNODC do ...?"), and the words after which a word is a noun ("with
+# the request", "take place"): how a question's verb is told from its subject without a tagger
+LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())
+BEFORE_NOUNS = frozenset("a an the its their his her this that these those our your any some each every no in on at with "
+                         "of for to from by into about take took".split())
 
 
 def starts_with(words, flags: int = re.I) -> re.Pattern:
