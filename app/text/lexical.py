@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.text.words import AUXILIARIES, FUNCTION_WORDS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
+from app.text.words import AUXILIARIES, BEFORE_NOUNS, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
@@ -219,7 +219,7 @@ def split_subquestions(question: str) -> list[str]:
     parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
     if len(parts) > 1:
         return [p + "?" for p in parts]
-    return _facets(question) or _alternatives(question) or [question]
+    return _facets(question) or _alternatives(question) or _distributed(question) or [question]
 
 
 # "how many activities did it run, who were its partners": a comma before a question that follows another one
@@ -317,6 +317,47 @@ def _alternatives(question: str) -> list[str]:
     return [f"{head}: {x}?" for x in sides]
 
 
+# "the working groups on prevention and on asset recovery": a preposition repeated after "and" distributes what comes
+# before it over two things, each with its own answer (with "on prevention and asset recovery" it may be one thing)
+_DISTRIBUTED = re.compile(r"(?:\bboth\s+)?\b(?P<prep>(?:" + "|".join(_PREPOSITIONS + ("against", "about", "through"))
+                          + r")(?:\s+[a-z]+){0,2}?)\s+(?P<first>(?:(?!\b(?:and|or)\b)[^,;:?])+?)\s+and\s+(?P=prep)\s+"
+                          r"(?P<second>[^,;:?]+?)(?P<tail>(?:[,;:?]|\s[-\u2013\u2014]\s).*)?$", re.I)
+
+
+def _distributed(question: str) -> list[str]:
+    """"When did the working groups on prevention and on asset recovery meet?" -> "When did the working groups on
+    prevention?" and "When did the working groups on asset recovery meet?": one part per thing the repeated
+    preposition names. The second part keeps the rest of the question; where the first thing ends is known, but not
+    where the second does, so the first part keeps only what follows the next punctuation ("- what dates?")."""
+    q = " ".join(question.split()).rstrip(" ?.")
+    m = _DISTRIBUTED.search(q)
+    if not m or m.start() < 8:
+        return []
+    tail = (m.group("tail") or "").rstrip(" ?")
+    if tail[:1] in ",;:":
+        tail = tail[1:].strip() and ", " + tail[1:].strip()  # ", and where" / nothing
+    head = f"{q[:m.start()].rstrip()} {m.group('prep')}"
+    second = m.group("second").split()
+    end = _conjunct_end(second)
+    rest = " ".join(second[end:])
+    return [f"{head} {m.group('first')}{' ' + rest if rest else ''}{tail}?", f"{head} {m.group('second')}{tail}?"]
+
+
+def _conjunct_end(words_: list[str]) -> int:
+    """Where the second of two distributed things ends and the sentence goes on ("asset recovery | meet in 2017",
+    "migrant smuggling | reached"): before the last word that reads as a verb, a light verb, or one a function word
+    follows ("meet in"), or ending in -ed; nothing goes on when none does ("human trafficking and smuggling")."""
+    end = len(words_)
+    for i, w in enumerate(words_[1:], 1):
+        lw, prev = w.lower(), words_[i - 1].lower()
+        if not w[0].isalpha() or w[0].isupper() or prev in BEFORE_NOUNS or (lw in FUNCTION_WORDS and lw not in LIGHT_VERBS):
+            continue
+        following = words_[i + 1].lower() if i + 1 < len(words_) else None
+        if lw in LIGHT_VERBS or lw.endswith("ed") or (following in FUNCTION_WORDS and following not in ("and", "or")):
+            end = i
+    return end
+
+
 _SEVERAL = any_of(("and", "both", "as well as"))
 
 
@@ -341,11 +382,20 @@ def _predicate(part: str) -> str:
 THIN_PART = 2
 
 
+SAME_OPENING = 4  # words
+
+
 def _same_scene(part: str, first: str) -> bool:
-    """The part opens with the first part's own opening ("Which reached more ...: its programme on X?" after "Which
-    reached more ...: the programme on Y?"): it already carries the question's topic."""
-    head = first.split(": ", 1)[0] if ": " in first else ""
-    return len(head) >= 12 and part.startswith(head + ": ")
+    """The part opens with the first part's own opening, at least SAME_OPENING words ("Which reached more ...: its
+    programme on X?" after "Which reached more ...: the programme on Y?"; "When did the working groups on asset
+    recovery meet?" after "When did the working groups on prevention meet?"): it already carries the question's
+    topic."""
+    opening = 0
+    for a, b in zip(part.split(), first.split()):
+        if a != b:
+            break
+        opening += 1
+    return opening >= SAME_OPENING
 
 
 # "how many firearms were seized?" names what it asks about, however few its words

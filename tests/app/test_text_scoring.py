@@ -116,8 +116,10 @@ def test_domain_common_words_are_dropped_as_stems():
      ["What did the Executive Director, who took office in 2020, say about corruption?"]),
     ("What was discussed in Vienna, where UNODC is headquartered?",
      ["What was discussed in Vienna, where UNODC is headquartered?"]),
+    # ... "and about how" is no second question (it would lose "What does the report say"), but the repeated
+    # preposition distributes the question over two things
     ("What does the report say about prevention and about how States can recover assets?",
-     ["What does the report say about prevention and about how States can recover assets?"]),
+     ["What does the report say about prevention?", "What does the report say about how States can recover assets?"]),
     # a hedge between "and" and the question word is not part of the second question
     ("How many guns were seized, and roughly how many officials were trained?",
      ["How many guns were seized?", "how many officials were trained?"]),
@@ -173,6 +175,23 @@ def test_domain_common_words_are_dropped_as_stems():
     ("The programme - what did it do in 2017, and what is it planning to do in all the years to come?",
      ["The programme - what did it do in 2017?", "what is it planning to do in all the years to come? "
       "The programme - what did it do in 2017?"]),
+    # a preposition repeated after "and" distributes the question over two things; the first part takes what follows
+    # the second thing ("meet in 2017"), and neither carries the other (they open alike)
+    ("When did the anti-corruption working groups on prevention and on asset recovery meet in 2017?",
+     ["When did the anti-corruption working groups on prevention meet in 2017?",
+      "When did the anti-corruption working groups on asset recovery meet in 2017?"]),
+    ("What education work has UNODC done under its initiative, both on organized crime and on human trafficking and "
+     "smuggling?", ["What education work has UNODC done under its initiative, on organized crime?",
+                    "What education work has UNODC done under its initiative, on human trafficking and smuggling?"]),
+    ("Compare how many people the programmes against human trafficking and against migrant smuggling reached.",
+     ["Compare how many people the programmes against human trafficking reached?",
+      "Compare how many people the programmes against migrant smuggling reached?"]),
+    ("The two working groups on stopping corruption and on recovering assets met in Vienna - what dates exactly?",
+     ["The two working groups on stopping corruption met in Vienna - what dates exactly?",
+      "The two working groups on recovering assets met in Vienna - what dates exactly?"]),
+    # ... not without the repeated preposition: "on prevention and asset recovery" may be one thing
+    ("When did the working groups on prevention and asset recovery meet?",
+     ["When did the working groups on prevention and asset recovery meet?"]),
 ])
 def test_standalone_parts(question, parts):
     assert standalone_parts(question) == parts
