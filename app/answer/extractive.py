@@ -165,8 +165,12 @@ class ExtractiveAnswerer:
             have.add((s.hit.key, s.index))
             return True
 
-        # only where no figure, date or place is asked: those have their own evidence (the asked type)
-        verb = asked_verb(question, [s.text for s in scored]) if follow and kind in ("other", "names") else None
+        # only where no figure, date or place is asked: those have their own evidence (the asked type); where the
+        # question reads as asking one (a date), the verb of a part that asks what was done ("What did the Council
+        # adopt ..., and on what date?")
+        doing = question if kind in ("other", "names") else \
+            next((p for p in split_subquestions(question) if question_kind(p) in ("other", "names")), None)
+        verb = asked_verb(doing, [s.text for s in scored]) if follow and doing else None
         for c in chosen:
             unit = [c, *referred_to(c, by_pos)]
             for prev in unit[1:]:

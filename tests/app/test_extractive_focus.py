@@ -335,6 +335,19 @@ def test_the_sentence_saying_what_the_question_asks_was_done_follows_the_scene_s
                                            context)] == [0]
 
 
+def test_the_verb_of_a_part_asking_what_was_done_is_followed_when_another_part_asks_a_date():
+    """"What did the Council adopt ..., and on what date?": the whole reads as a date question, and the scene-setting
+    sentence has a year; the part asking what was adopted still needs the sentence saying "adopted"."""
+    from app.answer.extractive import ExtractiveAnswerer
+
+    context = _one_paragraph(26, "UNODC prepared a draft of the report of the Secretary-General on trafficking in "
+                             "armed conflict pursuant to Security Council resolution 2331 (2016). The Council adopted "
+                             "resolution 2388 (2017).")
+    question = ("What did the Security Council adopt when it took up the Secretary-General's report on trafficking in "
+                "armed conflict, and on what date?")
+    assert [s.index for s in ExtractiveAnswerer().select(question, context)] == [0, 1]
+
+
 def test_a_bare_how_much_part_does_not_take_the_sentence_another_part_counts():
     """"How much content does it hold and how many users did it have?": any number is the type of "how much", so the
     part naming what it counts picks first and the bare part takes its best other sentence."""
