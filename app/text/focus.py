@@ -383,6 +383,11 @@ _IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took 
                    "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
 
 
+# a comparison, not a figure ("more than 50 States" is one)
+_COMPARES = re.compile(r"\b(?:more|fewer|less|bigger|larger|higher|greater|smaller|lower)\b(?!\s+than\s+(?:\d+|one|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|a|an|half)\b)", re.I)
+
+
 def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "") -> bool:
     """The question asks whether something was done, or takes an event as past, and these sentences report it only as
     intended: "Did the parliament pass the amendments?" against "amendments ... were proposed"; "How many judges
@@ -392,7 +397,8 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
     text = " ".join(t for t in texts if t)
     q = (question or "").strip().rstrip("?")
     # the yes/no question may be one clause of several ("Was the plan adopted, and by which countries?")
-    asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m]
+    # ... and one comparing ("Did A reach more people than B?") asks how much, not whether
+    asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m and not _COMPARES.search(m.group(1))]
     if asked:
         verbs = [v for m in asked for v in _asked_verbs(m)]
         return bool(verbs) and bool(_INTENDED.search(text)) and not any(_done(v, text) for v in verbs)

@@ -219,7 +219,7 @@ def split_subquestions(question: str) -> list[str]:
     parts = [p for p in parts if len(p.split()) >= 3]  # "When and where ...?" stays one question
     if len(parts) > 1:
         return [p + "?" for p in parts]
-    return _facets(question) or _alternatives(question) or _distributed(question) or [question]
+    return _facets(question) or _alternatives(question) or _than(question) or _distributed(question) or [question]
 
 
 # "how many activities did it run, who were its partners": a comma before a question that follows another one
@@ -284,7 +284,8 @@ def _facets(question: str) -> list[str]:
 # ("more than 50 countries" compares nothing)
 _CHOICE = re.compile(r"^(?:which|who|whose)\b.*?\b(?:more|most|fewer|fewest|less|least|bigger|biggest|larger|largest|"
                      r"higher|highest|greater|greatest|smaller|smallest|lower|lowest)\b(?!\s+than\b)", re.I)
-_MORE_OF = re.compile(r"\b(?:more|most|fewer|fewest)\s+([A-Za-z][\w-]*s)\b", re.I)
+_MORE_OF = re.compile(r"\b(?:more|most|fewer|fewest)\s+([A-Za-z][\w-]*s|people|children|women|men|staff|personnel)\b",
+                      re.I)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([A-Za-z][\w-]*s)\b", re.I)
 # a side that gives examples of one thing rather than names a thing compared
 _EXAMPLES = re.compile(r"^(?:such as|for example|for instance|e\.g\.|including|in particular|like|whether)\b", re.I)
@@ -315,6 +316,29 @@ def _alternatives(question: str) -> list[str]:
     if counted:
         head = f"{head} (how many {counted[-1]})"
     return [f"{head}: {x}?" for x in sides]
+
+
+# "Did A reach more people than B?", "Was A bigger than B, in terms of participants?": a yes-or-no comparison
+_THAN = re.compile(r"^(?P<a>(?:did|does|do|was|were|is|are|has|have|had)\b.*?\b(?:more|fewer|less|bigger|larger|higher|"
+                   r"greater|smaller|lower|longer|shorter)\b.*?)\s+than\s+(?P<b>(?!\d)[^,;:?]+?)(?P<tail>,[^,;:?]+)?$", re.I)
+_IN_TERMS_OF = re.compile(r"\b(?:in terms of|by|measured by|counting)\s+(?:the\s+)?(?:number of\s+)?([A-Za-z][\w-]*s)\b",
+                          re.I)
+
+
+def _than(question: str) -> list[str]:
+    """"Did UNODC train officials in more States than it held workshops in?" -> the question without its "than"
+    side, and the "than" side asked how many of the compared thing ("(how many States) its workshops ..."): each side
+    is answered by its own figure. Not for "more than 50 States" (a figure, not a side)."""
+    q = " ".join(question.split()).rstrip(" ?.")
+    m = _THAN.match(q)
+    if not m or len(m.group("b").split()) > MAX_SIDE_WORDS:
+        return []
+    tail = (m.group("tail") or "").strip(" ,")
+    counted = [x.group(1) for x in _MORE_OF.finditer(m.group("a"))] or [x.group(1) for x in _IN_TERMS_OF.finditer(tail)]
+    if not counted:
+        return [m.group("a") + (f", {tail}" if tail else "") + "?", m.group("b") + (f", {tail}" if tail else "") + "?"]
+    measure = f" (how many {counted[-1]})"
+    return [m.group("a") + (f", {tail}" if tail else "") + measure + "?", m.group("b") + measure + "?"]
 
 
 # "the working groups on prevention and on asset recovery": a preposition repeated after "and" distributes what comes

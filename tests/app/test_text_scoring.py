@@ -189,6 +189,18 @@ def test_domain_common_words_are_dropped_as_stems():
     ("The two working groups on stopping corruption and on recovering assets met in Vienna - what dates exactly?",
      ["The two working groups on stopping corruption met in Vienna - what dates exactly?",
       "The two working groups on recovering assets met in Vienna - what dates exactly?"]),
+    # a yes-or-no comparison ("more States than ...", "bigger than ..., in terms of participants"): one part per side,
+    # each asking how many of the compared thing; "more than 50" is a figure, and one side a different noun's
+    ("Did UNODC run investigation training in more States than workshops on money-laundering?",
+     ["Did UNODC run investigation training in more States (how many States)?",
+      "workshops on money-laundering (how many States)? Did UNODC run investigation training in more States (how many "
+      "States)?"]),
+    ("Was the 2017 conference bigger than the first asset recovery forum, in terms of participants?",
+     ["Was the 2017 conference bigger, in terms of participants (how many participants)?",
+      "the first asset recovery forum (how many participants)?"]),
+    ("Were more people trained in Kenya than in Chad?",
+     ["Were more people trained in Kenya (how many people)?", "in Chad (how many people)?"]),
+    ("Did UNODC train more than 50 officials in Kenya?", ["Did UNODC train more than 50 officials in Kenya?"]),
     # ... not without the repeated preposition: "on prevention and asset recovery" may be one thing
     ("When did the working groups on prevention and asset recovery meet?",
      ["When did the working groups on prevention and asset recovery meet?"]),
