@@ -119,8 +119,9 @@ NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))
 _COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)(?!(?:to|and)\s+\d{{1,2}}\s+(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d",
                     re.I)
 # "in Vienna", "In Cambodia, ...", "at the twenty-sixth session of the Commission" (an event is where things happen)
-# "in January" is a time, not a place
-_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t) (?:the )?(?!(?:{_MONTHS})\b)[A-Z][a-z]+|"
+# "in January" is a time and "in Arabic" a language, not a place
+_LANGUAGES = "Arabic|Chinese|English|French|Russian|Spanish|Portuguese|German|Italian|Japanese|Korean|Hindi|Persian|Turkish"
+_PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t) (?:the )?(?!(?:{_MONTHS}|{_LANGUAGES})\b)[A-Z][a-z]+|"
                     r"\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|conference|headquarters|summit|forum|congress)\b")
 # Two or more capitalised names in a comma/"and" list: "from Tunisia, Egypt, Libya and the Sudan"
 _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"

@@ -440,9 +440,12 @@ def test_parts_asking_two_counts_are_given_two_sentences_chosen_together():
     ("At the end of May, a workshop was held.", False),
     ("A workshop was held in Vienna in May 2017.", True),
     ("It was launched at the twenty-sixth session of the Commission.", True),
+    ("The course is available online in Arabic, Chinese, English, French and Spanish.", False),  # languages
+    ("The course was taught in Spain and in Portugal.", True),
 ])
-def test_a_month_after_in_is_a_time_not_a_place(sentence, is_place):
-    """"Where was the workshop held?" is not answered by "held ... in January 2017": the report gives no place."""
+def test_a_month_or_a_language_after_in_is_not_a_place(sentence, is_place):
+    """"Where was the workshop held?" is not answered by "held ... in January 2017" or "available in Arabic": the
+    report gives no place."""
     assert type_match("place", sentence) == (1.0 if is_place else 0.0)
 
 
