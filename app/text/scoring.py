@@ -14,6 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
+from app.text.glossary import expansion_terms, read_glossary
 from app.text.lexical import (
     all_numbers, asked_acronyms, numbers, ordinals, proper_terms, split_sentences, stem, topic_terms,
     terms_with_acronyms,
@@ -113,6 +114,7 @@ class SentenceScorer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
+        self.glossary: dict[str, frozenset[str]] = {}  # the short names the paragraphs define (use_vocabulary)
         self._words: dict[str, np.ndarray] = {}  # single-word embeddings: a report's vocabulary is small and fixed
         self.weights = load_weights()
 
@@ -175,7 +177,9 @@ class SentenceScorer:
 
     def use_vocabulary(self, texts) -> None:
         """Weigh question terms by their inverse document frequency over these paragraph texts."""
+        texts = list(texts)
         self.vocabulary = Vocabulary(texts)
+        self.glossary = read_glossary(texts)
 
     def coverage(self, q_terms: set[str], terms: set[str]) -> float:
         if not q_terms:
@@ -205,10 +209,12 @@ class SentenceScorer:
             dense_all = (mat @ qvec) if (mat is not None and qvec is not None) else np.zeros(len(sents))
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
-            p_terms = terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path), q_acronyms)
+            # ... and a short name the words of the name it stands for ("WACAP": the West African network)
+            p_terms = terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path), q_acronyms) | \
+                expansion_terms(" ".join(sents), self.glossary)
             para_lex = self.coverage(q_terms, p_terms)
             for i, s in enumerate(sents):
-                s_terms = terms_with_acronyms(s, q_acronyms)
+                s_terms = terms_with_acronyms(s, q_acronyms) | expansion_terms(s, self.glossary)
                 # "It brought together experts ...": the subject is in the previous sentence, which the answer
                 # will include; the pair is judged together
                 back = i > 0 and refers_back(s, sents[i - 1])

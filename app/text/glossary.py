@@ -1,0 +1,47 @@
+"""The short names a report defines, read from the report itself: "the Network of West African Central Authorities and
+Prosecutors against Organized Crime (WACAP)" once, then "WACAP" for the rest of the report. A reader who asks about
+"the West African prosecutors' network" shares no word with a paragraph that says only "WACAP"; the glossary lends
+that paragraph the words of the name it abbreviates."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from app.text.lexical import content_terms
+
+# a short name: one word, at least two capitals, no more than 12 characters ("WACAP", "StAR", "E4J", "INTERPOL")
+_SHORT = r"[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*"
+_SHORT_WORD = re.compile(rf"(?<![\w-])({_SHORT})(?![\w-])")
+# "Long Name Of A Body (SHORT)": the capitalised run (with its connectors) before the bracket
+_LONG_THEN_SHORT = re.compile(r"((?:[A-Z][\w’'/-]*)(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des|[A-Z][\w’'/-]*))*)"
+                              rf"\s+\(({_SHORT})\)")
+# "“SHORT: a programme's full title”", as programmes are introduced
+_SHORT_COLON_TITLE = re.compile(rf"[“\"]({_SHORT}):\s+([^”\"]{{10,300}})[”\"]")
+MAX_SHORT_CHARS = 12
+
+
+def read_glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each short name defined in these texts -> the content terms of what it stands for (several definitions of one
+    short name, in several reports, are pooled)."""
+    out: dict[str, set[str]] = {}
+    for text in texts:
+        flat = " ".join(text.split())
+        for long, short in _LONG_THEN_SHORT.findall(flat):
+            _add(out, short, long)
+        for short, long in _SHORT_COLON_TITLE.findall(flat):
+            _add(out, short, long)
+    return {k: frozenset(v) for k, v in out.items() if v}
+
+
+def _add(out: dict[str, set[str]], short: str, long: str) -> None:
+    if len(short) > MAX_SHORT_CHARS or len(long.split()) < 2:
+        return
+    out.setdefault(short, set()).update(content_terms(long) - content_terms(short))
+
+
+def expansion_terms(text: str, glossary: dict[str, frozenset[str]]) -> set[str]:
+    """The terms of the names that the short names in `text` stand for."""
+    if not glossary:
+        return set()
+    found = {m for m in _SHORT_WORD.findall(text) if m in glossary}
+    return set().union(*(glossary[m] for m in found)) if found else set()

@@ -1,0 +1,41 @@
+"""The short names a report defines (app/text/glossary.py), and the scorer lending a sentence that uses one the words
+of the name it stands for."""
+from __future__ import annotations
+
+from app.text.glossary import expansion_terms, read_glossary
+from app.text.lexical import content_terms
+from app.text.scoring import SentenceScorer
+from app.types import Hit
+
+DEFINING = ("In 2017, the Programme continued to support the Network of West African Central Authorities and "
+            "Prosecutors against Organized Crime (WACAP). Following the start of the programme entitled “CRIMJUST: "
+            "strengthening criminal justice cooperation along the cocaine route”, 62 activities were implemented.")
+
+
+def test_both_ways_a_report_defines_a_short_name():
+    g = read_glossary([DEFINING, "WACAP trained 333 prosecutors."])
+    assert content_terms("West African prosecutors network") <= g["WACAP"]
+    assert content_terms("cocaine route criminal justice") <= g["CRIMJUST"]
+    assert set(g) == {"WACAP", "CRIMJUST"}  # "In 2017" or "The Programme" define nothing
+
+
+def test_a_short_name_lends_its_words_only_where_it_is_used():
+    g = read_glossary([DEFINING])
+    assert content_terms("cocaine route") <= expansion_terms("CRIMJUST provided assistance to 12 countries.", g)
+    assert expansion_terms("UNODC provided assistance to 12 countries.", g) == set()
+    assert expansion_terms("WACAPS and XWACAP are other words.", g) == set()  # a whole word only
+    assert expansion_terms("WACAP met.", {}) == set()
+
+
+def test_a_sentence_naming_the_programme_by_its_short_name_answers_a_question_describing_it():
+    """"How many countries did the cocaine route programme assist?": the sentence that says "CRIMJUST ... 12
+    countries" answers it, not another programme's count, once the scorer knows what CRIMJUST stands for."""
+    hits = [Hit("doc", 102, (), "More than 20 countries received assistance from the asset recovery programme.", 1.0),
+            Hit("doc", 46, (), "CRIMJUST provided technical assistance to 12 countries.", 1.0)]
+    question = "How many countries received technical assistance from the cocaine route programme?"
+    scorer = SentenceScorer(None)
+    scorer.use_vocabulary([DEFINING] + [h.text for h in hits])
+    assert "CRIMJUST" in scorer.glossary
+    assert scorer.score(question, hits)[0].hit.paragraph == 46
+    scorer.glossary = {}  # the same scorer, not knowing the short name: the other programme's count wins
+    assert scorer.score(question, hits)[0].hit.paragraph == 102
