@@ -343,16 +343,21 @@ def _than(question: str) -> list[str]:
 
 # "the working groups on prevention and on asset recovery": a preposition repeated after "and" distributes what comes
 # before it over two things, each with its own answer (with "on prevention and asset recovery" it may be one thing)
+# a distributed thing is short (at most MAX_ITEM_CHARS): bounded, the search stays linear in the question's length
+MAX_ITEM_CHARS = 120
+_ITEM = r"(?:(?!\b(?:and|or)\b)[^,;:?]){1,%d}?" % MAX_ITEM_CHARS
 _DISTRIBUTED = re.compile(r"(?:\bboth\s+)?\b(?P<prep>(?:" + "|".join(_PREPOSITIONS + ("against", "about", "through"))
-                          + r")(?:\s+[a-z]+){0,2}?)\s+(?P<first>(?:(?!\b(?:and|or)\b)[^,;:?])+?)\s+and\s+(?P=prep)\s+"
-                          r"(?P<second>[^,;:?]+?)(?P<tail>(?:[,;:?]|\s[-\u2013\u2014]\s).*)?$", re.I)
+                          + r")(?:\s+[a-z]+){0,2}?)\s+(?P<first>" + _ITEM + r"(?:,\s+(?P=prep)\s+" + _ITEM + r")*),?\s+"
+                          r"and\s+(?P=prep)\s+(?P<second>[^,;:?]{1,%d}?)(?P<tail>(?:[,;:?]|\s[-\u2013\u2014]\s).*)?$"
+                          % MAX_ITEM_CHARS, re.I)
 
 
 def _distributed(question: str) -> list[str]:
     """"When did the working groups on prevention and on asset recovery meet?" -> "When did the working groups on
-    prevention?" and "When did the working groups on asset recovery meet?": one part per thing the repeated
-    preposition names. The second part keeps the rest of the question; where the first thing ends is known, but not
-    where the second does, so the first part keeps only what follows the next punctuation ("- what dates?")."""
+    prevention meet?" and "When did the working groups on asset recovery meet?": one part per thing the repeated
+    preposition names (two, or a list: "with laws, with judicial integrity, and with strategies"). The last part keeps
+    the rest of the question; the others take what follows the last thing ("meet"), found by _conjunct_end, and what
+    follows the next punctuation ("- what dates?")."""
     q = " ".join(question.split()).rstrip(" ?.")
     m = _DISTRIBUTED.search(q)
     if not m or m.start() < 8:
@@ -362,9 +367,9 @@ def _distributed(question: str) -> list[str]:
         tail = tail[1:].strip() and ", " + tail[1:].strip()  # ", and where" / nothing
     head = f"{q[:m.start()].rstrip()} {m.group('prep')}"
     second = m.group("second").split()
-    end = _conjunct_end(second)
-    rest = " ".join(second[end:])
-    return [f"{head} {m.group('first')}{' ' + rest if rest else ''}{tail}?", f"{head} {m.group('second')}{tail}?"]
+    rest = " ".join(second[_conjunct_end(second):])
+    firsts = re.split(rf",\s+{re.escape(m.group('prep'))}\s+", m.group("first"), flags=re.I)
+    return [f"{head} {item}{' ' + rest if rest else ''}{tail}?" for item in firsts] + [f"{head} {m.group('second')}{tail}?"]
 
 
 def _conjunct_end(words_: list[str]) -> int:

@@ -201,6 +201,9 @@ def test_domain_common_words_are_dropped_as_stems():
     ("Were more people trained in Kenya than in Chad?",
      ["Were more people trained in Kenya (how many people)?", "in Chad (how many people)?"]),
     ("Did UNODC train more than 50 officials in Kenya?", ["Did UNODC train more than 50 officials in Kenya?"]),
+    ("In how many States did UNODC help with legislation, with judicial integrity, and with national strategies?",
+     ["In how many States did UNODC help with legislation?", "In how many States did UNODC help with judicial integrity?",
+      "In how many States did UNODC help with national strategies?"]),
     # ... not without the repeated preposition: "on prevention and asset recovery" may be one thing
     ("When did the working groups on prevention and asset recovery meet?",
      ["When did the working groups on prevention and asset recovery meet?"]),
