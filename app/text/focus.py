@@ -15,8 +15,10 @@ from typing import Iterable, Sequence
 from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
-from app.text.lexical import acronyms, all_numbers, content_terms, ordinals, stem
-from app.text.words import AUXILIARIES, BEFORE_NOUNS, DETERMINERS_BACK, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, starts_with
+from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, stem
+from app.text.words import (
+    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, starts_with,
+)
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b")
@@ -384,9 +386,11 @@ _IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took 
                    "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
 
 
-# a comparison, not a figure ("more than 50 States" is one)
-_COMPARES = re.compile(r"\b(?:more|fewer|less|bigger|larger|higher|greater|smaller|lower)\b(?!\s+than\s+(?:\d+|one|two|"
-                       r"three|four|five|six|seven|eight|nine|ten|a|an|half)\b)", re.I)
+# a comparison with a second thing ("more States than ...", "more A, or more B"), not a figure ("more than 50 States") nor a word that only
+# describes ("higher education", "more countries")
+_COMPARATIVE = "(?:" + "|".join(COMPARATIVES) + ")"
+_COMPARES = re.compile(r"\b" + _COMPARATIVE + r"\b(?=.*?\b(?:than|or\s+" + _COMPARATIVE + r")\b)(?!\s+"
+                       + THAN_FIGURE.pattern + ")", re.I)
 
 
 def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "") -> bool:
@@ -399,7 +403,7 @@ def reported_as_intended(question: str, texts: Sequence[str], paragraph: str = "
     q = (question or "").strip().rstrip("?")
     # the yes/no question may be one clause of several ("Was the plan adopted, and by which countries?")
     # ... and one comparing ("Did A reach more people than B?") asks how much, not whether
-    asked = [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m and not _COMPARES.search(m.group(1))]
+    asked = [] if _COMPARES.search(q) else [m for m in map(_DONE_Q.match, _CLAUSE_BREAK.split(q)) if m]
     if asked:
         verbs = [v for m in asked for v in _asked_verbs(m)]
         return bool(verbs) and bool(_INTENDED.search(text)) and not any(_done(v, text) for v in verbs)

@@ -10,7 +10,7 @@ from typing import Iterable
 from app.text.lexical import content_terms
 
 # a short name: one word, at least two capitals, no more than 12 characters ("WACAP", "StAR", "E4J", "INTERPOL")
-_SHORT = r"[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*"
+_SHORT = r"[A-Z][A-Za-z0-9&]{1,11}"
 _SHORT_WORD = re.compile(rf"(?<![\w-])({_SHORT})(?![\w-])")
 # "Long Name Of A Body (SHORT)": the capitalised run (with its connectors) before the bracket
 _LONG_THEN_SHORT = re.compile(r"((?:[A-Z][\w’'/-]*)(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des|[A-Z][\w’'/-]*))*)"
@@ -27,10 +27,25 @@ def read_glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     for text in texts:
         flat = " ".join(text.split())
         for long, short in _LONG_THEN_SHORT.findall(flat):
-            _add(out, short, long)
+            _add(out, short, _stands_for(long, short))
         for short, long in _SHORT_COLON_TITLE.findall(flat):
             _add(out, short, long)
     return {k: frozenset(v) for k, v in out.items() if v}
+
+
+def _stands_for(run: str, short: str) -> str:
+    """The end of a capitalised run that the short name abbreviates: the shortest whose capitalised words' initials
+    hold the short name's capitals in order ("the United States and the United Nations Development Programme (UNDP)"
+    -> "United Nations Development Programme"), else the longest that opens with its first letter ("International
+    Criminal Police Organization (INTERPOL)"), else the run."""
+    words_ = run.split()
+    capitals = [c for c in short if c.isupper()]
+    opening = [i for i, w in enumerate(words_) if w[0] == short[0]]
+    for i in reversed(opening):
+        initials = iter(w[0] for w in words_[i:] if w[0].isupper())
+        if all(c in initials for c in capitals):  # a subsequence: `in` consumes the iterator
+            return " ".join(words_[i:])
+    return " ".join(words_[opening[0]:]) if opening else run
 
 
 def _add(out: dict[str, set[str]], short: str, long: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.text.words import AUXILIARIES, BEFORE_NOUNS, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
+from app.text.words import AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
@@ -319,26 +319,41 @@ def _alternatives(question: str) -> list[str]:
 
 
 # "Did A reach more people than B?", "Was A bigger than B, in terms of participants?": a yes-or-no comparison
-_THAN = re.compile(r"^(?P<a>(?:did|does|do|was|were|is|are|has|have|had)\b.*?\b(?:more|fewer|less|bigger|larger|higher|"
-                   r"greater|smaller|lower|longer|shorter)\b.*?)\s+than\s+(?P<b>(?!\d)[^,;:?]+?)(?P<tail>,[^,;:?]+)?$", re.I)
+_YES_NO = re.compile(r"^(?:is\s+it\s+true\s+that\s+)?(?:did|does|do|was|were|is|are|has|have|had)\b", re.I)
+_COMPARATIVE = any_of(COMPARATIVES)
+# "than" before a figure or a plan compares with no second thing: "more than half", "less than $5 million", "longer
+# than three days", "more funding than expected"
+THAN_FIGURE = re.compile(r"than\s+(?:\$|€|£|\d|(?:a|an|half|twice|" + "|".join(_NUMBER_WORDS) + r"|thousand|million|"
+                         r"dozen|expected|planned|anticipated|intended|usual|needed|required|before|previously|"
+                         r"it|they|we|ever)\b)", re.I)
 _IN_TERMS_OF = re.compile(r"\b(?:in terms of|by|measured by|counting)\s+(?:the\s+)?(?:number of\s+)?([A-Za-z][\w-]*s)\b",
                           re.I)
+# "... than men were trained": the other side is a thing counted, the subject of the clause after it
+_BARE_PLURAL = re.compile(r"^([a-z][\w-]*s|people|children|women|men)\s+(?:" + "|".join(AUXILIARIES) + r")\b")
 
 
 def _than(question: str) -> list[str]:
     """"Did UNODC train officials in more States than it held workshops in?" -> the question without its "than"
     side, and the "than" side asked how many of the compared thing ("(how many States) its workshops ..."): each side
-    is answered by its own figure. Not for "more than 50 States" (a figure, not a side)."""
+    is answered by its own figure. Not for "more than 50 States", "more than half", "more than planned" (a figure or
+    a plan, not a second thing). Found by string search: no backtracking over a long question."""
     q = " ".join(question.split()).rstrip(" ?.")
-    m = _THAN.match(q)
-    if not m or len(m.group("b").split()) > MAX_SIDE_WORDS:
+    comparative = _COMPARATIVE.search(q) if _YES_NO.match(q) else None
+    cut = q.lower().find(" than ", comparative.end()) if comparative else -1
+    if cut < 0 or THAN_FIGURE.match(q, cut + 1):
         return []
-    tail = (m.group("tail") or "").strip(" ,")
-    counted = [x.group(1) for x in _MORE_OF.finditer(m.group("a"))] or [x.group(1) for x in _IN_TERMS_OF.finditer(tail)]
+    a, rest = q[:cut], q[cut + len(" than "):]
+    stop = min((i for i in (rest.find(p) for p in (",", ";", ":", "?")) if i >= 0), default=len(rest))
+    b, tail = rest[:stop].strip(), rest[stop:].strip(" ,;:?")
+    if not b or len(b.split()) > MAX_SIDE_WORDS:
+        return []
+    counted = [x.group(1) for x in _MORE_OF.finditer(a)] or [x.group(1) for x in _IN_TERMS_OF.finditer(tail)]
     if not counted:
-        return [m.group("a") + (f", {tail}" if tail else "") + "?", m.group("b") + (f", {tail}" if tail else "") + "?"]
-    measure = f" (how many {counted[-1]})"
-    return [m.group("a") + (f", {tail}" if tail else "") + measure + "?", m.group("b") + measure + "?"]
+        return [a + (f", {tail}" if tail else "") + "?", b + (f", {tail}" if tail else "") + "?"]
+    # "more women than men were trained": each side counts its own noun
+    own = _BARE_PLURAL.match(b)
+    noun = own.group(1) if own and own.group(1).lower() not in FUNCTION_WORDS else counted[-1]
+    return [a + (f", {tail}" if tail else "") + f" (how many {counted[-1]})?", b + f" (how many {noun})?"]
 
 
 # "the working groups on prevention and on asset recovery": a preposition repeated after "and" distributes what comes
@@ -350,6 +365,10 @@ _DISTRIBUTED = re.compile(r"(?:\bboth\s+)?\b(?P<prep>(?:" + "|".join(_PREPOSITIO
                           + r")(?:\s+[a-z]+){0,2}?)\s+(?P<first>" + _ITEM + r"(?:,\s+(?P=prep)\s+" + _ITEM + r")*),?\s+"
                           r"and\s+(?P=prep)\s+(?P<second>[^,;:?]{1,%d}?)(?P<tail>(?:[,;:?]|\s[-\u2013\u2014]\s).*)?$"
                           % MAX_ITEM_CHARS, re.I)
+
+
+# "What did ...", "How many States does ...": the bare verb comes last, after the subject
+_DO_QUESTION = re.compile(r"^(?:\w+\s+){0,3}?(?:did|does|do)\b", re.I)
 
 
 def _distributed(question: str) -> list[str]:
@@ -367,23 +386,36 @@ def _distributed(question: str) -> list[str]:
         tail = tail[1:].strip() and ", " + tail[1:].strip()  # ", and where" / nothing
     head = f"{q[:m.start()].rstrip()} {m.group('prep')}"
     second = m.group("second").split()
-    rest = " ".join(second[_conjunct_end(second):])
+    rest = " ".join(second[_conjunct_end(second, verb_last=bool(_DO_QUESTION.match(q))):])
     firsts = re.split(rf",\s+{re.escape(m.group('prep'))}\s+", m.group("first"), flags=re.I)
     return [f"{head} {item}{' ' + rest if rest else ''}{tail}?" for item in firsts] + [f"{head} {m.group('second')}{tail}?"]
 
 
-def _conjunct_end(words_: list[str]) -> int:
+_YEAR_PHRASE = re.compile(r"^(?:in|during|since|by)\s+(?:\d{4}|last\s+year|this\s+year)$", re.I)
+
+
+def _conjunct_end(words_: list[str], *, verb_last: bool = False) -> int:
     """Where the second of two distributed things ends and the sentence goes on ("asset recovery | meet in 2017",
-    "migrant smuggling | reached"): before the last word that reads as a verb, a light verb, or one a function word
-    follows ("meet in"), or ending in -ed; nothing goes on when none does ("human trafficking and smuggling")."""
+    "migrant smuggling | reached", "smuggling | were held in Africa"): at an auxiliary, or before the last word that
+    reads as a verb (a light verb, one a function word follows, one ending in -ed); with `verb_last` (a question
+    asked with did/does, whose bare verb ends it) before the last word; else before a closing "in 2017", which both
+    things share. Nothing goes on when none of these is found ("human trafficking and smuggling")."""
     end = len(words_)
+    if words_ and words_[0].lower() in WH_WORDS + ("whether", "that"):
+        return end  # a clause of its own: "about how States can recover assets"
     for i, w in enumerate(words_[1:], 1):
         lw, prev = w.lower(), words_[i - 1].lower()
+        if lw in AUXILIARIES:
+            return i
         if not w[0].isalpha() or w[0].isupper() or prev in BEFORE_NOUNS or (lw in FUNCTION_WORDS and lw not in LIGHT_VERBS):
             continue
         following = words_[i + 1].lower() if i + 1 < len(words_) else None
         if lw in LIGHT_VERBS or lw.endswith("ed") or (following in FUNCTION_WORDS and following not in ("and", "or")):
             end = i
+    if end == len(words_) and verb_last and len(words_) > 1 and words_[-1][:1].islower():
+        return len(words_) - 1
+    if end == len(words_) and len(words_) > 2 and _YEAR_PHRASE.match(" ".join(words_[-2:])):
+        return len(words_) - 2
     return end
 
 
@@ -420,7 +452,7 @@ def _same_scene(part: str, first: str) -> bool:
     recovery meet?" after "When did the working groups on prevention meet?"): it already carries the question's
     topic."""
     opening = 0
-    for a, b in zip(part.split(), first.split()):
+    for a, b in zip(part.lower().split(), first.lower().split()):
         if a != b:
             break
         opening += 1

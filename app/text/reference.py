@@ -14,7 +14,9 @@ _ASKED = re.compile(r"^(?:(?:from|in|at|to|with|for|by|on|of|under|since|during)
                     r"who|why)\b(?:\s+[\w’'-]+){0,3}?\s+(?P<aux>" + "|".join(AUXILIARIES) + r")\s+(?P<rest>.+)$", re.I)
 _BE = frozenset(("is", "are", "was", "were"))
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
-# a subject opens with a determiner, a possessive or a name ("the programme", "its partners", "UNODC", "Japan's")
+_QUOTES = frozenset("“”\"‘")
+# a subject opens with a determiner or a name ("the programme", "UNODC", "Japan's"); not with a pronoun ("its
+# partners" points back itself)
 _OPENS = frozenset(("the", "a", "an", "this", "that", "these", "those"))
 # where a clause of its own begins: the subject ended before it ("did the Council adopt when it took up ...")
 _CLAUSE = frozenset("when while after before if since until because as whether".split())
@@ -32,14 +34,17 @@ def subject_of(question: str) -> str | None:
     m = _ASKED.match(" ".join(question.split()).rstrip(" ?.!"))
     if not m:
         return None
-    tokens = _TOKEN.findall(m.group("rest"))
+    rest = m.group("rest")
+    spans = list(_TOKEN.finditer(rest))
+    tokens = [t.group(0) for t in spans]
     if not tokens or not (tokens[0].lower() in _OPENS or tokens[0][0].isupper()):
         return None
     end = _passive_verb(tokens) if m.group("aux").lower() in _BE else _bare_verb(tokens)
     subject = tokens[:end]
-    if not subject or len(subject) > MAX_SUBJECT_WORDS or not any(t[0].isalnum() for t in subject):
+    if not subject or len(subject) > MAX_SUBJECT_WORDS or all(t.lower() in FUNCTION_WORDS or t in _QUOTES
+                                                              for t in subject):
         return None
-    return " ".join(subject).replace(" ’", "’").replace(" '", "'").replace(" ,", ",")
+    return rest[:spans[end - 1].end()]  # as written, quotes and apostrophes in place
 
 
 # after these a word is a verb rather than a noun followed by its modifier ("hold its", "carry out"; "meeting on" may be
@@ -57,20 +62,32 @@ def _bare_verb(tokens: list[str]) -> int:
     limit = len(tokens)
     for i, t in enumerate(tokens[1:], 1):
         w = t.lower()
+        if t in _QUOTES:
+            continue  # a quoted name is part of the subject ("the “Blue Heart” campaign")
         if not t[0].isalnum() or w in _CLAUSE:
             limit = i
             break
-        if t[0].isupper() or tokens[i - 1].lower() in BEFORE_NOUNS or (w in FUNCTION_WORDS and w not in LIGHT_VERBS):
-            continue
+        if t[0].isupper() or tokens[i - 1].lower() in BEFORE_NOUNS or (w in FUNCTION_WORDS and w not in LIGHT_VERBS) \
+                or _inflected(w):
+            continue  # after did/does/will the verb is bare: "groups", "meeting", "funded" are not it
         if w in LIGHT_VERBS or (i == 1 and tokens[0][0].isupper() and "-" not in tokens[0]
                                 and not tokens[0].endswith(("’s", "'s"))):
             return i
         following = tokens[i + 1].lower() if i + 1 < len(tokens) else None
-        if following is None or following in _OBJECT_OPENS or not following[0].isalnum():
+        # ... but not the last word of a phrase an article or preposition opens ("decide at its last session?")
+        in_phrase = following is None and weak and any(t.lower() in BEFORE_NOUNS for t in tokens[max(0, i - 2):i])
+        if (following is None and not in_phrase) or following in _OBJECT_OPENS or \
+                (following is not None and not following[0].isalnum() and following not in _QUOTES):
             return i
         if following in FUNCTION_WORDS:
             weak.append(i)
     return weak[-1] if weak else limit
+
+
+def _inflected(word: str) -> bool:
+    """A plural, -ing or -ed form: never the bare verb that follows did/does ("groups on", "meeting on")."""
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("ing") or \
+        (word.endswith("ed") and not word.endswith("eed"))
 
 
 def _passive_verb(tokens: list[str]) -> int:
@@ -90,7 +107,8 @@ def _passive_verb(tokens: list[str]) -> int:
     return end
 
 
-_BACK = re.compile(r"\b(it|its|they|them|their)\b(?!\s+(?:is|was)\s+(?:a|an)\b)", re.I)
+# lower case, or capitalised opening a part: "IT experts" is no pronoun
+_BACK = re.compile(r"\b([Ii]t|[Ii]ts|[Tt]hey|[Tt]hem|[Tt]heir)\b(?!\s+(?:is|was)\s+(?:a|an)\b)")
 
 
 def with_subject(part: str, first: str) -> str | None:

@@ -22,6 +22,8 @@ AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "has", "have", "
 # words whose referent is in an earlier sentence or turn ("It ...", "their ...", "Such steps ...")
 PRONOUNS = ("it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "he", "she", "his", "her")
 DETERMINERS_BACK = ("such", "both", "each")
+# comparatives that compare two things' sizes ("more", "bigger"): a comparison question, or a figure after "than"
+COMPARATIVES = ("more", "fewer", "less", "bigger", "larger", "higher", "greater", "smaller", "lower", "longer", "shorter")
 # verbs too light to say what was done ("What did UNODC do ...?"), and the words after which a word is a noun ("with
 # the request", "take place"): how a question's verb is told from its subject without a tagger
 LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())

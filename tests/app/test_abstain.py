@@ -146,6 +146,9 @@ def test_an_event_its_paragraph_calls_future_has_not_happened_though_the_answer_
     ("Did the online tool actually go live?", "The Office worked on the development of an online tool."),
     ("Was the network created?", "UNODC worked towards the establishment of a network of judges."),
     ("Did the online tool go live for more than 50 users?", "The Office worked on the development of an online tool."),
+    # a comparative that compares nothing ("higher education", "more countries") leaves a yes-or-no question one
+    ("Was the module on higher education launched?", "UNODC plans to launch a module on higher education in 2019."),
+    ("Did UNODC extend the programme to more countries?", "UNODC plans to extend the programme to more countries."),
 ])
 def test_a_thing_still_on_its_way_does_not_answer_whether_it_was_done(question, text):
     from app.text.focus import reported_as_intended
@@ -203,6 +206,8 @@ def test_a_word_that_only_describes_or_a_plan_for_more_does_not_make_a_done_thin
     ("Were amendments proposed during the mission?", "During the mission, amendments were proposed."),
     ("Was the strategy adopted by the ministry concerned?", "The strategy was adopted; a review is expected to follow."),
     # a comparison asks how much, not whether ("more than 50" is a figure, and stays a yes-or-no question)
+    ("Did UNODC help more States with laws, or more States with strategies?", "UNODC supported efforts including "
+     "training workshops held in 12 States and legislative drafting assistance."),
     ("Did UNODC run training in more States than workshops?", "UNODC supported efforts to combat corruption, including "
      "through training workshops held in 12 States and legislative drafting assistance."),
 ])

@@ -14,9 +14,19 @@ DEFINING = ("In 2017, the Programme continued to support the Network of West Afr
 
 def test_both_ways_a_report_defines_a_short_name():
     g = read_glossary([DEFINING, "WACAP trained 333 prosecutors."])
-    assert content_terms("West African prosecutors network") <= g["WACAP"]
+    assert content_terms("West African prosecutors") <= g["WACAP"]  # what its capitals abbreviate, not "Network of"
     assert content_terms("cocaine route criminal justice") <= g["CRIMJUST"]
     assert set(g) == {"WACAP", "CRIMJUST"}  # "In 2017" or "The Programme" define nothing
+
+
+def test_a_short_name_stands_for_the_words_its_capitals_abbreviate():
+    """Not the words before them in the same capitalised run: every UNODC sentence would be about Kenya."""
+    g = read_glossary(["The Government of Kenya and the United Nations Office on Drugs and Crime (UNODC) met.",
+                       "The United States and the United Nations Development Programme (UNDP) met.",
+                       "The International Criminal Police Organization (INTERPOL) met."])
+    assert g["UNODC"] == content_terms("United Nations Office on Drugs and Crime") - content_terms("UNODC")
+    assert "state" not in {t[:5] for t in g["UNDP"]} and "kenya" not in g["UNODC"]
+    assert content_terms("International Criminal Police Organization") <= g["INTERPOL"]  # initials not all its letters
 
 
 def test_a_short_name_lends_its_words_only_where_it_is_used():

@@ -23,6 +23,9 @@ from app.types import Hit
     ("When did the UN crime-law portal go online?", "the UN crime-law portal"),
     ("When were the working groups on prevention meeting?", "the working groups on prevention"),
     ("What kind of support did Japan's government receive?", "Japan's government"),
+    ("What did the Commission decide at its last session?", "the Commission"),  # the verb, not the phrase's last word
+    ("Where did the working groups on prevention meet?", "the working groups on prevention"),  # "groups" is no verb
+    ('How many people did the "Blue Heart" campaign reach?', 'the "Blue Heart" campaign'),  # quotes kept, as written
 ])
 def test_the_subject_of_a_question(question, subject):
     assert subject_of(question) == subject
@@ -48,6 +51,7 @@ def test_no_subject(question):
     ("where was it held?", "Which meetings did the working groups host?", None),  # "it" is not the groups
     ("where was the meeting held?", "What did the programme do?", None),  # nothing points back
     ("where was it held?", "How many States have ratified it?", None),  # no subject
+    ("How many IT experts did it hire?", "What did the programme do?", "How many IT experts did the programme hire?"),
 ])
 def test_a_pronoun_takes_the_first_parts_subject(part, first, resolved):
     assert with_subject(part, first) == resolved
