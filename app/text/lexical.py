@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.text.words import AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of
+from app.text.words import (
+    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, LIGHT_VERBS, MODIFIER_PREPOSITIONS, PREPOSITIONS, PRONOUNS,
+    REQUEST_WORDS, WH_WORDS, any_of,
+)
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
 
@@ -197,16 +200,15 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in ingest_split(text) if p]
 
 
-# a part may open with a preposition before its question word: "..., and from how many countries?"
-_PREPOSITIONS = ("from", "in", "at", "to", "with", "for", "by", "on", "of", "under", "since", "during")
+# a part may open with a preposition before its question word (PREPOSITIONS): "..., and from how many countries?"
 _WH = "(?:" + "|".join(WH_WORDS) + ")"
 # ... or after a hedge, which the part loses: "..., and roughly how many officials?"
 _HEDGES = r"(?:(?:about|roughly|approximately|around)\s+(?=how\s+(?:many|much)\b)|(?:exactly|precisely|also|then)\s+)"
-_SUBQ = re.compile(r"(?:,?\s+and\s+" + _HEDGES + r"?|;\s*)(?=(?:(?:" + "|".join(_PREPOSITIONS)
+_SUBQ = re.compile(r"(?:,?\s+and\s+" + _HEDGES + r"?|;\s*)(?=(?:(?:" + "|".join(PREPOSITIONS)
                    + r")\s+)?" + _WH + r"\b)", re.I)
 # the question phrase a part opens with: "how many countries", "from which body", "when"
 _AUX = "(?:" + "|".join(AUXILIARIES) + r")\b"
-_WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(_PREPOSITIONS) + r")\s+)?(?:how\s+(?:many|much)\s+(?!" + _AUX +
+_WH_PHRASE = re.compile(r"^(?:(?:" + "|".join(PREPOSITIONS) + r")\s+)?(?:how\s+(?:many|much)\s+(?!" + _AUX +
                         r")[\w'’-]+|(?:what|which|whose)\s+(?!" + _AUX + r")[\w'’-]+|" + _WH + r")\b[\s,]*", re.I)
 
 
@@ -251,7 +253,7 @@ def _listed_questions(part: str) -> list[str]:
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 _ASKING = re.compile(r"^(?:how\s+(?:many|much)|which|what)\b", re.I)
 # an item that continues the sentence rather than names a thing asked for: "- held in Vienna", "- by region", "- if any"
-_NOT_AN_ITEM = re.compile(r"^(?:" + "|".join(_PREPOSITIONS) + r"|if|when|where|as|its|their|[a-z]+ed)\b", re.I)
+_NOT_AN_ITEM = re.compile(r"^(?:" + "|".join(PREPOSITIONS) + r"|if|when|where|as|its|their|[a-z]+ed)\b", re.I)
 
 
 def _facets(question: str) -> list[str]:
@@ -361,7 +363,7 @@ def _than(question: str) -> list[str]:
 # a distributed thing is short (at most MAX_ITEM_CHARS): bounded, the search stays linear in the question's length
 MAX_ITEM_CHARS = 120
 _ITEM = r"(?:(?!\b(?:and|or)\b)[^,;:?]){1,%d}?" % MAX_ITEM_CHARS
-_DISTRIBUTED = re.compile(r"(?:\bboth\s+)?\b(?P<prep>(?:" + "|".join(_PREPOSITIONS + ("against", "about", "through"))
+_DISTRIBUTED = re.compile(r"(?:\bboth\s+)?\b(?P<prep>(?:" + "|".join(MODIFIER_PREPOSITIONS)
                           + r")(?:\s+[a-z]+){0,2}?)\s+(?P<first>" + _ITEM + r"(?:,\s+(?P=prep)\s+" + _ITEM + r")*),?\s+"
                           r"and\s+(?P=prep)\s+(?P<second>[^,;:?]{1,%d}?)(?P<tail>(?:[,;:?]|\s[-\u2013\u2014]\s).*)?$"
                           % MAX_ITEM_CHARS, re.I)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
-from app.text.words import AUXILIARIES, BEFORE_NOUNS, FUNCTION_WORDS, LIGHT_VERBS
+from app.text.words import (
+    AUXILIARIES, BEFORE_NOUNS, FUNCTION_WORDS, LIGHT_VERBS, MODIFIER_PREPOSITIONS, PREPOSITIONS, WH_WORDS,
+)
 
 # the question phrase, then the auxiliary the subject follows: "How many activities did", "Where was", "What kind of
 # support did"
-_ASKED = re.compile(r"^(?:(?:from|in|at|to|with|for|by|on|of|under|since|during)\s+)?(?:how|what|which|whose|when|where|"
-                    r"who|why)\b(?:\s+[\w’'-]+){0,3}?\s+(?P<aux>" + "|".join(AUXILIARIES) + r")\s+(?P<rest>.+)$", re.I)
+_ASKED = re.compile(r"^(?:(?:" + "|".join(PREPOSITIONS) + r")\s+)?(?:" + "|".join(WH_WORDS) + r")\b(?:\s+[\w’'-]+){0,3}?\s+"
+                    r"(?P<aux>" + "|".join(AUXILIARIES) + r")\s+(?P<rest>.+)$", re.I)
 _BE = frozenset(("is", "are", "was", "were"))
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _QUOTES = frozenset("“”\"‘")
@@ -127,6 +129,6 @@ def with_subject(part: str, first: str) -> str | None:
 def _plural(subject: str) -> bool:
     """Whether a subject's head noun is plural: its last word before any modifier ("the working groups on
     prevention": groups); a name or acronym ("UNODC") is one thing."""
-    head = re.split(r"\s+(?:on|of|for|in|against|to|from|with|at|by|under|behind|between)\s+", subject, maxsplit=1)[0]
+    head = re.split(r"\s+(?:" + "|".join(MODIFIER_PREPOSITIONS) + r")\s+", subject, maxsplit=1)[0]
     last = head.split()[-1].rstrip("’'")
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))

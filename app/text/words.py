@@ -22,6 +22,10 @@ AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "has", "have", "
 # words whose referent is in an earlier sentence or turn ("It ...", "their ...", "Such steps ...")
 PRONOUNS = ("it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "he", "she", "his", "her")
 DETERMINERS_BACK = ("such", "both", "each")
+# the prepositions a question part may open with ("..., and from how many countries?"), and that open a modifier
+# after a noun ("the working groups on prevention")
+PREPOSITIONS = ("from", "in", "at", "to", "with", "for", "by", "on", "of", "under", "since", "during")
+MODIFIER_PREPOSITIONS = PREPOSITIONS + ("against", "about", "through", "behind", "between")
 # comparatives that compare two things' sizes ("more", "bigger"): a comparison question, or a figure after "than"
 COMPARATIVES = ("more", "fewer", "less", "bigger", "larger", "higher", "greater", "smaller", "lower", "longer", "shorter")
 # verbs too light to say what was done ("What did UNODC do ...?"), and the words after which a word is a noun ("with
