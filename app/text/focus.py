@@ -386,8 +386,8 @@ _IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took 
                    "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
 
 
-# a comparison with a second thing ("more States than ...", "more A, or more B"), not a figure ("more than 50 States") nor a word that only
-# describes ("higher education", "more countries")
+# a comparison with a second thing ("more States than ...", "more A, or more B"), not a figure ("more than 50
+# States") nor a word that only describes ("higher education", "more countries")
 _COMPARATIVE = "(?:" + "|".join(COMPARATIVES) + ")"
 _COMPARES = re.compile(r"\b" + _COMPARATIVE + r"\b(?=.*?\b(?:than|or\s+" + _COMPARATIVE + r")\b)(?!\s+"
                        + THAN_FIGURE.pattern + ")", re.I)

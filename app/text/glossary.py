@@ -9,15 +9,15 @@ from typing import Iterable
 
 from app.text.lexical import content_terms
 
-# a short name: one word, at least two capitals, no more than 12 characters ("WACAP", "StAR", "E4J", "INTERPOL")
-_SHORT = r"[A-Z][A-Za-z0-9&]{1,11}"
+MAX_SHORT_CHARS = 12
+# a short name: one word, at least two capitals, no more than MAX_SHORT_CHARS ("WACAP", "StAR", "E4J", "INTERPOL")
+_SHORT = r"[A-Z][A-Za-z0-9&]{1,%d}" % (MAX_SHORT_CHARS - 1)
 _SHORT_WORD = re.compile(rf"(?<![\w-])({_SHORT})(?![\w-])")
 # "Long Name Of A Body (SHORT)": the capitalised run (with its connectors) before the bracket
 _LONG_THEN_SHORT = re.compile(r"((?:[A-Z][\w’'/-]*)(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des|[A-Z][\w’'/-]*))*)"
                               rf"\s+\(({_SHORT})\)")
 # "“SHORT: a programme's full title”", as programmes are introduced
 _SHORT_COLON_TITLE = re.compile(rf"[“\"]({_SHORT}):\s+([^”\"]{{10,300}})[”\"]")
-MAX_SHORT_CHARS = 12
 
 
 def read_glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -49,7 +49,7 @@ def _stands_for(run: str, short: str) -> str:
 
 
 def _add(out: dict[str, set[str]], short: str, long: str) -> None:
-    if len(short) > MAX_SHORT_CHARS or len(long.split()) < 2:
+    if len(long.split()) < 2:
         return
     out.setdefault(short, set()).update(content_terms(long) - content_terms(short))
 

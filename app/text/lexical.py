@@ -286,7 +286,8 @@ def _facets(question: str) -> list[str]:
 # ("more than 50 countries" compares nothing)
 _CHOICE = re.compile(r"^(?:which|who|whose)\b.*?\b(?:more|most|fewer|fewest|less|least|bigger|biggest|larger|largest|"
                      r"higher|highest|greater|greatest|smaller|smallest|lower|lowest)\b(?!\s+than\b)", re.I)
-_MORE_OF = re.compile(r"\b(?:more|most|fewer|fewest)\s+([A-Za-z][\w-]*s|people|children|women|men|staff|personnel)\b",
+_PLURALS_WITHOUT_S = "people|children|women|men"
+_MORE_OF = re.compile(r"\b(?:more|most|fewer|fewest)\s+([A-Za-z][\w-]*s|" + _PLURALS_WITHOUT_S + r"|staff|personnel)\b",
                       re.I)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([A-Za-z][\w-]*s)\b", re.I)
 # a side that gives examples of one thing rather than names a thing compared
@@ -331,7 +332,7 @@ THAN_FIGURE = re.compile(r"than\s+(?:\$|€|£|\d|(?:a|an|half|twice|" + "|".joi
 _IN_TERMS_OF = re.compile(r"\b(?:in terms of|by|measured by|counting)\s+(?:the\s+)?(?:number of\s+)?([A-Za-z][\w-]*s)\b",
                           re.I)
 # "... than men were trained": the other side is a thing counted, the subject of the clause after it
-_BARE_PLURAL = re.compile(r"^([a-z][\w-]*s|people|children|women|men)\s+(?:" + "|".join(AUXILIARIES) + r")\b")
+_BARE_PLURAL = re.compile(r"^([a-z][\w-]*s|" + _PLURALS_WITHOUT_S + r")\s+(?:" + "|".join(AUXILIARIES) + r")\b")
 
 
 def _than(question: str) -> list[str]:

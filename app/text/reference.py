@@ -86,10 +86,14 @@ def _bare_verb(tokens: list[str]) -> int:
     return weak[-1] if weak else limit
 
 
+def _plural_form(word: str) -> bool:
+    """Spelled as a plural: "groups", not "process", "focus" or "analysis"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _inflected(word: str) -> bool:
     """A plural, -ing or -ed form: never the bare verb that follows did/does ("groups on", "meeting on")."""
-    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("ing") or \
-        (word.endswith("ed") and not word.endswith("eed"))
+    return _plural_form(word) or word.endswith("ing") or (word.endswith("ed") and not word.endswith("eed"))
 
 
 def _passive_verb(tokens: list[str]) -> int:
@@ -105,8 +109,7 @@ def _passive_verb(tokens: list[str]) -> int:
             return i
         if w.endswith("ing") and following is None:  # "When were the groups meeting?"
             return i
-    end = next((i for i, t in enumerate(tokens) if t.lower() in _CLAUSE or not t[0].isalnum()), len(tokens))
-    return end
+    return next((i for i, t in enumerate(tokens) if t.lower() in _CLAUSE or not t[0].isalnum()), len(tokens))
 
 
 # lower case, or capitalised opening a part: "IT experts" is no pronoun
@@ -131,4 +134,4 @@ def _plural(subject: str) -> bool:
     prevention": groups); a name or acronym ("UNODC") is one thing."""
     head = re.split(r"\s+(?:" + "|".join(MODIFIER_PREPOSITIONS) + r")\s+", subject, maxsplit=1)[0]
     last = head.split()[-1].rstrip("’'")
-    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return last.islower() and _plural_form(last)

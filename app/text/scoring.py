@@ -210,11 +210,12 @@ class SentenceScorer:
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
             # ... and a short name the words of the name it stands for ("WACAP": the West African network)
-            p_terms = terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path), q_acronyms) | \
-                expansion_terms(" ".join(sents), self.glossary)
+            expanded = [expansion_terms(s, self.glossary) for s in sents]
+            p_terms = terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path), q_acronyms).union(
+                *expanded)
             para_lex = self.coverage(q_terms, p_terms)
             for i, s in enumerate(sents):
-                s_terms = terms_with_acronyms(s, q_acronyms) | expansion_terms(s, self.glossary)
+                s_terms = terms_with_acronyms(s, q_acronyms) | expanded[i]
                 # "It brought together experts ...": the subject is in the previous sentence, which the answer
                 # will include; the pair is judged together
                 back = i > 0 and refers_back(s, sents[i - 1])
