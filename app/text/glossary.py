@@ -11,7 +11,7 @@ from app.text.lexical import content_terms
 
 MAX_SHORT_CHARS = 12
 # a short name: one word, at least two capitals, no more than MAX_SHORT_CHARS ("WACAP", "StAR", "E4J", "INTERPOL")
-_SHORT = r"[A-Z][A-Za-z0-9&]{1,%d}" % (MAX_SHORT_CHARS - 1)
+_SHORT = r"[A-Z](?=[A-Za-z0-9&]{0,%d}[A-Z])[A-Za-z0-9&]{1,%d}" % (MAX_SHORT_CHARS - 2, MAX_SHORT_CHARS - 1)
 _SHORT_WORD = re.compile(rf"(?<![\w-])({_SHORT})(?![\w-])")
 # "Long Name Of A Body (SHORT)": the capitalised run (with its connectors) before the bracket
 _LONG_THEN_SHORT = re.compile(r"((?:[A-Z][\w’'/-]*)(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des|[A-Z][\w’'/-]*))*)"

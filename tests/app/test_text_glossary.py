@@ -17,6 +17,8 @@ def test_both_ways_a_report_defines_a_short_name():
     assert content_terms("West African prosecutors") <= g["WACAP"]  # what its capitals abbreviate, not "Network of"
     assert content_terms("cocaine route criminal justice") <= g["CRIMJUST"]
     assert set(g) == {"WACAP", "CRIMJUST"}  # "In 2017" or "The Programme" define nothing
+    # one capital is a word, not a short name: "(Annex)" after a title defines nothing
+    assert read_glossary(["See the Report of the Secretary-General (Annex) for details."]) == {}
 
 
 def test_a_short_name_stands_for_the_words_its_capitals_abbreviate():
