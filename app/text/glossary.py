@@ -13,9 +13,12 @@ MAX_SHORT_CHARS = 12
 # a short name: one word, at least two capitals, no more than MAX_SHORT_CHARS ("WACAP", "StAR", "E4J", "INTERPOL")
 _SHORT = r"[A-Z](?=[A-Za-z0-9&]{0,%d}[A-Z])[A-Za-z0-9&]{1,%d}" % (MAX_SHORT_CHARS - 2, MAX_SHORT_CHARS - 1)
 _SHORT_WORD = re.compile(rf"(?<![\w-])({_SHORT})(?![\w-])")
-# "Long Name Of A Body (SHORT)": the capitalised run (with its connectors) before the bracket
-_LONG_THEN_SHORT = re.compile(r"((?:[A-Z][\w’'/-]*)(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des|[A-Z][\w’'/-]*))*)"
-                              rf"\s+\(({_SHORT})\)")
+# "Long Name Of A Body (SHORT)": the capitalised run (with its connectors) before the bracket, from a word's start
+# and at most MAX_LONG_WORDS words (a long name has about a dozen: "Network of West African Central Authorities and
+# Prosecutors against Organized Crime"), so that a paragraph's text is read in linear time
+MAX_LONG_WORDS = 20
+_LONG_THEN_SHORT = re.compile(r"(?<![\w’'/-])((?:[A-Z][\w’'/-]*)(?:\s+(?:of|the|and|for|on|against|in|to|de|du|la|le|des|"
+                              r"[A-Z][\w’'/-]*)){0,%d})" % (MAX_LONG_WORDS - 1) + rf"\s+\(({_SHORT})\)")
 # "“SHORT: a programme's full title”", as programmes are introduced
 _SHORT_COLON_TITLE = re.compile(rf"[“\"]({_SHORT}):\s+([^”\"]{{10,300}})[”\"]")
 

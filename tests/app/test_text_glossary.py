@@ -31,6 +31,13 @@ def test_a_short_name_stands_for_the_words_its_capitals_abbreviate():
     assert content_terms("International Criminal Police Organization") <= g["INTERPOL"]  # initials not all its letters
 
 
+def test_a_long_capitalised_run_still_ends_in_the_name():
+    """The run before the bracket is read at most MAX_LONG_WORDS words back (linear time on odd text); the name it
+    ends with is found however long the run."""
+    g = read_glossary(["Abc " * 40 + "United Nations Development Programme (UNDP)", "A" * 5000])
+    assert g == {"UNDP": frozenset(content_terms("United Nations Development Programme") - content_terms("UNDP"))}
+
+
 def test_a_short_name_lends_its_words_only_where_it_is_used():
     g = read_glossary([DEFINING])
     assert content_terms("cocaine route") <= expansion_terms("CRIMJUST provided assistance to 12 countries.", g)
