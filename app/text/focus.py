@@ -17,7 +17,8 @@ from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
 from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, stem
 from app.text.words import (
-    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, LIGHT_VERBS, PRONOUNS, starts_with,
+    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, PRONOUNS,
+    starts_with,
 )
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -374,16 +375,6 @@ _INTENDED = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+proposed|draft
                        r"develop|launch|adopt|build))", re.I)
 _PROSPECTIVE = r"(?:to|will)\s+be\s+"
 _CLAUSE_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?|\s(?=(?:Did|Was|Were|Has|Have|Had)\s)")
-# past forms that past_forms cannot spell (irregular verbs a report uses for things done)
-_IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took taken", "begin": "began begun",
-                   "lead": "led", "build": "built", "bring": "brought", "give": "gave given", "pay": "paid",
-                   "spend": "spent", "make": "made", "become": "became", "win": "won", "set": "set",
-                   "put": "put", "find": "found", "tell": "told", "sell": "sold", "keep": "kept", "run": "ran",
-                   "write": "wrote written", "choose": "chose chosen", "undertake": "undertook undertaken",
-                   "seek": "sought", "teach": "taught", "draw": "drew drawn", "grow": "grew grown",
-                   "come": "came come", "go": "went gone", "do": "did done", "get": "got gotten", "see": "saw seen",
-                   "know": "knew known", "show": "showed shown", "speak": "spoke spoken", "break": "broke broken",
-                   "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
 
 
 # a comparison with a second thing ("more States than ...", "more A, or more B"), not a figure ("more than 50
@@ -506,7 +497,7 @@ def _done(verb: str, text: str) -> bool:
     """A past form of the verb occurs in the text, other than as "to be <verb>ed" / "will be <verb>ed"."""
     verb = verb.lower()
     base = verb[:-3] if verb.endswith("ing") else verb
-    forms = {verb} if verb.endswith("ed") else past_forms(base) | set(_IRREGULAR_PAST.get(base, "").split())
+    forms = {verb} if verb.endswith("ed") else past_forms(base) | set(IRREGULAR_PAST.get(base, "").split())
     for form in forms:
         for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
             if not re.search(rf"{_PROSPECTIVE}$", text[max(0, m.start() - 12):m.start()], re.I):

@@ -34,6 +34,17 @@ LIGHT_VERBS = frozenset("do done doing be been get got make made take".split())
 BEFORE_NOUNS = frozenset("a an the its their his her this that these those our your any some each every no in on at with "
                          "of for to from by into about take took".split())
 
+# past forms that past_forms cannot spell (irregular verbs a report uses for things done)
+IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took taken", "begin": "began begun",
+                  "lead": "led", "build": "built", "bring": "brought", "give": "gave given", "pay": "paid",
+                  "spend": "spent", "make": "made", "become": "became", "win": "won", "set": "set",
+                  "put": "put", "find": "found", "tell": "told", "sell": "sold", "keep": "kept", "run": "ran",
+                  "write": "wrote written", "choose": "chose chosen", "undertake": "undertook undertaken",
+                  "seek": "sought", "teach": "taught", "draw": "drew drawn", "grow": "grew grown",
+                  "come": "came come", "go": "went gone", "do": "did done", "get": "got gotten", "see": "saw seen",
+                  "know": "knew known", "show": "showed shown", "speak": "spoke spoken", "break": "broke broken",
+                  "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
+
 
 def starts_with(words, flags: int = re.I) -> re.Pattern:
     """`^(w1|w2|...)\\b`: a sentence or question that opens with one of these words."""
