@@ -5,8 +5,8 @@ import re
 import unicodedata
 
 from app.text.words import (
-    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, LIGHT_VERBS, MODIFIER_PREPOSITIONS, PREPOSITIONS, PRONOUNS,
-    REQUEST_WORDS, WH_WORDS, any_of,
+    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, MASS_NOUNS,
+    MODIFIER_PREPOSITIONS, PREPOSITIONS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of,
 )
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
@@ -429,6 +429,42 @@ def asks_about_several(question: str) -> bool:
     """The question coordinates things ("X and Y", "both ...", "as well as"): its answer may span paragraphs. An "and"
     inside a name ("Trinidad and Tobago", "Office on Drugs and Crime") coordinates nothing."""
     return bool(_SEVERAL.search(_NAME_RUN.sub(" ", question)))
+
+
+_TOKEN = re.compile(r"[\w’'\-]+")
+_PAST_FORMS = frozenset(f for forms in IRREGULAR_PAST.values() for f in forms.split())
+_CLAUSE_OPENERS = frozenset((*AUXILIARIES, *MODIFIER_PREPOSITIONS, "that", "which", "who")) | _PAST_FORMS
+OBJECT_WORDS = 5  # words after "what"/"which" in which the asked noun is looked for
+
+
+def asks_for_plural(question: str) -> bool:
+    """The question asks for things in the plural, or for a mass noun, and names no number of them ("Which
+    publications did UNODC launch ...?", "What meetings on X did ...?", "What training did ...?"): its answer may
+    be one sentence in each of several paragraphs. The asked noun is the first word after the question word that a
+    verb, an auxiliary or a preposition follows ("What UNODC activities took place"), so a plural modifier ("Which
+    sports body got ...") is not it."""
+    ws = [w.lower() for w in _TOKEN.findall(question)]
+    if ws and ws[0] in MODIFIER_PREPOSITIONS:
+        ws = ws[1:]
+    if not ws or ws[0] not in ("what", "which"):
+        return False
+    for i, w in enumerate(ws[1:OBJECT_WORDS + 1], start=1):
+        if w in FUNCTION_WORDS or w in _NUMBER_WORDS or w[0].isdigit():  # "What is ...", "What two topics ..."
+            return False
+        after = ws[i + 1] if i + 1 < len(ws) else None
+        if after is None or after in _CLAUSE_OPENERS or after.endswith("ed"):
+            return _plural_or_mass(w)
+    return False
+
+
+def _plural_or_mass(word: str) -> bool:
+    # "-s" but not "-ss", "-us", "-is" ("process", "status", "analysis")
+    return word in MASS_NOUNS or word in _PLURALS_WITHOUT_S.split("|") or \
+        (len(word) > 3 and word.endswith("s") and word[-2] not in "sui")
+
+
+def is_yes_no(question: str) -> bool:
+    return bool(_YES_NO.match(question.strip()))
 
 
 _PRONOUN = any_of(PRONOUNS)

@@ -45,6 +45,11 @@ IRREGULAR_PAST = {"hold": "held", "meet": "met", "send": "sent", "take": "took t
                   "know": "knew known", "show": "showed shown", "speak": "spoke spoken", "break": "broke broken",
                   "rise": "rose risen", "fall": "fell fallen", "lose": "lost", "buy": "bought", "think": "thought"}
 
+# nouns a question asks for without a plural ending that still ask for any number of things ("What training did ...
+# deliver?"): plain English mass nouns, not any report's vocabulary
+MASS_NOUNS = frozenset("training work help support assistance follow-up progress action research advice guidance "
+                       "cooperation funding equipment information material outreach".split())
+
 
 def starts_with(words, flags: int = re.I) -> re.Pattern:
     """`^(w1|w2|...)\\b`: a sentence or question that opens with one of these words."""

@@ -196,3 +196,11 @@ def test_questions_read_by_the_new_frames_are_still_answered(assistant, question
 def test_a_country_of_several_words_named_only_in_a_list_has_no_figure_of_its_own(assistant):
     a = assistant.ask("How many SHERLOC users came from the United States?")
     assert a.status is AnswerStatus.PARTIAL and "no figure for the United States alone" in a.lead, a.text
+
+
+def test_a_question_asking_for_things_finds_them_in_each_paragraph_that_has_one(assistant):
+    a = assistant.ask("What follow-up activities came out of the United Kingdom anti-corruption summit?")
+    assert a.status is AnswerStatus.ANSWERED and {c.paragraph for c in a.citations} == {106, 108}, a.text
+    # one fact asked of one thing stays one paragraph
+    single = assistant.ask("Which Economic and Social Council decision is the report prepared pursuant to?")
+    assert {c.paragraph for c in single.citations} == {1}, single.text

@@ -336,3 +336,23 @@ def test_a_long_question_of_dashes_and_ors_is_one_question():
     """Sides are found by string search, not by a pattern that tries every dash as the end of the question."""
     question = "Which is more" + " - a or" * 700 + ", x?"
     assert split_subquestions(question) == [question]
+
+
+@pytest.mark.parametrize("question, plural", [
+    ("Which publications did UNODC launch at the session?", True),
+    ("What meetings on electronic evidence did UNODC hold?", True),
+    ("What UNODC activities took place in the capital?", True),
+    ("What training did the network deliver in 2017?", True),  # a mass noun asks for any number of things
+    ("In which languages has the portal been translated?", True),
+    ("Which sports body got help with a policy?", False),  # "sports" modifies the asked noun
+    ("Which decision called for the report?", False),
+    ("What two topics did the Conference add?", False),  # a number of things is named
+    ("What 2 topics did the Conference add?", False),
+    ("What status does the review process have?", False),  # -us, -ss: no plural
+    ("What is the portal?", False),
+    ("How many publications were launched?", False),  # a count, not the things
+])
+def test_a_question_asking_for_things_in_the_plural(question, plural):
+    from app.text.lexical import asks_for_plural
+
+    assert asks_for_plural(question) is plural
