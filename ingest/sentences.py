@@ -55,7 +55,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = _skip_space(text, 0)
     for m in _BOUNDARY.finditer(text):
-        if m.end() <= start or not _is_boundary(text, m):
+        if m.end() <= start or not _is_boundary(text, m) or _inside_title(text, start, m.end()):
             continue
         spans.append((start, m.end()))
         start = _skip_space(text, m.end())
@@ -65,6 +65,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if end > start:
         spans.append((start, end))
     return spans
+
+
+MAX_QUOTED_CHARS = 300  # a quoted title longer than this is taken to have lost its closing quote
+
+
+def _inside_title(text: str, start: int, i: int) -> bool:
+    """Position i (after a full stop and any closing quote) is inside a title in curly quotes that opened in this
+    sentence and closes soon after: the exhibition “Hear their voices. Act to protect” is one sentence, not two."""
+    opened = text.rfind("“", start, i)
+    return opened >= 0 and text.find("”", opened, i) < 0 and 0 <= text.find("”", i) - i <= MAX_QUOTED_CHARS
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -12,6 +12,10 @@ from ingest.sentences import sentence_spans, split_sentences
      ["The U.S. Government paid $1.66 million.", "It was 2.5 per cent."]),
     ("It was called “Hear their voices.” The exhibition moved.",
      ["It was called “Hear their voices.”", "The exhibition moved."]),
+    # a full stop inside a quoted title ends no sentence; an unclosed quote does not swallow the rest
+    ("The exhibition “Hear their voices. Act to protect” was shown. It moved.",
+     ["The exhibition “Hear their voices. Act to protect” was shown.", "It moved."]),
+    ("A quote “never closed. Then more.", ["A quote “never closed.", "Then more."]),
     ("Held in 2017 (see E/CN.15/2018/1). 189 States took part.",
      ["Held in 2017 (see E/CN.15/2018/1).", "189 States took part."]),
     ("Is it? Yes! e.g. this one stays.", ["Is it?", "Yes! e.g. this one stays."]),
