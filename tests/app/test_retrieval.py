@@ -146,3 +146,17 @@ def test_multi_document_lookup(tmp_path):
     assert s.search("paragraph 3 of rivers-report", k=1)[0].doc_id == "rivers-report"
     assert s.search("paragraph 3", k=1)[0].doc_id == "ocean-report"  # first document in corpus order
     assert {x.doc_id for x in s.sections() if x.label == "II.A"} == {"ocean-report", "rivers-report"}
+
+
+def test_lexical_standouts_take_the_last_places_only():
+    from app.retrieval.searcher import LEXICAL_RESERVED, _with_lexical_standouts
+
+    order = {key: i for i, key in enumerate("abcdefgh")}
+    lexical = {"a": 1.0, "g": 10.0, "h": 9.0, "f": 8.0, "b": 2.0}
+    # g and h stand out (>= 0.7 of the best); f would too, but only LEXICAL_RESERVED of the best are looked at
+    assert LEXICAL_RESERVED == 2
+    assert _with_lexical_standouts(list("abcde"), lexical, 5, order) == list("abcgh")
+    assert _with_lexical_standouts(list("a"), lexical, 1, order) == ["a"]  # the fused first hit always stays
+    assert _with_lexical_standouts(list("ab"), lexical, 2, order) == ["a", "g"]
+    assert _with_lexical_standouts(list("gh"), lexical, 2, order) == ["g", "h"]  # already there: nothing changes
+    assert _with_lexical_standouts(list("abc"), {"a": 1.0, "x": 0.5}, 3, {**order, "x": 9}) == list("abc")
