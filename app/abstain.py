@@ -27,6 +27,7 @@ from app.text.countries import (
 )
 from app.text.focus import (
     DAY, DURATION, GATHERING_NOUNS, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city,
+    bracket_of_another,
     asks_countries, asks_day, asks_duration, asks_exact_figure, asks_month, asks_share, countries_asked, counted_noun,
     counted_phrase, counted_word, counted_words, counts_part, figures, hedged_figures_only, names_a_city, only_listed,
     question_kind, reported_as_intended, type_match,
@@ -230,7 +231,8 @@ class RelevanceGate:
             # "Where will the fourth meeting be held?" against "The third meeting was held in Vienna; its fourth
             # meeting is to be held from 3 to 5 April 2018": the place is the third meeting's
             numbered = ordinals(question)
-            typed = [t for t in typed if not _typed_elsewhere(kind, numbered, t)]
+            typed = [t for t in typed if not _typed_elsewhere(kind, numbered, t)
+                     and not bracket_of_another(kind, question, t)]
             asked = numbered | ({"1"} if _FIRST_TIME.search(question) else set())
             if asked and best.text in typed and ordinals(best.text) and not any(asked & ordinals(t) for t in typed):
                 # "When did the expert group first meet?" against "The third meeting was held in April 2017": the

@@ -125,7 +125,9 @@ _COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)(?!(?:to|and)\s+\d{{1,2
 # "in January" is a time and "in Arabic" a language, not a place
 _LANGUAGES = "Arabic|Chinese|English|French|Russian|Spanish|Portuguese|German|Italian|Japanese|Korean|Hindi|Persian|Turkish"
 _PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t) (?:the )?(?!(?:{_MONTHS}|{_LANGUAGES})\b)[A-Z][a-z]+|"
-                    r"\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|conference|headquarters|summit|forum|congress)\b")
+                    r"\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|conference|headquarters|summit|forum|congress)\b|"
+                    # a UN report's bracketed venue and date after an event: "(Beijing, 10–15 September 2017)"
+                    rf"\((?!(?:{_MONTHS})\b)[A-Z][\w’'\-]*(?: (?:of )?[A-Z][\w’'\-]*)*, \d{{1,2}}\b")
 # Two or more capitalised names in a comma/"and" list: "from Tunisia, Egypt, Libya and the Sudan"
 _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
@@ -744,6 +746,32 @@ def type_match(kind: str, sentence: str, counted: str | None = None) -> float:
     if kind == "names":
         return 1.0 if (_NAME_LIST.search(sentence) or _BY_NAME.search(sentence)) else 0.0
     return 0.0
+
+
+_BRACKET = re.compile(r"\(([^()]{3,120})\)")
+
+
+def bracket_of_another(kind: str, question: str, sentence: str) -> bool:
+    """The sentence lists events each followed by its bracket ("the Annual Conference (Beijing, 10–15 September
+    2017), the meeting of the subgroup (3–5 October 2017) and ..."), and the bracket after the event the question
+    names gives no place (or date): the one the sentence gives is another event's."""
+    events: list[list[str]] = []  # [what comes before the bracket, the bracket]
+    start = 0
+    for m in _BRACKET.finditer(sentence):
+        before = sentence[start:m.start()]
+        if events and not before.strip():
+            events[-1][1] += m.group(0)  # "(OECD) (Republic of Korea, ...)": both follow one event
+        else:
+            events.append([before, m.group(0)])
+        start = m.end()
+    if len(events) < 2:
+        return False
+    asked = content_terms(question)
+    shared = [len(asked & content_terms(before)) for before, _ in events]
+    best = max(shared)
+    if best == 0 or shared.count(best) > 1:
+        return False  # no event, or no one event, is the asked one
+    return not type_match(kind, events[shared.index(best)][1])
 
 
 def only_listed(name: str, sentence: str) -> bool | None:

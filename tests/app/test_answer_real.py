@@ -204,3 +204,12 @@ def test_a_question_asking_for_things_finds_them_in_each_paragraph_that_has_one(
     # one fact asked of one thing stays one paragraph
     single = assistant.ask("Which Economic and Social Council decision is the report prepared pursuant to?")
     assert {c.paragraph for c in single.citations} == {1}, single.text
+
+
+def test_a_bracketed_venue_answers_where_but_only_for_the_event_it_follows(assistant):
+    a = assistant.ask("Where was the rebuilt tool for drafting mutual legal assistance requests presented?")
+    assert a.status is AnswerStatus.ANSWERED and "Beijing" in a.text, a.text
+    # the Lyon-Roma subgroup's bracket gives dates only: the venues in the sentence are other events'
+    b = assistant.ask("In which city did the Lyon-Roma group's criminal and legal affairs subgroup meet when the "
+                      "request writer tool was presented?")
+    assert b.status is AnswerStatus.PARTIAL, b.text

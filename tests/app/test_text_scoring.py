@@ -356,3 +356,22 @@ def test_a_question_asking_for_things_in_the_plural(question, plural):
     from app.text.lexical import asks_for_plural
 
     assert asks_for_plural(question) is plural
+
+
+_EVENTS = ("The guide was shown at several events, including the annual congress of the judges' union (Lisbon, "
+           "2–4 May 2017), the meeting of the customs working party (6–8 June 2017) and the forum of the regional "
+           "police network (OSCE) (Kenya, 1–3 July 2017).")
+
+
+def test_a_bracketed_venue_is_a_place_and_belongs_to_the_event_before_it():
+    from app.text.focus import bracket_of_another
+
+    assert type_match("place", "the congress (Lisbon, 2–4 May 2017)") == 1.0
+    assert type_match("place", "the working party (6–8 June 2017)") == 0.0  # a date alone is no venue
+    assert type_match("place", "see the report (E/CN.15/2018/1, 7)") == 0.0
+    assert bracket_of_another("place", "Where did the customs working party meet?", _EVENTS)
+    assert not bracket_of_another("place", "Where was the congress of the judges' union held?", _EVENTS)
+    # two brackets in a row follow one event: the acronym's bracket does not hide the venue's
+    assert not bracket_of_another("place", "Where did the regional police network's forum take place?", _EVENTS)
+    assert not bracket_of_another("place", "Where was the guide shown?", _EVENTS)  # no one event is asked
+    assert not bracket_of_another("date", "When did the customs working party meet?", _EVENTS)
