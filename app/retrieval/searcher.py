@@ -94,6 +94,11 @@ class Searcher:
         self._para_keys: list[Key] = [(p.doc_id, p.label) for p in stored.paragraphs]
         self._bm25 = BM25Index([p.text for p in stored.paragraphs]) if mode != "dense" else None
         self._sections = build_sections(stored.paragraphs)
+        from app.text.glossary import defined_in
+
+        # short name -> the paragraphs that spell it out, first first: "What is StAR?" is answered there
+        self._defined_in = {short: [self._para_keys[i] for i in found]
+                            for short, found in defined_in(p.text for p in stored.paragraphs).items()}
 
     # -- public API ---------------------------------------------------------------------------------------------
 
@@ -113,6 +118,7 @@ class Searcher:
         looked_up = self._lookup(query, docs)
         qvec = self.embedder.encode([query], kind="query")[0] if self.mode != "bm25" else None
         hits = self._rank(query, qvec, k + (1 if looked_up else 0), allowed)
+        hits = self._with_definition(query, qvec, hits, allowed)
         if looked_up is None:
             return hits[:k]
         key = (looked_up.doc_id, looked_up.label)
@@ -121,6 +127,23 @@ class Searcher:
         dense = self._dense_of(key, qvec) if qvec is not None else None
         first = self._hit(key, score=top + 1.0, dense=dense, lexical=None, match="lookup")
         return ([first] + rest)[:k]
+
+    def _with_definition(self, query: str, qvec: np.ndarray | None, hits: list[Hit], allowed) -> list[Hit]:
+        """A question asking what a short name is ("What is the StAR Initiative?") has, among its hits, the first
+        paragraph that spells the name out, in place of the last hit: the fusion may rank five paragraphs that only
+        use the name above it."""
+        from app.text.focus import defined_acronym
+
+        short = defined_acronym(query)
+        keys = self._defined_in.get(short, []) if short else []
+        if allowed is not None:
+            inside = {self._para_keys[int(i)] for i in allowed[1]}
+            keys = [key for key in keys if key in inside]
+        if not keys or not hits or any(h.key in keys for h in hits):
+            return hits
+        key = keys[0]
+        dense = self._dense_of(key, qvec) if qvec is not None else None
+        return hits[:-1] + [self._hit(key, score=hits[-1].score, dense=dense, lexical=None, match=self.mode)]
 
     def paragraph(self, number: int | str, doc_id: str | None = None) -> Hit | None:
         """The paragraph with that label (7, "7", "5bis") in doc_id, or in the first document that has it; None if

@@ -36,6 +36,18 @@ def read_glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items() if v}
 
 
+def defined_in(texts: Iterable[str]) -> dict[str, list[int]]:
+    """Each short name -> the indexes of the texts that define it, in order: where "What is StAR?" is answered."""
+    out: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        flat = " ".join(text.split())
+        found = [short for long, short in _LONG_THEN_SHORT.findall(flat) if len(_stands_for(long, short).split()) >= 2]
+        found += [short for short, long in _SHORT_COLON_TITLE.findall(flat) if len(long.split()) >= 2]
+        for short in dict.fromkeys(found):
+            out.setdefault(short, []).append(i)
+    return out
+
+
 def _stands_for(run: str, short: str) -> str:
     """The end of a capitalised run that the short name abbreviates: the shortest whose capitalised words' initials
     hold the short name's capitals in order ("the United States and the United Nations Development Programme (UNDP)"

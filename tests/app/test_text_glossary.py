@@ -58,3 +58,13 @@ def test_a_sentence_naming_the_programme_by_its_short_name_answers_a_question_de
     assert scorer.score(question, hits)[0].hit.paragraph == 46
     scorer.glossary = {}  # the same scorer, not knowing the short name: the other programme's count wins
     assert scorer.score(question, hits)[0].hit.paragraph == 102
+
+
+def test_the_paragraphs_defining_a_short_name_are_found_in_order():
+    from app.text.glossary import defined_in
+
+    texts = ["The StAR Initiative met twice.",
+             "Assistance came from the joint Stolen Asset Recovery (StAR) Initiative and the Annex (Annex).",
+             "A programme entitled “CRIMJUST: strengthening criminal investigation and cooperation” began.",
+             "The Stolen Asset Recovery (StAR) Initiative is named again."]
+    assert defined_in(texts) == {"StAR": [1, 3], "CRIMJUST": [2]}  # "(Annex)" has one capital: no short name
