@@ -24,7 +24,8 @@ from app.retrieval.fusion import (
     convex, rrf,
 )
 from app.retrieval.lookup import parse_lookup, pick_document
-from app.retrieval.sections import SectionInfo, build_sections, in_sections, resolve_section
+from app.retrieval.sections import SectionInfo, build_sections, chapters_named, in_sections, resolve_section
+from app.text.lexical import content_terms, topic_terms
 from app.types import Hit
 from ingest.embed import Embedder
 from ingest.errors import ParaCiteError
@@ -119,6 +120,8 @@ class Searcher:
         qvec = self.embedder.encode([query], kind="query")[0] if self.mode != "bm25" else None
         hits = self._rank(query, qvec, k + (1 if looked_up else 0), allowed)
         hits = self._with_definition(query, qvec, hits, allowed)
+        if not (section and section.strip()):  # a section the user chose wins over one the question names
+            hits = self._own_chapter_first(query, qvec, hits, docs)
         if looked_up is None:
             return hits[:k]
         key = (looked_up.doc_id, looked_up.label)
@@ -127,6 +130,21 @@ class Searcher:
         dense = self._dense_of(key, qvec) if qvec is not None else None
         first = self._hit(key, score=top + 1.0, dense=dense, lexical=None, match="lookup")
         return ([first] + rest)[:k]
+
+    def _own_chapter_first(self, query: str, qvec: np.ndarray | None, hits: list[Hit],
+                           docs: frozenset[str] | None) -> list[Hit]:
+        """"What does the report recommend about X?": the hits come from the chapter the question names
+        (app/retrieval/sections.py chapters_named), as if it were the section filter; what a body or a study in
+        another chapter recommended is not what is asked."""
+        chapters, rest = chapters_named(query, [s for s in self._sections if docs is None or s.doc_id in docs])
+        if not chapters or not hits:
+            return hits
+        keys = {key for key, p in self._paragraphs.items() if in_sections(p, chapters)}
+        own = self._rank(query, qvec, len(hits), self._allowed_keys(keys))
+        # ... when the chapter speaks of what is asked: "What does the report recommend about cybercrime?" is not
+        # answered by recommendations that never name it
+        asked = topic_terms(rest)
+        return own if own and asked & content_terms(own[0].text) else hits
 
     def _with_definition(self, query: str, qvec: np.ndarray | None, hits: list[Hit], allowed) -> list[Hit]:
         """A question asking what a short name is ("What is the StAR Initiative?") has, among its hits, the first
@@ -185,6 +203,9 @@ class Searcher:
             keys = {key for key, p in self._paragraphs.items() if in_sections(p, chosen)}
         else:
             keys = {key for key in self._paragraphs if key[0] in docs}
+        return self._allowed_keys(keys)
+
+    def _allowed_keys(self, keys: set[Key]) -> tuple[np.ndarray, np.ndarray]:
         return (np.array([i for i, key in enumerate(self._chunk_keys) if key in keys], dtype=np.int64),
                 np.array([i for i, key in enumerate(self._para_keys) if key in keys], dtype=np.int64))
 

@@ -87,3 +87,24 @@ def resolve_section(section: str, sections: Sequence[SectionInfo]) -> list[Secti
 def in_sections(paragraph: Paragraph, chosen: Sequence[SectionInfo]) -> bool:
     path = tuple(paragraph.section_path)
     return any(paragraph.doc_id == s.doc_id and path[:len(s.path)] == s.path for s in chosen)
+
+
+# A question about the report's own chapter: "the report's recommendations", "in its closing recommendations", "the
+# recommendations chapter", "what does the report recommend / conclude". What a body or a study recommended is not
+# meant; the chapter whose heading has the word is.
+_OWN_CHAPTER = re.compile(
+    r"\bthe\s+report['’]s\s+(?:(?:closing|final|concluding|own)\s+)?(recommend|conclu|introduc)\w*|"
+    r"\bits\s+(?:closing|final|concluding)\s+(recommend|conclu)\w*|"
+    r"\b(recommend|conclu|introduc)\w*\s+(?:chapter|section)\b|"
+    r"\bthe\s+report\s+(recommend|conclu)\w*", re.I)
+
+
+def chapters_named(question: str, sections: Sequence[SectionInfo]) -> tuple[list[SectionInfo], str]:
+    """The chapters (top-level sections) that a question about the report's own recommendations, conclusions or
+    introduction points at (those whose heading has the word), and the question without the words that point."""
+    m = _OWN_CHAPTER.search(question)
+    if not m:
+        return [], question
+    word = next(g for g in m.groups() if g).casefold()
+    return ([s for s in sections if len(s.path) == 1 and word in s.heading.casefold()],
+            question[:m.start()] + question[m.end():])

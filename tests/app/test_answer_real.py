@@ -213,3 +213,13 @@ def test_a_bracketed_venue_answers_where_but_only_for_the_event_it_follows(assis
     b = assistant.ask("In which city did the Lyon-Roma group's criminal and legal affairs subgroup meet when the "
                       "request writer tool was presented?")
     assert b.status is AnswerStatus.PARTIAL, b.text
+
+
+def test_a_question_about_the_reports_own_recommendations_is_answered_from_that_chapter(assistant):
+    a = assistant.ask("In its closing recommendations, what does the report say the review mechanisms need in order "
+                      "to work?")
+    assert a.status is AnswerStatus.ANSWERED and [c.paragraph for c in a.citations] == [110], a.text
+    assert "predictable and reliable funding" in a.text
+    # recommendations that never name what is asked do not answer it
+    other = assistant.ask("What does the report recommend about cybercrime?")
+    assert 110 not in [c.paragraph for c in other.citations], other.text

@@ -166,3 +166,21 @@ def test_lexical_standouts_take_the_last_places_only():
     assert standouts(list("abc"), 3, {"a": 1.0, "x": 0.5}) == list("abc")
     # one shared word (a rare name) is not enough
     assert standouts(list("abcde"), 5, shared=lambda key: 1 if key == "g" else 2) == list("abcdh")
+
+
+@pytest.mark.parametrize("question, labels", [
+    ("What does the report recommend about funding?", ["IV"]),
+    ("In its closing recommendations, what does the report ask of States?", ["IV"]),
+    ("What does the report's recommendations chapter say?", ["IV"]),
+    ("What does the report's introduction say it covers?", ["I"]),
+    ("What did the expert group recommend?", []),  # a body's recommendation, reported
+    ("Which recommendations did the working group adopt?", []),
+])
+def test_a_question_about_the_reports_own_chapter_names_it(question, labels):
+    from app.retrieval.sections import SectionInfo, chapters_named
+
+    sections = [SectionInfo("d", ("I. Introduction",), "I", 1), SectionInfo("d", ("IV. Recommendations",), "IV", 1),
+                SectionInfo("d", ("III. Corruption", "A. Recommendations of experts"), "III.A", 3)]
+    chapters, rest = chapters_named(question, sections)
+    assert [s.label for s in chapters] == labels
+    assert (rest != question) == bool(labels)
