@@ -50,7 +50,6 @@ class BM25Index:
         self._bm25 = bm25s.BM25(k1=k1, b=b)
         # an empty document would make bm25s fail on an empty vocabulary; a placeholder token scores nothing
         corpus = [tokenize(t) or ["\x00"] for t in texts]
-        self._vocabularies = [frozenset(c) for c in corpus]
         if self.n:
             self._bm25.index(corpus, show_progress=False)
 
@@ -60,7 +59,3 @@ class BM25Index:
         if not tokens:
             return np.zeros(self.n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-
-    def shared_terms(self, query: str, i: int) -> int:
-        """How many distinct query tokens text i contains."""
-        return len(set(tokenize(query)) & self._vocabularies[i])

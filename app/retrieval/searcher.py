@@ -13,7 +13,7 @@ Fusion default: convex, dense weight 0.7 -- measured against RRF, dense-only and
 from __future__ import annotations
 
 import logging
-from typing import Callable, Iterable
+from typing import Iterable
 
 import numpy as np
 
@@ -277,9 +277,6 @@ class Searcher:
             fused = self._fuse(dense, lexical, cross_lingual,
                                self.companion.scores(self.companion.embed(query), candidates))
         ranked = sorted(fused, key=lambda key: (-fused[key], self._order[key]))[:k]
-        if self.mode == "hybrid" and not cross_lingual and lexical:
-            ranked = _with_lexical_standouts(ranked, lexical, k, self._order,
-                                             lambda key: self._bm25.shared_terms(query, self._order[key]))
         return [self._hit(key, score=float(fused[key]), dense=dense.get(key), lexical=lexical.get(key, 0.0)
                           if lex_all is not None else None, match=self.mode) for key in ranked]
 
@@ -326,29 +323,6 @@ class Searcher:
     def __repr__(self) -> str:
         return (f"Searcher({len(self._paragraphs)} paragraphs, {len(self._chunk_keys)} chunks, mode={self.mode!r}, "
                 f"fusion={self.fusion!r}, companion={self.companion.model_id if self.companion else None!r})")
-
-
-# A paragraph BM25 scores at least LEXICAL_STANDOUT of its best is kept among the k hits even when the fusion ranks it
-# lower: a long paragraph whose one sentence uses the question's own words ("an issue paper ... on the margins of the
-# twenty-sixth session") has a low cosine as a whole (dense rank 84 of 110 for that one). At most LEXICAL_RESERVED
-# such paragraphs take the last places; the fused first hit always stays. Dev 842: key-fact recall 0.852 -> 0.854,
-# multi 0.765 -> 0.771, citation precision 0.893 (unchanged); appended as extra hits instead, 0.852 / 0.765; at 0.3
-# with three places, 0.853 / 0.769 / 0.891.
-LEXICAL_STANDOUT = 0.7
-LEXICAL_RESERVED = 2
-# ...and it must share at least this many of the question's words: one rare name ("Canada", in a list of donors) is
-# the embedder's to weigh, not a reason to keep a paragraph
-STANDOUT_TERMS = 2
-
-
-def _with_lexical_standouts(ranked: list[Key], lexical: dict[Key, float], k: int, order: dict[Key, int],
-                            shared: Callable[[Key], int]) -> list[Key]:
-    top = max(lexical.values())
-    best_lexical = sorted(lexical, key=lambda key: (-lexical[key], order[key]))[:LEXICAL_RESERVED]
-    strong = [key for key in best_lexical if top > 0 and lexical[key] >= LEXICAL_STANDOUT * top and key not in ranked
-              and shared(key) >= STANDOUT_TERMS]
-    strong = strong[: max(0, k - 1)]
-    return ranked[: k - len(strong)] + strong if strong else ranked
 
 
 def _margin(fused: dict[Key, float]) -> float:

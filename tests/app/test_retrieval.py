@@ -148,26 +148,6 @@ def test_multi_document_lookup(tmp_path):
     assert {x.doc_id for x in s.sections() if x.label == "II.A"} == {"ocean-report", "rivers-report"}
 
 
-def test_lexical_standouts_take_the_last_places_only():
-    from app.retrieval.searcher import LEXICAL_RESERVED, _with_lexical_standouts
-
-    order = {key: i for i, key in enumerate("abcdefgh")}
-    lexical = {"a": 1.0, "g": 10.0, "h": 9.0, "f": 8.0, "b": 2.0}
-
-    def standouts(ranked, k, scores=lexical, shared=lambda key: 3):
-        return _with_lexical_standouts(ranked, scores, k, {**order, "x": 9}, shared)
-
-    # g and h stand out (>= 0.7 of the best); f would too, but only LEXICAL_RESERVED of the best are looked at
-    assert LEXICAL_RESERVED == 2
-    assert standouts(list("abcde"), 5) == list("abcgh")
-    assert standouts(list("a"), 1) == ["a"]  # the fused first hit always stays
-    assert standouts(list("ab"), 2) == ["a", "g"]
-    assert standouts(list("gh"), 2) == ["g", "h"]  # already there: nothing changes
-    assert standouts(list("abc"), 3, {"a": 1.0, "x": 0.5}) == list("abc")
-    # one shared word (a rare name) is not enough
-    assert standouts(list("abcde"), 5, shared=lambda key: 1 if key == "g" else 2) == list("abcdh")
-
-
 @pytest.mark.parametrize("question, labels", [
     ("What does the report recommend about funding?", ["IV"]),
     ("In its closing recommendations, what does the report ask of States?", ["IV"]),
