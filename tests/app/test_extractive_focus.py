@@ -477,3 +477,16 @@ def test_parts_whose_candidates_are_all_one_sentence_still_get_it():
     picked = _assign([("What has UNODC done on sport: decisions?", [only]),
                       ("What has UNODC done on sport: publications?", [only])])
     assert [(s.hit.paragraph, s.index) for s in picked] == [(93, 0)]
+
+
+def test_a_later_part_asking_what_came_next_prefers_a_later_paragraph():
+    from app.answer.extractive import EARLIER_PENALTY, _later_after_first
+
+    scene, next_one = Hit("doc", 71, (), "The group met in August.", 1.0), Hit("doc", 72, (), "It was asked to act.", 0.9)
+    first = _scored(scene, [("The group met in August.", 2.0)])
+    close = _scored(scene, [("The group met in August.", 1.0)]) + _scored(next_one, [("It was asked to act.", 0.9)])
+    parts = [("When did the group meet?", first), ("what was it asked to do afterwards?", close)]
+    picked = _later_after_first(parts)
+    assert [s.hit.paragraph for s in picked[1][1]] == [72, 71] and picked[1][1][1].score == EARLIER_PENALTY * 1.0
+    # without a word saying "after", the part keeps its order
+    assert _later_after_first([parts[0], ("what was it asked to do?", close)])[1][1] == close
