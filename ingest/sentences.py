@@ -71,10 +71,14 @@ MAX_QUOTED_CHARS = 300  # a quoted title longer than this is taken to have lost 
 
 
 def _inside_title(text: str, start: int, i: int) -> bool:
-    """Position i (after a full stop and any closing quote) is inside a title in curly quotes that opened in this
+    """Position i (after a full stop and any closing quote) is inside a quotation in curly quotes that opened in this
     sentence and closes soon after: the exhibition “Hear their voices. Act to protect” is one sentence, not two."""
     opened = text.rfind("“", start, i)
-    return opened >= 0 and text.find("”", opened, i) < 0 and 0 <= text.find("”", i) - i <= MAX_QUOTED_CHARS
+    if opened < 0 or text.find("”", opened, i) >= 0:
+        return False
+    closing = text.find("”", i)
+    # the quote closes before another opens: "“never closed. Then the “Guide” appeared." ends after "closed."
+    return 0 <= closing - i <= MAX_QUOTED_CHARS and text.find("“", i, closing) < 0
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -141,10 +141,13 @@ class Searcher:
             return hits
         keys = {key for key, p in self._paragraphs.items() if in_sections(p, chapters)}
         own = self._rank(query, qvec, len(hits), self._allowed_keys(keys))
-        # ... when the chapter speaks of what is asked: "What does the report recommend about cybercrime?" is not
-        # answered by recommendations that never name it
+        # ... when the chapter speaks of what is asked, if anything beyond the chapter is asked ("What are the
+        # report's recommendations?"): "What does the report recommend about cybercrime?" is not answered by
+        # recommendations that never name it
         asked = topic_terms(rest)
-        return own if own and asked & content_terms(own[0].text) else hits
+        if not own or (asked and not asked & content_terms(" ".join(h.text for h in own))):
+            return hits
+        return own
 
     def _with_definition(self, query: str, qvec: np.ndarray | None, hits: list[Hit], allowed) -> list[Hit]:
         """A question asking what a short name is ("What is the StAR Initiative?") has, among its hits, the first
@@ -153,7 +156,7 @@ class Searcher:
         from app.text.focus import defined_acronym
 
         short = defined_acronym(query)
-        keys = self._defined_in.get(short, []) if short else []
+        keys = self._defined_in.get(short, []) if short and len(hits) > 1 else []  # k=1 keeps the fused first
         if allowed is not None:
             inside = {self._para_keys[int(i)] for i in allowed[1]}
             keys = [key for key in keys if key in inside]

@@ -92,11 +92,11 @@ def in_sections(paragraph: Paragraph, chosen: Sequence[SectionInfo]) -> bool:
 # A question about the report's own chapter: "the report's recommendations", "in its closing recommendations", "the
 # recommendations chapter", "what does the report recommend / conclude". What a body or a study recommended is not
 # meant; the chapter whose heading has the word is.
+_REPORT = r"\b(?:the|this)\s+(?:present\s+)?report"
 _OWN_CHAPTER = re.compile(
-    r"\bthe\s+report['’]s\s+(?:(?:closing|final|concluding|own)\s+)?(recommend|conclu|introduc)\w*|"
+    _REPORT + r"['’]s\s+(?:(?:closing|final|concluding|own)\s+)?(recommend|conclu|introduc)\w*|"
     r"\bits\s+(?:closing|final|concluding)\s+(recommend|conclu)\w*|"
-    r"\b(recommend|conclu|introduc)\w*\s+(?:chapter|section)\b|"
-    r"\bthe\s+report\s+(recommend|conclu)\w*", re.I)
+    r"\b(recommend|conclu|introduc)\w*\s+(?:chapter|section)\b|" + _REPORT + r"\s+(recommend|conclu)\w*", re.I)
 
 
 def chapters_named(question: str, sections: Sequence[SectionInfo]) -> tuple[list[SectionInfo], str]:
@@ -106,5 +106,15 @@ def chapters_named(question: str, sections: Sequence[SectionInfo]) -> tuple[list
     if not m:
         return [], question
     word = next(g for g in m.groups() if g).casefold()
-    return ([s for s in sections if len(s.path) == 1 and word in s.heading.casefold()],
+    # the heading's own words ("IV. Recommendations", "V. Conclusions and recommendations"), not those of what it is
+    # about ("II. Implementation of the recommendations of the Congress")
+    return ([s for s in sections if len(s.path) == 1 and re.search(rf"\b{word}", _own_words(s.heading), re.I)],
             question[:m.start()] + question[m.end():])
+
+
+_ABOUT = re.compile(r"\b(?:of|on|for|in|to|by|from|with|against|under|about)\b", re.I)
+
+
+def _own_words(heading: str) -> str:
+    """A heading up to its first preposition."""
+    return _ABOUT.split(heading, maxsplit=1)[0]

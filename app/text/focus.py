@@ -122,12 +122,13 @@ NUM_WORD = (r"(?:(?<![/\d.,])(?:\d[\d,.]*\d|\d)(?: (?:million|billion|thousand))
 _COUNT = re.compile(rf"\b{NUM_WORD}\s+(?!(?:{_MONTHS})\b)(?!(?:to|and)\s+\d{{1,2}}\s+(?:{_MONTHS})\b)[A-Za-z$]|\$\s?\d",
                     re.I)
 # "in Vienna", "In Cambodia, ...", "at the twenty-sixth session of the Commission" (an event is where things happen)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "in January" is a time and "in Arabic" a language, not a place
 _LANGUAGES = "Arabic|Chinese|English|French|Russian|Spanish|Portuguese|German|Italian|Japanese|Korean|Hindi|Persian|Turkish"
 _PLACE = re.compile(rf"\b(?:[Ii]n|[Aa]t) (?:the )?(?!(?:{_MONTHS}|{_LANGUAGES})\b)[A-Z][a-z]+|"
                     r"\b[Aa]t the (?:[\w\-]+ ){0,3}(?:session|meeting|conference|headquarters|summit|forum|congress)\b|"
                     # a UN report's bracketed venue and date after an event: "(Beijing, 10–15 September 2017)"
-                    rf"\((?!(?:{_MONTHS})\b)[A-Z][\w’'\-]*(?: (?:of )?[A-Z][\w’'\-]*)*, \d{{1,2}}\b")
+                    rf"\((?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w’'\-]*(?: (?:of )?[A-Z][\w’'\-]*)*, \d{{1,2}}\b")
 # Two or more capitalised names in a comma/"and" list: "from Tunisia, Egypt, Libya and the Sudan"
 _NAME = r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})+,?\s+and\s+{_NAME}|{_NAME}\s+and\s+{_NAME}")
@@ -764,7 +765,10 @@ def bracket_of_another(kind: str, question: str, sentence: str) -> bool:
         else:
             events.append([before, m.group(0)])
         start = m.end()
-    if len(events) < 2:
+    # only where the type is given in brackets and nowhere else: "(UNODC) and the World Health Organization (WHO)
+    # held a meeting in Vienna" has acronym brackets and its place outside them
+    if len(events) < 2 or not any(type_match(kind, b) for _, b in events) or \
+            type_match(kind, _BRACKET.sub(" ", sentence)):
         return False
     asked = content_terms(question)
     shared = [len(asked & content_terms(before)) for before, _ in events]

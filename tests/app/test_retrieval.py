@@ -149,10 +149,12 @@ def test_multi_document_lookup(tmp_path):
 
 
 @pytest.mark.parametrize("question, labels", [
-    ("What does the report recommend about funding?", ["IV"]),
-    ("In its closing recommendations, what does the report ask of States?", ["IV"]),
-    ("What does the report's recommendations chapter say?", ["IV"]),
+    ("What does the report recommend about funding?", ["IV", "V"]),
+    ("In its closing recommendations, what does the report ask of States?", ["IV", "V"]),
+    ("What does the report's recommendations chapter say?", ["IV", "V"]),
     ("What does the report's introduction say it covers?", ["I"]),
+    ("What does the present report recommend?", ["IV", "V"]),
+    ("What are this report's conclusions?", ["V"]),
     ("What did the expert group recommend?", []),  # a body's recommendation, reported
     ("Which recommendations did the working group adopt?", []),
 ])
@@ -160,7 +162,9 @@ def test_a_question_about_the_reports_own_chapter_names_it(question, labels):
     from app.retrieval.sections import SectionInfo, chapters_named
 
     sections = [SectionInfo("d", ("I. Introduction",), "I", 1), SectionInfo("d", ("IV. Recommendations",), "IV", 1),
-                SectionInfo("d", ("III. Corruption", "A. Recommendations of experts"), "III.A", 3)]
+                SectionInfo("d", ("III. Corruption", "A. Recommendations of experts"), "III.A", 3),
+                SectionInfo("d", ("II. Implementation of the recommendations of the Congress",), "II", 4),
+                SectionInfo("d", ("V. Conclusions and recommendations",), "V", 2)]
     chapters, rest = chapters_named(question, sections)
     assert [s.label for s in chapters] == labels
     assert (rest != question) == bool(labels)

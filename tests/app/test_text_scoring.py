@@ -375,3 +375,9 @@ def test_a_bracketed_venue_is_a_place_and_belongs_to_the_event_before_it():
     assert not bracket_of_another("place", "Where did the regional police network's forum take place?", _EVENTS)
     assert not bracket_of_another("place", "Where was the guide shown?", _EVENTS)  # no one event is asked
     assert not bracket_of_another("date", "When did the customs working party meet?", _EVENTS)
+    # acronym brackets, and the place outside them: nothing in brackets is another event's venue
+    acronyms = ("The Office on Drugs and Crime (UNODC) and the World Health Organization (WHO) held a joint meeting "
+                "in Vienna in May 2017.")
+    assert not bracket_of_another("place", "Where did the Office on Drugs and Crime hold its joint meeting?", acronyms)
+    assert not bracket_of_another("date", "When did the Office on Drugs and Crime hold its joint meeting?", acronyms)
+    assert type_match("place", "the briefing (Monday, 10 April)") == 0.0  # a weekday is no venue

@@ -16,6 +16,7 @@ from ingest.sentences import sentence_spans, split_sentences
     ("The exhibition “Hear their voices. Act to protect” was shown. It moved.",
      ["The exhibition “Hear their voices. Act to protect” was shown.", "It moved."]),
     ("A quote “never closed. Then more.", ["A quote “never closed.", "Then more."]),
+    ("A quote “never closed. Then the “Guide” appeared.", ["A quote “never closed.", "Then the “Guide” appeared."]),
     ("Held in 2017 (see E/CN.15/2018/1). 189 States took part.",
      ["Held in 2017 (see E/CN.15/2018/1).", "189 States took part."]),
     ("Is it? Yes! e.g. this one stays.", ["Is it?", "Yes! e.g. this one stays."]),
