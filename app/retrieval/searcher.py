@@ -25,6 +25,8 @@ from app.retrieval.fusion import (
 )
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, chapters_named, in_sections, resolve_section
+from app.text.focus import defined_acronym
+from app.text.glossary import defined_in
 from app.text.lexical import content_terms, topic_terms
 from app.types import Hit
 from ingest.embed import Embedder
@@ -95,8 +97,6 @@ class Searcher:
         self._para_keys: list[Key] = [(p.doc_id, p.label) for p in stored.paragraphs]
         self._bm25 = BM25Index([p.text for p in stored.paragraphs]) if mode != "dense" else None
         self._sections = build_sections(stored.paragraphs)
-        from app.text.glossary import defined_in
-
         # short name -> the paragraphs that spell it out, first first: "What is StAR?" is answered there
         self._defined_in = {short: [self._para_keys[i] for i in found]
                             for short, found in defined_in(p.text for p in stored.paragraphs).items()}
@@ -153,8 +153,6 @@ class Searcher:
         """A question asking what a short name is ("What is the StAR Initiative?") has, among its hits, the first
         paragraph that spells the name out, in place of the last hit: the fusion may rank five paragraphs that only
         use the name above it."""
-        from app.text.focus import defined_acronym
-
         short = defined_acronym(query)
         keys = self._defined_in.get(short, []) if short and len(hits) > 1 else []  # k=1 keeps the fused first
         if allowed is not None:
