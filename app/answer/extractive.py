@@ -98,7 +98,8 @@ class ExtractiveAnswerer:
         chosen = [best]
         if single:
             return _in_report_order(self._with_neighbours(question, chosen, scored, 2, follow=False))
-        noun = counted_noun(question) if question_kind(question) == "quantity" else None
+        kind = question_kind(question)
+        noun = counted_noun(question) if kind == "quantity" else None
         if noun and counts(best.text, noun):
             # "how many States ...?" and the best sentence counts States: that is the fact asked, and more sentences
             # would only share words with the question. (A date or a bare number is weaker evidence: many sentences
@@ -115,10 +116,9 @@ class ExtractiveAnswerer:
         # the best sentence of each paragraph within RELATIVE_FLOOR of the best, shared words or not (dev, 302
         # questions: key-fact recall 0.819 -> 0.825, multi-paragraph 0.543 -> 0.586, citation precision 0.865 ->
         # 0.867; without the "several" test, 0.827 / 0.859: single-fact answers gained a second paragraph)
-        several = question_kind(question) in ("other", "names") and asks_about_several(question)
+        several = kind in ("other", "names") and asks_about_several(question)
         # ...and one asking for things in the plural too, unless it asks whether (one fact says yes or no)
-        things = question_kind(question) in ("other", "names") and not is_yes_no(question) and \
-            (several or asks_for_plural(question))
+        things = kind in ("other", "names") and not is_yes_no(question) and (several or asks_for_plural(question))
         top_of: dict = {}
         for s in scored:
             top_of.setdefault(s.hit.key, s)

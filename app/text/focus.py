@@ -18,7 +18,7 @@ from app.text.interrogatives import asked_kind, asks_for
 from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, stem
 from app.text.words import (
     AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, PRONOUNS,
-    starts_with,
+    spelled_plural, starts_with,
 )
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -625,7 +625,7 @@ _PLURAL_NOUNS = frozenset("people children women men staff personnel police yout
 
 def _plural(word: str) -> bool:
     w = word.lower()
-    return w in _PLURAL_NOUNS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")))
+    return w in _PLURAL_NOUNS or (len(w) > 3 and spelled_plural(w))
 
 
 _PHRASE_END = frozenset("was were is are has have had will would be been by in on at from to for with which that of".split())

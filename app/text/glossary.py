@@ -5,7 +5,7 @@ that paragraph the words of the name it abbreviates."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from app.text.lexical import content_terms
 
@@ -28,11 +28,8 @@ def read_glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     short name, in several reports, are pooled)."""
     out: dict[str, set[str]] = {}
     for text in texts:
-        flat = " ".join(text.split())
-        for long, short in _LONG_THEN_SHORT.findall(flat):
-            _add(out, short, _stands_for(long, short))
-        for short, long in _SHORT_COLON_TITLE.findall(flat):
-            _add(out, short, long)
+        for short, long in _definitions(text):
+            out.setdefault(short, set()).update(content_terms(long) - content_terms(short))
     return {k: frozenset(v) for k, v in out.items() if v}
 
 
@@ -40,12 +37,17 @@ def defined_in(texts: Iterable[str]) -> dict[str, list[int]]:
     """Each short name -> the indexes of the texts that define it, in order: where "What is StAR?" is answered."""
     out: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
-        flat = " ".join(text.split())
-        found = [short for long, short in _LONG_THEN_SHORT.findall(flat) if len(_stands_for(long, short).split()) >= 2]
-        found += [short for short, long in _SHORT_COLON_TITLE.findall(flat) if len(long.split()) >= 2]
-        for short in dict.fromkeys(found):
+        for short in dict.fromkeys(short for short, _ in _definitions(text)):
             out.setdefault(short, []).append(i)
     return out
+
+
+def _definitions(text: str) -> Iterator[tuple[str, str]]:
+    """(short name, what it stands for) for each definition in the text; a "long name" of one word defines nothing."""
+    flat = " ".join(text.split())
+    pairs = [(short, _stands_for(long, short)) for long, short in _LONG_THEN_SHORT.findall(flat)]
+    pairs += [(short, long) for short, long in _SHORT_COLON_TITLE.findall(flat)]
+    return ((short, long) for short, long in pairs if len(long.split()) >= 2)
 
 
 def _stands_for(run: str, short: str) -> str:
@@ -61,12 +63,6 @@ def _stands_for(run: str, short: str) -> str:
         if all(c in initials for c in capitals):  # a subsequence: `in` consumes the iterator
             return " ".join(words_[i:])
     return " ".join(words_[opening[0]:]) if opening else run
-
-
-def _add(out: dict[str, set[str]], short: str, long: str) -> None:
-    if len(long.split()) < 2:
-        return
-    out.setdefault(short, set()).update(content_terms(long) - content_terms(short))
 
 
 def expansion_terms(text: str, glossary: dict[str, frozenset[str]]) -> set[str]:

@@ -6,7 +6,7 @@ import unicodedata
 
 from app.text.words import (
     AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, MASS_NOUNS,
-    MODIFIER_PREPOSITIONS, PREPOSITIONS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of,
+    MODIFIER_PREPOSITIONS, PREPOSITIONS, PRONOUNS, REQUEST_WORDS, WH_WORDS, any_of, spelled_plural,
 )
 
 STOPWORDS = FUNCTION_WORDS | REQUEST_WORDS
@@ -287,6 +287,7 @@ def _facets(question: str) -> list[str]:
 _CHOICE = re.compile(r"^(?:which|who|whose)\b.*?\b(?:more|most|fewer|fewest|less|least|bigger|biggest|larger|largest|"
                      r"higher|highest|greater|greatest|smaller|smallest|lower|lowest)\b(?!\s+than\b)", re.I)
 _PLURALS_WITHOUT_S = "people|children|women|men"
+_WITHOUT_S = frozenset(_PLURALS_WITHOUT_S.split("|"))
 _MORE_OF = re.compile(r"\b(?:more|most|fewer|fewest)\s+([A-Za-z][\w-]*s|" + _PLURALS_WITHOUT_S + r"|staff|personnel)\b",
                       re.I)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([A-Za-z][\w-]*s)\b", re.I)
@@ -458,9 +459,7 @@ def asks_for_plural(question: str) -> bool:
 
 
 def _plural_or_mass(word: str) -> bool:
-    # "-s" but not "-ss", "-us", "-is" ("process", "status", "analysis")
-    return word in MASS_NOUNS or word in _PLURALS_WITHOUT_S.split("|") or \
-        (len(word) > 3 and word.endswith("s") and word[-2] not in "sui")
+    return word in MASS_NOUNS or word in _WITHOUT_S or (len(word) > 3 and spelled_plural(word))
 
 
 def is_yes_no(question: str) -> bool:

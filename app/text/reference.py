@@ -8,6 +8,7 @@ import re
 
 from app.text.words import (
     AUXILIARIES, BEFORE_NOUNS, FUNCTION_WORDS, LIGHT_VERBS, MODIFIER_PREPOSITIONS, PREPOSITIONS, WH_WORDS,
+    spelled_plural,
 )
 
 # the question phrase, then the auxiliary the subject follows: "How many activities did", "Where was", "What kind of
@@ -86,14 +87,9 @@ def _bare_verb(tokens: list[str]) -> int:
     return weak[-1] if weak else limit
 
 
-def _plural_form(word: str) -> bool:
-    """Spelled as a plural: "groups", not "process", "focus" or "analysis"."""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
 def _inflected(word: str) -> bool:
     """A plural, -ing or -ed form: never the bare verb that follows did/does ("groups on", "meeting on")."""
-    return _plural_form(word) or word.endswith("ing") or (word.endswith("ed") and not word.endswith("eed"))
+    return spelled_plural(word) or word.endswith("ing") or (word.endswith("ed") and not word.endswith("eed"))
 
 
 def _passive_verb(tokens: list[str]) -> int:
@@ -134,4 +130,4 @@ def _plural(subject: str) -> bool:
     prevention": groups); a name or acronym ("UNODC") is one thing."""
     head = re.split(r"\s+(?:" + "|".join(MODIFIER_PREPOSITIONS) + r")\s+", subject, maxsplit=1)[0]
     last = head.split()[-1].rstrip("’'")
-    return last.islower() and _plural_form(last)
+    return last.islower() and spelled_plural(last)

@@ -51,6 +51,11 @@ MASS_NOUNS = frozenset("training work help support assistance follow-up progress
                        "cooperation funding equipment information material outreach".split())
 
 
+def spelled_plural(word: str) -> bool:
+    """Ends in -s as a plural does: "groups", not "process", "focus" or "analysis"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def starts_with(words, flags: int = re.I) -> re.Pattern:
     """`^(w1|w2|...)\\b`: a sentence or question that opens with one of these words."""
     return re.compile(r"^(" + "|".join(words) + r")\b", flags)
