@@ -183,10 +183,16 @@ MONEY = re.compile(r"(?:US\$|\$|€|£|\bUSD|\bEUR)\s?\d|\b\d[\d,.]*\s*(?:millio
                    r"(?:dollars|euros|pounds|USD|EUR)\b", re.I)
 
 
+# a money word after these is the question's topic, not its measure: "What does the report recommend about funding?"
+_TOPIC_BEFORE = re.compile(r"\b(?:about|regarding|concerning|on)\s+(?:(?:the|its|their|this|that)\s+)?$", re.I)
+
+
 def _amount_asked(question: str) -> re.Match | None:
     """The words that make a question ask for a sum of money (none when it asks "how many")."""
-    m = _AMOUNT_Q.search(question)
-    return None if not m or re.search(r"\bhow many\b", question, re.I) else m
+    if re.search(r"\bhow many\b", question, re.I):
+        return None
+    return next((m for m in _AMOUNT_Q.finditer(question)
+                 if not _TOPIC_BEFORE.search(question[max(0, m.start() - 40):m.start()])), None)
 
 
 def asked_measure(question: str) -> str | None:

@@ -220,6 +220,9 @@ def test_a_question_about_the_reports_own_recommendations_is_answered_from_that_
                       "to work?")
     assert a.status is AnswerStatus.ANSWERED and [c.paragraph for c in a.citations] == [110], a.text
     assert "predictable and reliable funding" in a.text
+    # "about funding" names the topic: the recommendation answers it, though it states no sum
+    funding = assistant.ask("What does the report recommend about funding for the review mechanisms?")
+    assert funding.status is AnswerStatus.ANSWERED and [c.paragraph for c in funding.citations] == [110], funding.text
     # recommendations that never name what is asked do not answer it
     other = assistant.ask("What does the report recommend about cybercrime?")
     assert 110 not in [c.paragraph for c in other.citations], other.text

@@ -381,3 +381,14 @@ def test_a_bracketed_venue_is_a_place_and_belongs_to_the_event_before_it():
     assert not bracket_of_another("place", "Where did the Office on Drugs and Crime hold its joint meeting?", acronyms)
     assert not bracket_of_another("date", "When did the Office on Drugs and Crime hold its joint meeting?", acronyms)
     assert type_match("place", "the briefing (Monday, 10 April)") == 0.0  # a weekday is no venue
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What does the report recommend about funding for the review mechanisms?", "other"),  # funding is the topic
+    ("What did the Conference decide on the funding of the mechanism?", "other"),
+    ("What was the budget for the programme?", "amount"),
+    ("How much funding did the Trust Fund receive?", "amount"),
+    ("What was said about the cost, and how much did it cost?", "amount"),  # the second asks it
+])
+def test_a_money_word_after_about_or_on_is_the_topic_not_the_measure(question, kind):
+    assert question_kind(question) == kind
