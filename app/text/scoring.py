@@ -89,6 +89,14 @@ class ScoredSentence:
     features: tuple[float, ...] = ()  # the SENTENCE_FEATURES values its score is the weighted sum of
 
 
+@dataclass(frozen=True)
+class _Embedded:
+    """A paragraph's sentences as the scorer caches them."""
+    sentences: list[str]
+    vectors: np.ndarray | None  # one row a sentence; None without an embedder
+    windows: dict[int, np.ndarray]  # sentence index -> the embedding of it read after the previous sentence
+
+
 def referred_to(s: ScoredSentence, by_pos: dict, most: int = 2) -> list[ScoredSentence]:
     """The sentences before `s` in its paragraph that its subject refers back to, nearest first ("It ..." after
     "They ..." after the sentence naming them), at most `most`; by_pos maps (hit key, index) to scored sentences."""
@@ -110,7 +118,7 @@ def key_terms(question: str) -> tuple[set[str], set[str]]:
 class SentenceScorer:
     def __init__(self, embedder=None, *, cache_size: int = 20000):
         self.embedder = embedder
-        self._cache: OrderedDict[tuple[str, int, int], tuple[list[str], np.ndarray | None]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, int], _Embedded] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
@@ -136,6 +144,9 @@ class SentenceScorer:
 
     def sentences(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[tuple[list[str], np.ndarray | None]]:
         """Sentences and their (cached) embeddings for each hit; `texts` overrides hit.text (a truncated context)."""
+        return [(e.sentences, e.vectors) for e in self._embedded(hits, texts)]
+
+    def _embedded(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[_Embedded]:
         texts = list(texts) if texts is not None else [h.text for h in hits]
         keys = [(h.doc_id, h.paragraph, hash(t)) for h, t in zip(hits, texts)]
         with self._lock:
@@ -143,13 +154,21 @@ class SentenceScorer:
         missing = [(k, t) for k, t in zip(keys, texts) if k not in cached]
         if missing:
             split = [(k, split_sentences(t) or [t]) for k, t in missing]
+            # a sentence whose subject is in the previous one ("The report was before the Council ...") is also
+            # embedded with it: alone, it has lost what it is about
+            backs = [[i for i in range(1, len(ss)) if refers_back(ss[i], ss[i - 1])] for _, ss in split]
             flat = [s for _, ss in split for s in ss]
+            flat += [ss[i - 1] + " " + ss[i] for (_, ss), back in zip(split, backs) for i in back]
             vecs = self.embedder.encode(flat, kind="passage") if (self.embedder is not None and flat) else None
-            pos = 0
-            for k, ss in split:
-                m = None if vecs is None else np.asarray(vecs[pos:pos + len(ss)], dtype=np.float32)
+            pos, wpos = 0, sum(len(ss) for _, ss in split)
+            for (k, ss), back in zip(split, backs):
+                m = win = None
+                if vecs is not None:
+                    m = np.asarray(vecs[pos:pos + len(ss)], dtype=np.float32)
+                    win = {i: np.asarray(vecs[wpos + j], dtype=np.float32) for j, i in enumerate(back)}
                 pos += len(ss)
-                cached[k] = (ss, m)
+                wpos += len(back)
+                cached[k] = _Embedded(ss, m, win or {})
             with self._lock:
                 for k, _ in missing:
                     self._cache[k] = cached[k]
@@ -194,7 +213,7 @@ class SentenceScorer:
         question (a sub-question scored with its whole question's topic)."""
         if not hits:
             return []
-        per_hit = self.sentences(hits, texts)
+        per_hit = self._embedded(hits, texts)
         if qvec is None:
             qvec = self.embed_query(question)
         q_terms = topic_terms(question)
@@ -205,8 +224,15 @@ class SentenceScorer:
             else None
         asked_word = counted_phrase(question) if kind == "quantity" and counted else None
         out: list[ScoredSentence] = []
-        for rank, (hit, (sents, mat)) in enumerate(zip(hits, per_hit)):
+        for rank, (hit, embedded) in enumerate(zip(hits, per_hit)):
+            sents, mat = embedded.sentences, embedded.vectors
             dense_all = (mat @ qvec) if (mat is not None and qvec is not None) else np.zeros(len(sents))
+            if qvec is not None:
+                # a sentence that refers back is as close to the question as it is read with its antecedent (dev
+                # 962: key-fact recall 0.847 -> 0.861, paraphrased 0.870 -> 0.895; with every sentence read with
+                # the one before it, no better, and each question embeds more)
+                for i, vec in embedded.windows.items():
+                    dense_all[i] = max(float(dense_all[i]), float(vec @ qvec))
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
             # ... and a short name the words of the name it stands for ("WACAP": the West African network)

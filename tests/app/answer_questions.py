@@ -42,6 +42,9 @@ ANSWERABLE = [
     ("What results did the interregional operation enabled by CRIMJUST achieve?", ["55 tons"], {47}),
     ("What is the Mutual Legal Assistance Request Writer Tool?", ["drafting requests for mutual legal assistance"], {16, 101}),
     ("What did the StAR Initiative do to help countries recover stolen assets?", ["StAR Initiative"], {102, 74, 103}),
+    # the answer's subject is "The report" of the sentence before it, which alone matches the question better
+    ("Which resolution came out of the Security Council session that discussed the Secretary-General's report on "
+     "trafficking of people in war?", ["2388"], {26}),
     # multi-paragraph
     ("How many States were parties to the Convention and how many accessed SHERLOC?", ["189", "186,990"], {7, 9}),
     # a comparison: each side's figure

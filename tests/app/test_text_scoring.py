@@ -39,6 +39,24 @@ def test_fitted_weights_override_the_hand_weights_only_for_known_features(tmp_pa
     assert json.loads(RANKER_PATH.read_text())["weights"].keys() <= set(SENTENCE_FEATURES)
 
 
+def test_a_sentence_that_refers_back_is_also_read_with_the_sentence_before_it():
+    from tests.doubles import HashEmbedder
+
+    hit = Hit("doc", 26, (), "The office drafted a report on trafficking in wartime. The report was before the Council, "
+              "which adopted resolution 12.", 1.0)
+    question = "What did the Council adopt on the report on trafficking in wartime?"
+    embedder = HashEmbedder(dim=256)
+    scorer = SentenceScorer(embedder)
+    second = next(s for s in scorer.score(question, [hit]) if s.index == 1)
+    qvec = embedder.encode([question], kind="query")[0]
+    alone, together = (float(embedder.encode([t])[0] @ qvec) for t in (second.text, hit.text))
+    assert together > alone and second.refers_back
+    assert second.dense == pytest.approx(together)
+    # a sentence that does not refer back is read alone
+    first = next(s for s in scorer.score(question, [hit]) if s.index == 0)
+    assert first.dense == pytest.approx(float(embedder.encode([first.text])[0] @ qvec))
+
+
 def test_word_similarity_uses_the_embedder_and_needs_one():
     class Unit:
         def encode(self, texts, kind="passage"):
