@@ -63,6 +63,7 @@ def counts_like(word: str, similarity: float) -> bool:
     return similarity >= (PERSONS_COSINE if word.lower() in ANY_PERSONS else SYNONYM_COSINE)
 
 
+HEADING_SHARE = 0.5  # of a sentence's cosine to the question, the share read under its heading (see score())
 TYPED_TOP = 5  # top sentences looked at for one that carries what the question asks for
 
 
@@ -95,6 +96,7 @@ class _Embedded:
     sentences: list[str]
     vectors: np.ndarray | None  # one row a sentence; None without an embedder
     windows: dict[int, np.ndarray]  # sentence index -> the embedding of it read after the previous sentence
+    under_heading: np.ndarray | None  # one row a sentence read under its heading ("Cybercrime: ..."); None without one
 
 
 def referred_to(s: ScoredSentence, by_pos: dict, most: int = 2) -> list[ScoredSentence]:
@@ -148,29 +150,35 @@ class SentenceScorer:
 
     def _embedded(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[_Embedded]:
         texts = list(texts) if texts is not None else [h.text for h in hits]
-        keys = [(h.doc_id, h.paragraph, hash(t)) for h, t in zip(hits, texts)]
+        headings = [h.section_path[-1] if h.section_path else "" for h in hits]
+        keys = [(h.doc_id, h.paragraph, hash(t), hash(g)) for h, t, g in zip(hits, texts, headings)]
         with self._lock:
             cached = {k: self._cache[k] for k in keys if k in self._cache}
-        missing = [(k, t) for k, t in zip(keys, texts) if k not in cached]
+        missing = {k: (t, g) for k, t, g in zip(keys, texts, headings) if k not in cached}
         if missing:
-            split = [(k, split_sentences(t) or [t]) for k, t in missing]
+            split = {k: split_sentences(t) or [t] for k, (t, _) in missing.items()}
             # a sentence whose subject is in the previous one ("The report was before the Council ...") is also
             # embedded with it: alone, it has lost what it is about
-            backs = [[i for i in range(1, len(ss)) if refers_back(ss[i], ss[i - 1])] for _, ss in split]
-            flat = [s for _, ss in split for s in ss]
-            flat += [ss[i - 1] + " " + ss[i] for (_, ss), back in zip(split, backs) for i in back]
-            vecs = self.embedder.encode(flat, kind="passage") if (self.embedder is not None and flat) else None
-            pos, wpos = 0, sum(len(ss) for _, ss in split)
-            for (k, ss), back in zip(split, backs):
-                m = win = None
-                if vecs is not None:
-                    m = np.asarray(vecs[pos:pos + len(ss)], dtype=np.float32)
-                    win = {i: np.asarray(vecs[wpos + j], dtype=np.float32) for j, i in enumerate(back)}
-                pos += len(ss)
-                wpos += len(back)
-                cached[k] = _Embedded(ss, m, win or {})
+            backs = {k: [i for i in range(1, len(ss)) if refers_back(ss[i], ss[i - 1])] for k, ss in split.items()}
+            # ... and every sentence under its own heading, the topic it leaves unsaid
+            wanted = {k: [*ss, *(ss[i - 1] + " " + ss[i] for i in backs[k]),
+                          *((f"{missing[k][1]}: {x}" for x in ss) if missing[k][1] else ())]
+                      for k, ss in split.items()}
+            flat = [x for texts_of in wanted.values() for x in texts_of]
+            vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) \
+                if (self.embedder is not None and flat) else None
+            pos = 0
+            for k, ss in split.items():
+                n, nb = len(ss), len(backs[k])
+                if vecs is None:
+                    cached[k] = _Embedded(ss, None, {}, None)
+                    continue
+                own = vecs[pos:pos + len(wanted[k])]
+                pos += len(wanted[k])
+                cached[k] = _Embedded(ss, own[:n], {i: own[n + j] for j, i in enumerate(backs[k])},
+                                      own[n + nb:] if len(own) > n + nb else None)
             with self._lock:
-                for k, _ in missing:
+                for k in missing:
                     self._cache[k] = cached[k]
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
@@ -233,6 +241,11 @@ class SentenceScorer:
                 # the one before it, no better, and each question embeds more)
                 for i, vec in embedded.windows.items():
                     dense_all[i] = max(float(dense_all[i]), float(vec @ qvec))
+                if embedded.under_heading is not None:
+                    # ... and half of it is the reading under its heading (dev 962: key-fact recall 0.861 -> 0.867,
+                    # paraphrased 0.895 -> 0.904, citation precision 0.906 -> 0.912; at 0.3 and 0.7, 0.864; the
+                    # whole heading path, 0.858; the better of the two readings, 0.866 / 0.905)
+                    dense_all = (1 - HEADING_SHARE) * dense_all + HEADING_SHARE * (embedded.under_heading @ qvec)
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
             # ... and a short name the words of the name it stands for ("WACAP": the West African network)

@@ -57,6 +57,22 @@ def test_a_sentence_that_refers_back_is_also_read_with_the_sentence_before_it():
     assert first.dense == pytest.approx(float(embedder.encode([first.text])[0] @ qvec))
 
 
+def test_a_sentence_is_read_half_alone_and_half_under_its_heading():
+    from app.text.scoring import HEADING_SHARE
+    from tests.doubles import HashEmbedder
+
+    text = "It held two meetings in Vienna."
+    question = "What did UNODC do on cybercrime?"
+    embedder = HashEmbedder(dim=256)
+    qvec = embedder.encode([question], kind="query")[0]
+    alone, headed = (float(embedder.encode([t])[0] @ qvec) for t in (text, "Cybercrime: " + text))
+    assert headed > alone
+    [bare] = SentenceScorer(embedder).score(question, [Hit("doc", 1, (), text, 1.0)])
+    [under] = SentenceScorer(embedder).score(question, [Hit("doc", 1, ("II. Crime", "Cybercrime"), text, 1.0)])
+    assert bare.dense == pytest.approx(alone)
+    assert under.dense == pytest.approx((1 - HEADING_SHARE) * alone + HEADING_SHARE * headed)
+
+
 def test_word_similarity_uses_the_embedder_and_needs_one():
     class Unit:
         def encode(self, texts, kind="passage"):
