@@ -160,9 +160,11 @@ class SentenceScorer:
             # a sentence whose subject is in the previous one ("The report was before the Council ...") is also
             # embedded with it: alone, it has lost what it is about
             backs = {k: [i for i in range(1, len(ss)) if refers_back(ss[i], ss[i - 1])] for k, ss in split.items()}
-            # ... and every sentence under its own heading, the topic it leaves unsaid
+            # ... and every sentence under its own heading, the topic it leaves unsaid (one that refers back, with
+            # the sentence before it: dev 962, key-fact recall 0.867 -> 0.869; fresh b18 0.772 -> 0.794)
             wanted = {k: [*ss, *(ss[i - 1] + " " + ss[i] for i in backs[k]),
-                          *((f"{missing[k][1]}: {x}" for x in ss) if missing[k][1] else ())]
+                          *((f"{missing[k][1]}: {ss[i - 1] + ' ' + x if i in backs[k] else x}" for i, x in enumerate(ss))
+                            if missing[k][1] else ())]
                       for k, ss in split.items()}
             flat = [x for texts_of in wanted.values() for x in texts_of]
             vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) \
