@@ -15,6 +15,7 @@ from app.text.lexical import (
     words,
 )
 from app.text.reference import with_subject
+from app.text.words import IRREGULAR_PAST
 from app.text.scoring import ScoredSentence, SentenceScorer, of_the_asked_ordinal, referred_to
 from app.context import PackedContext, format_marker
 from app.retrieval.lookup import is_pure_lookup, strip_lookup
@@ -202,7 +203,7 @@ class ExtractiveAnswerer:
             shown = set().union(*(content_terms(u.text) for u in unit))
             typed = kind != "other" and nxt.type_match > max(u.type_match for u in unit)
             adds = self.scorer.coverage(q_terms, content_terms(nxt.text) - shown) >= NEW_COVERAGE
-            if typed or (nxt.refers_back and adds):
+            if typed or (nxt.refers_back and adds) or goes_on(c.text, nxt.text):
                 add(nxt)
         return out
 
@@ -238,6 +239,20 @@ def _later_after_first(scored_parts: list[tuple[str, list[ScoredSentence]]]) -> 
                              key=lambda s: -s.score)
         out.append((part, fitting))
     return out
+
+
+# "... discussed X. It also discussed Y and Z.": the next sentence says the same verb again with "also", so it is the
+# rest of the chosen sentence's list, whatever words it shares with the question (dev 962: key-fact recall 0.869 ->
+# 0.871, multi 0.738 -> 0.741, citation precision unchanged; fresh b18 0.794 -> 0.802)
+_ALSO = re.compile(r"\balso\s+([a-z]+)\b")
+_IRREGULAR_PASTS = frozenset(w for forms in IRREGULAR_PAST.values() for w in forms.split())
+
+
+def goes_on(sentence: str, following: str) -> bool:
+    """`following` does again what `sentence` did, with "also" ("The Conference also adopted ...")."""
+    m = _ALSO.search(following)
+    verb = m.group(1) if m else ""
+    return (verb.endswith("ed") or verb in _IRREGULAR_PASTS) and verb in {w.lower() for w in words(sentence)}
 
 
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)

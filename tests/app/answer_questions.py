@@ -42,6 +42,9 @@ ANSWERABLE = [
     ("What results did the interregional operation enabled by CRIMJUST achieve?", ["55 tons"], {47}),
     ("What is the Mutual Legal Assistance Request Writer Tool?", ["drafting requests for mutual legal assistance"], {16, 101}),
     ("What did the StAR Initiative do to help countries recover stolen assets?", ["StAR Initiative"], {102, 74, 103}),
+    # a list that goes on in the next sentence ("It also discussed ...")
+    ("What topics were on the table when the asset recovery working group met in August 2017?",
+     ["timely sharing of information", "victims of corruption"], {71}),
     # the answer's subject is "The report" of the sentence before it, which alone matches the question better
     ("Which resolution came out of the Security Council session that discussed the Secretary-General's report on "
      "trafficking of people in war?", ["2388"], {26}),

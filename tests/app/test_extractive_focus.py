@@ -490,3 +490,16 @@ def test_a_later_part_asking_what_came_next_prefers_a_later_paragraph():
     assert [s.hit.paragraph for s in picked[1][1]] == [72, 71] and picked[1][1][1].score == EARLIER_PENALTY * 1.0
     # without a word saying "after", the part keeps its order
     assert _later_after_first([parts[0], ("what was it asked to do?", close)])[1][1] == close
+
+
+@pytest.mark.parametrize("sentence,following,expected", [
+    ("The Group discussed, inter alia, the sharing of information.", "It also discussed good practices.", True),
+    ("UNODC held a workshop in Tunis.", "The Office also held a seminar.", True),  # an irregular past
+    ("UNODC held a workshop in Tunis.", "It also discussed the results.", False),  # another verb: not the same list
+    ("UNODC held a workshop in Tunis.", "The workshop was held in Tunis.", False),  # no "also"
+    ("The plan also needs funds.", "It also needs staff.", False),  # not a past tense
+])
+def test_a_sentence_that_does_the_same_again_with_also_goes_on(sentence, following, expected):
+    from app.answer.extractive import goes_on
+
+    assert goes_on(sentence, following) is expected
