@@ -231,5 +231,6 @@ def test_a_question_about_the_reports_own_recommendations_is_answered_from_that_
 def test_a_later_part_asking_what_came_next_is_answered_after_the_first_parts_scene(assistant):
     a = assistant.ask("When did the working group on asset recovery meet in 2017, and what work did the Conference "
                       "assign to it afterwards?")
-    assert a.status is AnswerStatus.ANSWERED and [c.paragraph for c in a.citations][:2] == [71, 72], a.text
+    cited = list(dict.fromkeys(c.paragraph for c in a.citations))
+    assert a.status is AnswerStatus.ANSWERED and cited[:2] == [71, 72], a.text
     assert "24 and 25 August 2017" in a.text and "third-party challenges" in a.text

@@ -497,7 +497,10 @@ def test_a_later_part_asking_what_came_next_prefers_a_later_paragraph():
     ("UNODC held a workshop in Tunis.", "The Office also held a seminar.", True),  # an irregular past
     ("UNODC held a workshop in Tunis.", "It also discussed the results.", False),  # another verb: not the same list
     ("UNODC held a workshop in Tunis.", "The workshop was held in Tunis.", False),  # no "also"
-    ("The plan also needs funds.", "It also needs staff.", False),  # not a past tense
+    ("Member States need funds.", "They also need staff.", True),  # any tense
+    ("It was presented in Vienna.", "It was also, in 2017, presented in Bishkek.", False),  # "also" must precede it
+    ("It was presented in Vienna.", "It was later, and also presented in Bishkek.", True),  # any "also" in it
+    ("UNODC held the workshop.", "It also the same.", False),  # a function word is no deed
 ])
 def test_a_sentence_that_does_the_same_again_with_also_goes_on(sentence, following, expected):
     from app.answer.extractive import goes_on
