@@ -92,11 +92,29 @@ class ScoredSentence:
 
 @dataclass(frozen=True)
 class _Embedded:
-    """A paragraph's sentences as the scorer caches them."""
+    """A paragraph's sentences and their embeddings, each reading of `readings` included."""
     sentences: list[str]
     vectors: np.ndarray | None  # one row a sentence; None without an embedder
     windows: dict[int, np.ndarray]  # sentence index -> the embedding of it read after the previous sentence
-    under_heading: np.ndarray | None  # one row a sentence read under its heading ("Cybercrime: ..."); None without one
+    under_heading: np.ndarray | None  # one row a sentence read under its heading; None without a heading or embedder
+
+
+def heading_of(section_path: Sequence[str]) -> str:
+    """The heading a paragraph's sentences are read under: its own, the deepest (the whole path measured worse)."""
+    return section_path[-1] if section_path else ""
+
+
+def readings(sentences: Sequence[str], heading: str) -> tuple[list[int], list[str]]:
+    """How a paragraph's sentences are read besides alone: (the indexes of those whose subject is in the sentence
+    before them ("The report was before the Council ..."), the texts to embed). The texts are each of those read after
+    the sentence before it, since alone it has lost what it is about; then, under a heading, every sentence (those
+    with the sentence before them) read under it ("Cybercrime: It held ..."), for the topic it leaves unsaid."""
+    backs = [i for i in range(1, len(sentences)) if refers_back(sentences[i], sentences[i - 1])]
+    joined = {i: sentences[i - 1] + " " + sentences[i] for i in backs}
+    texts = [joined[i] for i in backs]
+    if heading:
+        texts += [f"{heading}: {joined.get(i, x)}" for i, x in enumerate(sentences)]
+    return backs, texts
 
 
 def referred_to(s: ScoredSentence, by_pos: dict, most: int = 2) -> list[ScoredSentence]:
@@ -120,7 +138,9 @@ def key_terms(question: str) -> tuple[set[str], set[str]]:
 class SentenceScorer:
     def __init__(self, embedder=None, *, cache_size: int = 20000):
         self.embedder = embedder
-        self._cache: OrderedDict[tuple[str, int, int], _Embedded] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, int], tuple[list[str], np.ndarray | None]] = OrderedDict()
+        # (doc, paragraph, text hash, heading hash) -> (windows, under_heading) of _Embedded
+        self._readings: OrderedDict[tuple[str, str, int, int], tuple] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
@@ -146,45 +166,49 @@ class SentenceScorer:
 
     def sentences(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[tuple[list[str], np.ndarray | None]]:
         """Sentences and their (cached) embeddings for each hit; `texts` overrides hit.text (a truncated context)."""
-        return [(e.sentences, e.vectors) for e in self._embedded(hits, texts)]
-
-    def _embedded(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[_Embedded]:
         texts = list(texts) if texts is not None else [h.text for h in hits]
-        headings = [h.section_path[-1] if h.section_path else "" for h in hits]
-        keys = [(h.doc_id, h.paragraph, hash(t), hash(g)) for h, t, g in zip(hits, texts, headings)]
+        keys = [(h.doc_id, h.paragraph, hash(t)) for h, t in zip(hits, texts)]
         with self._lock:
             cached = {k: self._cache[k] for k in keys if k in self._cache}
-        missing = {k: (t, g) for k, t, g in zip(keys, texts, headings) if k not in cached}
+        missing = {k: t for k, t in zip(keys, texts) if k not in cached}
         if missing:
-            split = {k: split_sentences(t) or [t] for k, (t, _) in missing.items()}
-            # a sentence whose subject is in the previous one ("The report was before the Council ...") is also
-            # embedded with it: alone, it has lost what it is about
-            backs = {k: [i for i in range(1, len(ss)) if refers_back(ss[i], ss[i - 1])] for k, ss in split.items()}
-            # ... and every sentence under its own heading, the topic it leaves unsaid (one that refers back, with
-            # the sentence before it: dev 962, key-fact recall 0.867 -> 0.869; fresh b18 0.772 -> 0.794)
-            wanted = {k: [*ss, *(ss[i - 1] + " " + ss[i] for i in backs[k]),
-                          *((f"{missing[k][1]}: {ss[i - 1] + ' ' + x if i in backs[k] else x}" for i, x in enumerate(ss))
-                            if missing[k][1] else ())]
-                      for k, ss in split.items()}
-            flat = [x for texts_of in wanted.values() for x in texts_of]
-            vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) \
-                if (self.embedder is not None and flat) else None
+            split = {k: split_sentences(t) or [t] for k, t in missing.items()}
+            flat = [x for ss in split.values() for x in ss]
+            vecs = self.embedder.encode(flat, kind="passage") if (self.embedder is not None and flat) else None
             pos = 0
             for k, ss in split.items():
-                n, nb = len(ss), len(backs[k])
-                if vecs is None:
-                    cached[k] = _Embedded(ss, None, {}, None)
-                    continue
-                own = vecs[pos:pos + len(wanted[k])]
-                pos += len(wanted[k])
-                cached[k] = _Embedded(ss, own[:n], {i: own[n + j] for j, i in enumerate(backs[k])},
-                                      own[n + nb:] if len(own) > n + nb else None)
-            with self._lock:
-                for k in missing:
-                    self._cache[k] = cached[k]
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+                cached[k] = (ss, None if vecs is None else np.asarray(vecs[pos:pos + len(ss)], dtype=np.float32))
+                pos += len(ss)
+            self._remember(self._cache, {k: cached[k] for k in missing})
         return [cached[k] for k in keys]
+
+    def _embedded(self, hits: Sequence[Hit], texts: Sequence[str] | None = None) -> list[_Embedded]:
+        """sentences(), with each sentence's other readings (see `readings`), cached apart: verification needs only
+        the sentences."""
+        texts = list(texts) if texts is not None else [h.text for h in hits]
+        plain = self.sentences(hits, texts)
+        headings = [heading_of(h.section_path) for h in hits]
+        keys = [(h.doc_id, h.paragraph, hash(t), hash(g)) for h, t, g in zip(hits, texts, headings)]
+        with self._lock:
+            cached = {k: self._readings[k] for k in keys if k in self._readings}
+        missing = {k: readings(ss, g) for k, (ss, _), g in zip(keys, plain, headings) if k not in cached}
+        if missing and self.embedder is not None:
+            flat = [x for _, more in missing.values() for x in more]
+            vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) if flat else None
+            pos = 0
+            for k, (backs, more) in missing.items():
+                own = vecs[pos:pos + len(more)] if vecs is not None else np.zeros((0, 0), dtype=np.float32)
+                pos += len(more)
+                nb = len(backs)
+                cached[k] = ({i: own[j] for j, i in enumerate(backs)}, own[nb:] if len(own) > nb else None)
+            self._remember(self._readings, {k: cached[k] for k in missing})
+        return [_Embedded(ss, mat, *cached.get(k, ({}, None))) for k, (ss, mat) in zip(keys, plain)]
+
+    def _remember(self, cache: OrderedDict, entries: dict) -> None:
+        with self._lock:
+            cache.update(entries)
+            while len(cache) > self._cache_size:
+                cache.popitem(last=False)
 
     def embed_query(self, question: str) -> np.ndarray | None:
         if self.embedder is None:
@@ -240,11 +264,11 @@ class SentenceScorer:
             if qvec is not None:
                 # a sentence that refers back is as close to the question as it is read with its antecedent (dev
                 # 962: key-fact recall 0.847 -> 0.861, paraphrased 0.870 -> 0.895; with every sentence read with
-                # the one before it, no better, and each question embeds more)
+                # the one before it, no better, and each paragraph embeds twice as much)
                 for i, vec in embedded.windows.items():
                     dense_all[i] = max(float(dense_all[i]), float(vec @ qvec))
                 if embedded.under_heading is not None:
-                    # ... and half of it is the reading under its heading (dev 962: key-fact recall 0.861 -> 0.867,
+                    # ... and HEADING_SHARE of it is the reading under its heading (dev 962: key-fact recall 0.861 -> 0.867,
                     # paraphrased 0.895 -> 0.904, citation precision 0.906 -> 0.912; at 0.3 and 0.7, 0.864; the
                     # whole heading path, 0.858; the better of the two readings, 0.866 / 0.905)
                     dense_all = (1 - HEADING_SHARE) * dense_all + HEADING_SHARE * (embedded.under_heading @ qvec)

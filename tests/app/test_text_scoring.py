@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from app.text.focus import counts, defined_acronym, question_kind, type_match
+from app.text.focus import counts, defined_acronym, question_kind, refers_back, type_match
 from app.text.lexical import (
-    acronyms, asked_acronyms, split_subquestions, standalone_parts, terms_with_acronyms, topic_terms,
+    acronyms, asked_acronyms, split_sentences, split_subquestions, standalone_parts, terms_with_acronyms, topic_terms,
 )
 from app.text.scoring import HAND_WEIGHTS, RANKER_PATH, SENTENCE_FEATURES, SentenceScorer, load_weights
 from app.types import Hit
@@ -71,6 +71,39 @@ def test_a_sentence_is_read_half_alone_and_half_under_its_heading():
     [under] = SentenceScorer(embedder).score(question, [Hit("doc", 1, ("II. Crime", "Cybercrime"), text, 1.0)])
     assert bare.dense == pytest.approx(alone)
     assert under.dense == pytest.approx((1 - HEADING_SHARE) * alone + HEADING_SHARE * headed)
+
+
+def test_every_sentence_of_every_hit_gets_its_own_readings():
+    """Several hits, headed or not, with and without sentences that refer back: each sentence's cosine is computed
+    from its own texts (an offset slip between paragraphs would give one sentence another's reading)."""
+    from app.text.scoring import HEADING_SHARE
+    from tests.doubles import HashEmbedder
+
+    hits = [Hit("doc", 1, ("II. Crime", "Cybercrime"), "UNODC drafted a study on fraud. The study was launched in "
+                "Vienna. It was also presented in Lima.", 1.0),
+            Hit("doc", 2, (), "A workshop was held in Tunis. The workshop trained 40 judges.", 0.9),
+            Hit("doc", 3, ("Firearms",), "Operations seized 130 firearms.", 0.8)]
+    question = "Where was the study on fraud launched and presented?"
+    embedder = HashEmbedder(dim=256)
+    q = embedder.encode([question], kind="query")[0]
+
+    def cos(text):
+        return float(embedder.encode([text])[0] @ q)
+
+    expected = {}
+    for hit in hits:
+        sents = split_sentences(hit.text)
+        for i, x in enumerate(sents):
+            back = i > 0 and refers_back(x, sents[i - 1])
+            read = sents[i - 1] + " " + x if back else x
+            alone = max(cos(x), cos(read))
+            expected[(hit.paragraph, i)] = alone if not hit.section_path else \
+                (1 - HEADING_SHARE) * alone + HEADING_SHARE * cos(f"{hit.section_path[-1]}: {read}")
+    scored = SentenceScorer(embedder).score(question, hits)
+    assert len(scored) == len(expected) == 6
+    assert sum(s.refers_back for s in scored) == 3
+    for s in scored:
+        assert s.dense == pytest.approx(expected[(s.hit.paragraph, s.index)]), s.text
 
 
 def test_word_similarity_uses_the_embedder_and_needs_one():
