@@ -17,8 +17,8 @@ from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for
 from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, stem
 from app.text.words import (
-    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, PRONOUNS,
-    spelled_plural, starts_with,
+    AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS,
+    MODIFIER_PREPOSITIONS, PRONOUNS, spelled_plural, starts_with,
 )
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -797,12 +797,29 @@ def only_listed(name: str, sentence: str) -> bool | None:
 
 
 def refers_back(sentence: str, previous: str | None) -> bool:
-    """The sentence's subject needs the previous sentence: a pronoun, or "The workshop ..." after "A workshop ..."."""
+    """The sentence's subject needs the previous sentence: a pronoun, or "The workshop ..." after "A workshop ...",
+    also after an opening phrase ("At the time of drafting, the list contained ...")."""
     if not previous:
         return False
     s = sentence.lstrip("“\"'( ")
+    opening = _OPENING.match(s)
+    return _subject_refers_back(s, previous) or bool(opening) and _subject_refers_back(s[opening.end():], previous)
+
+
+# "At the time of drafting of the present report, ", "In 2017, ", "During the reporting period, ": a phrase opening with
+# a preposition, up to the first comma
+_OPENING = re.compile(r"^(?:%s)\b[^,.;]{1,100},\s+" % "|".join(p.capitalize() for p in (*MODIFIER_PREPOSITIONS, "as")))
+
+
+# "It is therefore vital that ...", "it is also important to ...": an "it" that stands for the clause after it (not a
+# participle: "It is expected to be launched" is said of something)
+_EXPLETIVE_IT = re.compile(r"^it\s+(?:is|was|will\s+be|would\s+be)\s+(?:(?:also|therefore|thus|however|further|"
+                           r"equally|particularly|[a-z]+ly)\s+)*(?![a-z]+(?:ed|en)\b)[a-z]+\s+(?:that|to)\b", re.I)
+
+
+def _subject_refers_back(s: str, previous: str) -> bool:
     if _PRONOUN_START.match(s):
-        return True
+        return not _EXPLETIVE_IT.match(s)
     m = _DEFINITE_START.match(s[:1].lower() + s[1:])
     if m and s[4:5].islower():  # "The workshop", not "The Secretariat" (a name stands on its own)
         prev = {stem(w) for w in re.findall(r"[A-Za-z][\w\-]*", previous)}

@@ -42,6 +42,9 @@ ANSWERABLE = [
     ("What results did the interregional operation enabled by CRIMJUST achieve?", ["55 tons"], {47}),
     ("What is the Mutual Legal Assistance Request Writer Tool?", ["drafting requests for mutual legal assistance"], {16, 101}),
     ("What did the StAR Initiative do to help countries recover stolen assets?", ["StAR Initiative"], {102, 74, 103}),
+    # the answer's subject, after an opening phrase, is "the list" of the sentence before it
+    ("How many countries have let UNODC know which authority deals with mutual legal assistance requests under the "
+     "anti-corruption convention?", ["129"], {100}),
     # a list that goes on in the next sentence ("It also discussed ...")
     ("What topics were on the table when the asset recovery working group met in August 2017?",
      ["timely sharing of information", "victims of corruption"], {71}),

@@ -506,3 +506,19 @@ def test_a_sentence_that_does_the_same_again_with_also_goes_on(sentence, followi
     from app.answer.extractive import goes_on
 
     assert goes_on(sentence, following) is expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("At the time of drafting of the present report, the list contained 129 States.", True),
+    ("In 2017, it held two meetings.", True),  # a pronoun after the opening phrase
+    ("The list grew.", True),
+    ("In that regard, the Group welcomed the briefing.", False),  # a name stands on its own
+    ("In 2017, the Office held a workshop.", False),  # "office" is not in the sentence before
+    ("At its meeting, held in Vienna, the list grew.", False),  # only up to the first comma
+    ("In that regard, it is also vital to ensure funding.", False),  # "it" stands for the clause after it
+    ("It is therefore important that States take part.", False),
+    ("It is expected to be launched in 2018.", True),  # said of something
+])
+def test_a_subject_after_an_opening_phrase_may_refer_back(sentence, expected):
+    previous = "UNODC continued to maintain a list of designated central authorities."
+    assert refers_back(sentence, previous) is expected
