@@ -85,16 +85,16 @@ def report_texts(paragraphs: Sequence[Any]) -> tuple[list[str], list[str]]:
     """(sentences as the answerer splits them and reads them, words as the answerability gate compares them) of
     these paragraphs."""
     from app.text.lexical import STOPWORDS, split_sentences, words
-    from app.text.scoring import heading_of, readings
+    from app.text.scoring import readings
     from ingest.types import SECTION_SEPARATOR
 
     sentences: list[str] = []
     vocab: set[str] = set()
     for p in paragraphs:
         own = split_sentences(p.text) or [p.text]
-        # and each sentence's other readings (after the sentence before it, under its heading): without them in the
-        # table, a cold question would embed each of them with the slow multilingual model
-        sentences += own + readings(own, heading_of(p.section_path))[1]
+        # and each sentence's other readings (after the sentence before it): without them in the table, a cold
+        # question would embed each of them with the slow multilingual model
+        sentences += own + readings(own)[1]
         section = SECTION_SEPARATOR.join(p.section_path)
         vocab |= {w.lower() for w in words(p.text + " " + section) if w.lower() not in STOPWORDS and len(w) > 2}
     return list(dict.fromkeys(sentences)), sorted(vocab)

@@ -63,7 +63,6 @@ def counts_like(word: str, similarity: float) -> bool:
     return similarity >= (PERSONS_COSINE if word.lower() in ANY_PERSONS else SYNONYM_COSINE)
 
 
-HEADING_SHARE = 0.5  # of a sentence's cosine to the question, the share read under its heading (see score())
 TYPED_TOP = 5  # top sentences looked at for one that carries what the question asks for
 
 
@@ -92,29 +91,18 @@ class ScoredSentence:
 
 @dataclass(frozen=True)
 class _Embedded:
-    """A paragraph's sentences and their embeddings, each reading of `readings` included."""
+    """A paragraph's sentences and their embeddings, the readings of `readings` included."""
     sentences: list[str]
     vectors: np.ndarray | None  # one row a sentence; None without an embedder
     windows: dict[int, np.ndarray]  # sentence index -> the embedding of it read after the previous sentence
-    under_heading: np.ndarray | None  # one row a sentence read under its heading; None without a heading or embedder
 
 
-def heading_of(section_path: Sequence[str]) -> str:
-    """The heading a paragraph's sentences are read under: its own, the deepest (the whole path measured worse)."""
-    return section_path[-1] if section_path else ""
-
-
-def readings(sentences: Sequence[str], heading: str) -> tuple[list[int], list[str]]:
+def readings(sentences: Sequence[str]) -> tuple[list[int], list[str]]:
     """How a paragraph's sentences are read besides alone: (the indexes of those whose subject is in the sentence
-    before them ("The report was before the Council ..."), the texts to embed). The texts are each of those read after
-    the sentence before it, since alone it has lost what it is about; then, under a heading, every sentence (those
-    with the sentence before them) read under it ("Cybercrime: It held ..."), for the topic it leaves unsaid."""
+    before them ("The report was before the Council ..."), each of those read after the sentence before it, since
+    alone it has lost what it is about)."""
     backs = [i for i in range(1, len(sentences)) if refers_back(sentences[i], sentences[i - 1])]
-    joined = {i: sentences[i - 1] + " " + sentences[i] for i in backs}
-    texts = [joined[i] for i in backs]
-    if heading:
-        texts += [f"{heading}: {joined.get(i, x)}" for i, x in enumerate(sentences)]
-    return backs, texts
+    return backs, [sentences[i - 1] + " " + sentences[i] for i in backs]
 
 
 def referred_to(s: ScoredSentence, by_pos: dict, most: int = 2) -> list[ScoredSentence]:
@@ -139,8 +127,8 @@ class SentenceScorer:
     def __init__(self, embedder=None, *, cache_size: int = 20000):
         self.embedder = embedder
         self._cache: OrderedDict[tuple[str, str, int], tuple[list[str], np.ndarray | None]] = OrderedDict()
-        # (doc, paragraph, text hash, heading hash) -> (windows, under_heading) of _Embedded
-        self._readings: OrderedDict[tuple[str, str, int, int], tuple] = OrderedDict()
+        # (doc, paragraph, text hash) -> the windows of _Embedded
+        self._readings: OrderedDict[tuple[str, str, int], dict[int, np.ndarray]] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
@@ -187,22 +175,19 @@ class SentenceScorer:
         the sentences."""
         texts = list(texts) if texts is not None else [h.text for h in hits]
         plain = self.sentences(hits, texts)
-        headings = [heading_of(h.section_path) for h in hits]
-        keys = [(h.doc_id, h.paragraph, hash(t), hash(g)) for h, t, g in zip(hits, texts, headings)]
+        keys = [(h.doc_id, h.paragraph, hash(t)) for h, t in zip(hits, texts)]
         with self._lock:
             cached = {k: self._readings[k] for k in keys if k in self._readings}
-        missing = {k: readings(ss, g) for k, (ss, _), g in zip(keys, plain, headings) if k not in cached}
+        missing = {k: readings(ss) for k, (ss, _) in zip(keys, plain) if k not in cached}
         if missing and self.embedder is not None:
             flat = [x for _, more in missing.values() for x in more]
             vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) if flat else None
             pos = 0
             for k, (backs, more) in missing.items():
-                own = vecs[pos:pos + len(more)] if vecs is not None else np.zeros((0, 0), dtype=np.float32)
+                cached[k] = {i: vecs[pos + j] for j, i in enumerate(backs)}
                 pos += len(more)
-                nb = len(backs)
-                cached[k] = ({i: own[j] for j, i in enumerate(backs)}, own[nb:] if len(own) > nb else None)
             self._remember(self._readings, {k: cached[k] for k in missing})
-        return [_Embedded(ss, mat, *cached.get(k, ({}, None))) for k, (ss, mat) in zip(keys, plain)]
+        return [_Embedded(ss, mat, cached.get(k, {})) for k, (ss, mat) in zip(keys, plain)]
 
     def _remember(self, cache: OrderedDict, entries: dict) -> None:
         with self._lock:
@@ -267,11 +252,6 @@ class SentenceScorer:
                 # the one before it, no better, and each paragraph embeds twice as much)
                 for i, vec in embedded.windows.items():
                     dense_all[i] = max(float(dense_all[i]), float(vec @ qvec))
-                if embedded.under_heading is not None:
-                    # ... and HEADING_SHARE of it is the reading under its heading (dev 962: key-fact recall 0.861 -> 0.867,
-                    # paraphrased 0.895 -> 0.904, citation precision 0.906 -> 0.912; at 0.3 and 0.7, 0.864; the
-                    # whole heading path, 0.858; the better of the two readings, 0.866 / 0.905)
-                    dense_all = (1 - HEADING_SHARE) * dense_all + HEADING_SHARE * (embedded.under_heading @ qvec)
             # a sentence inherits its paragraph's and section's topic ("the Convention" in a section on the
             # Organized Crime Convention)
             # ... and a short name the words of the name it stands for ("WACAP": the West African network)

@@ -55,12 +55,11 @@ def test_table_is_computed_once_kept_beside_the_index_and_reused(tmp_path):
     # a text not in the table goes to the model; a question is never written to the table
     again.encode(["a question nobody indexed"], kind="query")
     assert fresh.n_encoded == 1 and ("query", "a question nobody indexed") not in again.table
-    # the scorer reads each sentence several ways (after the one before it, under its heading): all in the table
+    # the scorer reads some sentences after the one before them: those readings are in the table too
     from app.text.scoring import SentenceScorer
     from app.types import Hit
 
     hits = [Hit(p.doc_id, p.label, tuple(p.section_path), p.text, 1.0) for p in stored.paragraphs]
-    assert any(h.section_path for h in hits)
     SentenceScorer(again).score("What did the Office do?", hits)
     assert fresh.n_encoded == 2  # the question alone
 

@@ -57,26 +57,9 @@ def test_a_sentence_that_refers_back_is_also_read_with_the_sentence_before_it():
     assert first.dense == pytest.approx(float(embedder.encode([first.text])[0] @ qvec))
 
 
-def test_a_sentence_is_read_half_alone_and_half_under_its_heading():
-    from app.text.scoring import HEADING_SHARE
-    from tests.doubles import HashEmbedder
-
-    text = "It held two meetings in Vienna."
-    question = "What did UNODC do on cybercrime?"
-    embedder = HashEmbedder(dim=256)
-    qvec = embedder.encode([question], kind="query")[0]
-    alone, headed = (float(embedder.encode([t])[0] @ qvec) for t in (text, "Cybercrime: " + text))
-    assert headed > alone
-    [bare] = SentenceScorer(embedder).score(question, [Hit("doc", 1, (), text, 1.0)])
-    [under] = SentenceScorer(embedder).score(question, [Hit("doc", 1, ("II. Crime", "Cybercrime"), text, 1.0)])
-    assert bare.dense == pytest.approx(alone)
-    assert under.dense == pytest.approx((1 - HEADING_SHARE) * alone + HEADING_SHARE * headed)
-
-
 def test_every_sentence_of_every_hit_gets_its_own_readings():
-    """Several hits, headed or not, with and without sentences that refer back: each sentence's cosine is computed
-    from its own texts (an offset slip between paragraphs would give one sentence another's reading)."""
-    from app.text.scoring import HEADING_SHARE
+    """Several hits, with and without sentences that refer back: each sentence's cosine is computed from its own
+    texts (an offset slip between paragraphs would give one sentence another's reading)."""
     from tests.doubles import HashEmbedder
 
     hits = [Hit("doc", 1, ("II. Crime", "Cybercrime"), "UNODC drafted a study on fraud. The study was launched in "
@@ -95,10 +78,7 @@ def test_every_sentence_of_every_hit_gets_its_own_readings():
         sents = split_sentences(hit.text)
         for i, x in enumerate(sents):
             back = i > 0 and refers_back(x, sents[i - 1])
-            read = sents[i - 1] + " " + x if back else x
-            alone = max(cos(x), cos(read))
-            expected[(hit.paragraph, i)] = alone if not hit.section_path else \
-                (1 - HEADING_SHARE) * alone + HEADING_SHARE * cos(f"{hit.section_path[-1]}: {read}")
+            expected[(hit.paragraph, i)] = max(cos(x), cos(sents[i - 1] + " " + x)) if back else cos(x)
     scored = SentenceScorer(embedder).score(question, hits)
     assert len(scored) == len(expected) == 6
     assert sum(s.refers_back for s in scored) == 3
