@@ -94,7 +94,8 @@ class _Embedded:
     """A paragraph's sentences and their embeddings, the readings of `readings` included."""
     sentences: list[str]
     vectors: np.ndarray | None  # one row a sentence; None without an embedder
-    windows: dict[int, np.ndarray]  # sentence index -> the embedding of it read after the previous sentence
+    backs: frozenset[int]  # the indexes of the sentences whose subject is in the sentence before them
+    windows: dict[int, np.ndarray]  # each of those -> its embedding read after that sentence (none without an embedder)
 
 
 def readings(sentences: Sequence[str]) -> tuple[list[int], list[str]]:
@@ -127,8 +128,8 @@ class SentenceScorer:
     def __init__(self, embedder=None, *, cache_size: int = 20000):
         self.embedder = embedder
         self._cache: OrderedDict[tuple[str, str, int], tuple[list[str], np.ndarray | None]] = OrderedDict()
-        # (doc, paragraph, text hash) -> the windows of _Embedded
-        self._readings: OrderedDict[tuple[str, str, int], dict[int, np.ndarray]] = OrderedDict()
+        # (doc, paragraph, text hash) -> the backs and windows of _Embedded
+        self._readings: OrderedDict[tuple[str, str, int], tuple[frozenset, dict]] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
@@ -179,15 +180,16 @@ class SentenceScorer:
         with self._lock:
             cached = {k: self._readings[k] for k in keys if k in self._readings}
         missing = {k: readings(ss) for k, (ss, _) in zip(keys, plain) if k not in cached}
-        if missing and self.embedder is not None:
+        if missing:
             flat = [x for _, more in missing.values() for x in more]
-            vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) if flat else None
+            vecs = np.asarray(self.embedder.encode(flat, kind="passage"), dtype=np.float32) \
+                if (self.embedder is not None and flat) else None
             pos = 0
             for k, (backs, more) in missing.items():
-                cached[k] = {i: vecs[pos + j] for j, i in enumerate(backs)}
+                cached[k] = (frozenset(backs), {} if vecs is None else {i: vecs[pos + j] for j, i in enumerate(backs)})
                 pos += len(more)
             self._remember(self._readings, {k: cached[k] for k in missing})
-        return [_Embedded(ss, mat, cached.get(k, {})) for k, (ss, mat) in zip(keys, plain)]
+        return [_Embedded(ss, mat, *cached[k]) for k, (ss, mat) in zip(keys, plain)]
 
     def _remember(self, cache: OrderedDict, entries: dict) -> None:
         with self._lock:
@@ -263,7 +265,7 @@ class SentenceScorer:
                 s_terms = terms_with_acronyms(s, q_acronyms) | expanded[i]
                 # "It brought together experts ...": the subject is in the previous sentence, which the answer
                 # will include; the pair is judged together
-                back = i > 0 and refers_back(s, sents[i - 1])
+                back = i in embedded.backs
                 unit_terms = s_terms | terms_with_acronyms(sents[i - 1], q_acronyms) if back else s_terms
                 lexical = self.coverage(q_terms, unit_terms)
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
