@@ -7,7 +7,8 @@ Detector: py3langid (BSD-3, a maintained fork of langid.py; naive Bayes over byt
 question), restricted to the six languages. Scripts decide first: a question mostly in Arabic, Han or Cyrillic letters
 is ar, zh or ru whatever the classifier says. A Latin-script question is en/fr/es by the classifier, and English
 unless it is confident (MIN_CONFIDENCE): a short or name-only question ("SHERLOC", "UNODC en 2017") keeps English
-behaviour, which is what ParaCite did before it knew languages.
+behaviour, which is what ParaCite did before it knew languages. The one exception is Spanish's opening ¿ or ¡, which
+no other of the six languages writes: "¿Qué es BENATOC?" is Spanish however short.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ ENGLISH = "en"
 NAMES = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский", "ar": "العربية", "zh": "中文"}
 MIN_CONFIDENCE = 0.9  # below it a Latin-script question is taken as English
 _SCRIPT_SHARE = 0.3  # share of letters in one non-Latin script that decides the language
+_SPANISH_MARKS = re.compile(r"[¿¡]")
 _LOOKUP = re.compile(r"(?:¶|\bpara(?:graph)?s?\.?)\s*\d+\w*", re.I)
 
 
@@ -83,6 +85,8 @@ def detect(text: str) -> Detected:
         code, p = ident.classify(text)
     if code != ENGLISH and p >= MIN_CONFIDENCE:
         return Detected(code, float(p), "classifier")
+    if _SPANISH_MARKS.search(text):  # "¿Qué es BENATOC?": too short for the classifier, but only Spanish writes ¿
+        return Detected("es", float(p) if code == "es" else 0.0, "punctuation")
     return Detected(ENGLISH, float(p) if code == ENGLISH else 1.0 - float(p), "classifier" if code == ENGLISH
                     else "default")
 

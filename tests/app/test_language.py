@@ -28,6 +28,12 @@ def test_unsure_or_name_only_questions_stay_english(question):
     assert d.english, d
 
 
+@pytest.mark.parametrize("question", ["¿Qué es BENATOC?", "¿SHERLOC?", "¡UNODC en 2017!"])
+def test_spanish_marks_decide_a_question_too_short_for_the_classifier(question):
+    d = detect(question)
+    assert d.code == "es" and d.how == "punctuation", d
+
+
 def test_script_decides_a_mixed_question():
     d = detect("SHERLOC 有多少用户？")
     assert d.code == "zh" and d.how == "script"
