@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
-from app.text.interrogatives import asked_kind, asks_for
+from app.text.interrogatives import asked_kind, asks_for, asks_what_is
 from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, stem
 from app.text.words import (
     AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS,
@@ -155,6 +155,9 @@ _WHAT_IS_ACRONYM = re.compile(r"^\s*[Ww]hat\s+(?:is|are|was|were)\s+(?:the\s+)?(
                               r"convention|protocols?|mechanism|fund|partnership|strategy|tool|toolkit))?\s*\??\s*$",
                               re.I)
 _LOWER_RUN = re.compile(r"[a-z]{3,}")
+# a Latin-script name inside text in any script ("StAR" in "什么是StAR倡议"), where \b would not part it from the
+# script around it
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 def _is_acronym(word: str) -> bool:
@@ -167,10 +170,15 @@ def defined_acronym(question: str) -> str | None:
     m = _WHAT_IS_ACRONYM.match(question)
     if m and _is_acronym(m.group(1)):
         return m.group(1)
-    if not _DEFINITION_Q.search(question):
+    if _DEFINITION_Q.search(question):
+        found = _CAPS.findall(question)
+        return found[-1] if found else None
+    # a question in another language: its own words for "what is" and "stands for", around the same name
+    names = [w for w in _NAME_TOKEN.findall(question) if _is_acronym(w)]
+    lang = detect(question) if names else None
+    if lang is None or lang.english:
         return None
-    found = _CAPS.findall(question)
-    return found[-1] if found else None
+    return names[-1] if asks_what_is(question, lang.code, names[-1]) else None
 
 
 # "What was the budget ...?", "How much did X spend/contribute?", "What is the total value of ...?": the answer is a sum

@@ -146,6 +146,47 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
 }
 
 
+# "Qu'est-ce que l'Initiative StAR ?", "什么是StAR倡议？", "Что означает SHERLOC?": a question asking what a short name is
+# (or stands for) is answered by the sentence that spells it out, as in English (app/text/focus.py defined_acronym).
+# WHAT_IS opens (or, in Chinese, may close) a question about nothing but the name and perhaps the kind of thing it
+# names; SPELLED_OUT asks for the full name wherever it stands in the question.
+WHAT_IS: dict[str, re.Pattern] = {
+    "fr": re.compile(r"^\s*(?:qu['’]est[\s-]*ce\s+qu(?:e\s+|['’])|c['’]est\s+quoi\s+|qu['’]est\s+|que\s+(?:sont|est)\s+)", _I),
+    "es": re.compile(r"^[\s¿]*(?:qué\s+(?:es|son|era|fue)\s+|en\s+qué\s+consiste\s+)", _I),
+    "ru": re.compile(r"^\s*(?:что\s+(?:такое|собой\s+представляет|представляет\s+собой)\s+|чем\s+является\s+)", _I),
+    "ar": re.compile(r"^\s*(?:ما\s+(?:هي|هو|هى)\s+|ما\s+(?=ال))"),
+    "zh": re.compile(r"^\s*(?:什么是|何为|何谓)|(?:是什么|是指什么|指的是什么|是何)\s*[？?]?\s*$"),
+}
+SPELLED_OUT: dict[str, re.Pattern] = {
+    "fr": re.compile(r"\bnom\s+complet\b|\bsigle\b|\bacronyme\b|\babréviation\b|\bque\s+signifie\b|"
+                     r"\bveut\s+dire\b|\bsignification\b", _I),
+    "es": re.compile(r"\bnombre\s+completo\b|\bsiglas?\b|\bacrónimo\b|\babreviatura\b|\bsignifica\b|"
+                     r"\bsignificado\b", _I),
+    "ru": re.compile(r"\bполн\w+\s+(?:название|наименование)\b|\bрасшифр\w*|\bаббревиатур\w*|\bсокращени\w*|"
+                     r"\bозначает\b|\bзначит\b", _I),
+    "ar": re.compile(r"الاسم\s+الكامل|اختصار|ماذا\s+(?:تعني|يعني)|ما\s+معنى|يرمز"),
+    "zh": re.compile(r"全称|全名|代表什么|缩写|简称|什么意思|含义"),
+}
+# at most this many words beside the name after WHAT_IS ("l'Initiative StAR", "la Iniciativa StAR"); in Chinese,
+# characters: more is a question about something the name has or did ("什么是StAR倡议的新出版物")
+_WHAT_IS_REST = 3
+_WHAT_IS_REST_CHARS = 6
+
+
+def asks_what_is(question: str, lang: str, name: str) -> bool:
+    """Whether a question in `lang` asks what the short name `name` (which it contains) is or stands for."""
+    if lang in SPELLED_OUT and SPELLED_OUT[lang].search(question):
+        return True
+    pattern = WHAT_IS.get(lang)
+    if pattern is None or not pattern.search(question):
+        return False
+    rest = pattern.sub(" ", question).replace(name, " ")
+    rest = re.sub(r"[?？؟.!,，、。«»\"“”《》()（）]", " ", rest)
+    if lang == "zh":
+        return len(re.sub(r"\s", "", rest)) <= _WHAT_IS_REST_CHARS
+    return len(rest.split()) <= _WHAT_IS_REST
+
+
 def asks_for(grain: str, question: str, lang: str) -> bool:
     """Whether a question in `lang` asks for this grain ("day", "month", "share", "city", "countries"); False for a language without
     patterns (English is read by app/text/focus.py)."""

@@ -103,3 +103,41 @@ def test_the_grain_of_a_question_in_each_language(lang, question, grain):
     assert asks_for(grain, question, lang)
     assert not any(asks_for(other, question, lang) for other in GRAINS if other != grain)
     assert set(GRAINS[grain]) == {"fr", "es", "ru", "ar", "zh"}
+
+
+# written for the test: a question asking what a short name is, in each language, and questions that only name one
+DEFINITIONS = [
+    ("fr", "Qu'est-ce que le réseau WACAP ?"), ("fr", "Quel est le nom complet de BENATOC ?"),
+    ("es", "¿Qué es el portal SHERLOC?"), ("es", "¿Qué significan las siglas CRIMJUST?"),
+    ("ru", "Что такое программа CRIMJUST?"), ("ru", "Как расшифровывается аббревиатура WACAP?"),
+    ("ar", "ما هو برنامج CRIMJUST؟"), ("ar", "ما هو الاسم الكامل لـ BENATOC؟"),
+    ("zh", "什么是WACAP网络？"), ("zh", "CRIMJUST方案是什么？"), ("zh", "BENATOC的全称是什么？"),
+]
+NOT_DEFINITIONS = [
+    ("fr", "Combien de membres le réseau WACAP compte-t-il ?"),
+    ("fr", "Qu'est-ce que le réseau WACAP a organisé à Dakar en 2017 ?"),  # what it did, not what it is
+    ("es", "¿Qué es lo que el portal SHERLOC añadió en 2017 sobre la ciberdelincuencia?"),
+    ("ru", "Что такое программа CRIMJUST сделала в Гане в прошлом году?"),
+    ("ar", "ما هي الدول التي انضمت إلى شبكة WACAP؟"),
+    ("zh", "什么是WACAP网络在2017年举办的讲习班的主题？"),
+    ("zh", "WACAP网络有多少成员？"),
+]
+
+
+@pytest.mark.parametrize("lang,question", DEFINITIONS)
+def test_a_question_asking_what_a_short_name_is_in_each_language(lang, question):
+    from app.language import detect
+    from app.text.focus import defined_acronym
+
+    assert detect(question).code == lang
+    assert question_kind(question) == "definition"
+    assert defined_acronym(question) in question
+
+
+@pytest.mark.parametrize("lang,question", NOT_DEFINITIONS)
+def test_a_question_that_only_names_a_short_name_is_not_a_definition(lang, question):
+    from app.language import detect
+    from app.text.focus import defined_acronym
+
+    assert detect(question).code == lang
+    assert defined_acronym(question) is None and question_kind(question) != "definition"

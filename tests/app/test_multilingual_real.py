@@ -110,3 +110,18 @@ def test_language_direction_moves_each_question_towards_its_english_wording(e5_a
         raw = emb.inner.encode([PARTIES[lang]], kind="query")[0]
         shifted = emb.encode([PARTIES[lang]], kind="query")[0]
         assert float(shifted @ english) > float(raw @ english), lang
+
+
+# Written for the test (no gold question asks about these names): "what is <short name>?" in each language is
+# answered by the paragraph that spells the name out, as the English question is, not by one that only uses it.
+WHAT_IS = {"fr": ("Qu'est-ce que TRACK ?", "TRACK"), "es": ("¿Qué es BENATOC?", "BENATOC"),
+           "ru": ("Что такое ACAD?", "ACAD"), "ar": ("ما هي شبكة WACAP؟", "WACAP"), "zh": ("什么是SHERLOC？", "SHERLOC")}
+
+
+@pytest.mark.parametrize("lang", sorted(WHAT_IS))
+def test_what_a_short_name_is_is_answered_where_the_report_spells_it_out(e5_assistant, lang):
+    question, name = WHAT_IS[lang]
+    spelled = {p.label for p in e5_assistant.stored.paragraphs if f"({name})" in p.text}
+    ans = e5_assistant.ask(question)
+    assert ans.status is AnswerStatus.ANSWERED and ans.language == lang, (ans.status, ans.language)
+    assert any(str(c.paragraph) in spelled and f"({name})" in c.quote for c in ans.citations), ans.text
