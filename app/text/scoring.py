@@ -19,8 +19,9 @@ from app.text.lexical import (
     all_numbers, asked_acronyms, numbers, ordinals, proper_terms, split_sentences, stem, topic_terms,
     terms_with_acronyms,
 )
+from app.text.countries import countries_in
 from app.text.focus import (
-    Vocabulary, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads, question_kind,
+    Vocabulary, asks_countries, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads, question_kind,
     refers_back, type_match,
 )
 from app.types import Hit
@@ -244,6 +245,8 @@ class SentenceScorer:
         counted = counted_noun(question) if kind == "quantity" else defined_acronym(question) if kind == "definition" \
             else None
         asked_word = counted_phrase(question) if kind == "quantity" and counted else None
+        # "Which States had the most users?": only country names answer it, not the name of a portal
+        countries_only = kind == "names" and asks_countries(question)
         out: list[ScoredSentence] = []
         for rank, (hit, embedded) in enumerate(zip(hits, per_hit)):
             sents, mat = embedded.sentences, embedded.vectors
@@ -271,6 +274,8 @@ class SentenceScorer:
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)
                 type_bonus = type_match(kind, s, counted)
+                if countries_only and type_bonus and not countries_in(s):
+                    type_bonus = 0.0
                 counts_it = bool(counted and counts(s, counted))
                 if kind == "quantity" and asked_word and type_bonus == 0.5 and self.counts_alike(asked_word, [s]):
                     type_bonus, counts_it = 1.0, True  # "seven States" answers "how many countries"

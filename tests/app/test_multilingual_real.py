@@ -125,3 +125,12 @@ def test_what_a_short_name_is_is_answered_where_the_report_spells_it_out(e5_assi
     ans = e5_assistant.ask(question)
     assert ans.status is AnswerStatus.ANSWERED and ans.language == lang, (ans.status, ans.language)
     assert any(str(c.paragraph) in spelled and f"({name})" in c.quote for c in ans.citations), ans.text
+
+
+@pytest.mark.parametrize("question", ["Quels pays utilisent le plus le portail SHERLOC ?",
+                                      "¿Qué países usaron más el portal SHERLOC?", "哪些国家最常使用SHERLOC门户网站？"])
+def test_which_countries_is_answered_with_the_countries_not_the_portals_name(e5_assistant, question):
+    """Written for the test: the sentence listing the States with the most users, not the one naming SHERLOC."""
+    listing = {p.label for p in e5_assistant.stored.paragraphs if "largest number of portal users" in p.text}
+    ans = e5_assistant.ask(question)
+    assert any(str(c.paragraph) in listing and "India" in c.quote for c in ans.citations), ans.text

@@ -439,3 +439,15 @@ def test_a_bracketed_venue_is_a_place_and_belongs_to_the_event_before_it():
 ])
 def test_a_money_word_after_about_or_on_is_the_topic_not_the_measure(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize("question", ["Which States used the portal most?",
+                                      "В каких государствах больше всего пользователей портала?",
+                                      "哪些国家的门户网站用户最多？"])
+def test_a_which_countries_question_is_answered_by_country_names_only(question):
+    """A sentence naming a portal carries names, but not the country names the question asks for."""
+    portal = Hit("doc", 8, (), "The Secretariat developed the portal known as Sharing Electronic Resources and Laws on "
+                 "Crime (SHERLOC).", 1.0)
+    states = Hit("doc", 9, (), "The States with the most portal users were India, Peru and Mexico.", 0.9)
+    by_paragraph = {s.hit.paragraph: s for s in SentenceScorer(None).score(question, [portal, states])}
+    assert by_paragraph[9].type_match == 1.0 and by_paragraph[8].type_match == 0.0
