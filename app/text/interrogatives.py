@@ -151,7 +151,8 @@ GRAINS: dict[str, dict[str, re.Pattern]] = {
 # WHAT_IS opens (or, in Chinese, may close) a question about nothing but the name and perhaps the kind of thing it
 # names; SPELLED_OUT asks for the full name wherever it stands in the question.
 WHAT_IS: dict[str, re.Pattern] = {
-    "fr": re.compile(r"^\s*(?:qu['’]est[\s-]*ce\s+qu(?:e\s+|['’])|c['’]est\s+quoi\s+|qu['’]est\s+|que\s+(?:sont|est)\s+)", _I),
+    "fr": re.compile(r"^\s*(?:qu['’]est[\s-]*ce\s+qu(?:e\s+|['’])|c['’]est\s+quoi\s+|qu['’]est\s+|"
+                     r"que\s+(?:sont|est)\s+)", _I),
     "es": re.compile(r"^[\s¿]*(?:qué\s+(?:es|son|era|fue)\s+|en\s+qué\s+consiste\s+)", _I),
     "ru": re.compile(r"^\s*(?:что\s+(?:такое|собой\s+представляет|представляет\s+собой)\s+|чем\s+является\s+)", _I),
     "ar": re.compile(r"^\s*(?:ما\s+(?:هي|هو|هى)\s+|ما\s+(?=ال))"),
@@ -175,7 +176,8 @@ _WHAT_IS_REST_CHARS = 6
 
 def asks_what_is(question: str, lang: str, name: str) -> bool:
     """Whether a question in `lang` asks what the short name `name` (which it contains) is or stands for."""
-    if lang in SPELLED_OUT and SPELLED_OUT[lang].search(question):
+    spelled_out = SPELLED_OUT.get(lang)
+    if spelled_out is not None and spelled_out.search(question):
         return True
     pattern = WHAT_IS.get(lang)
     if pattern is None or not pattern.search(question):

@@ -21,8 +21,8 @@ from app.text.lexical import (
 )
 from app.text.countries import countries_in
 from app.text.focus import (
-    Vocabulary, asks_countries, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads, question_kind,
-    refers_back, type_match,
+    Vocabulary, asks_countries, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads,
+    question_kind, refers_back, type_match,
 )
 from app.types import Hit
 
