@@ -187,9 +187,12 @@ class RelevanceGate:
         missing = tuple(missing_key_terms(asked, [scored[0].hit]))
         # a country the question names and the answer's paragraph does not: the same work, elsewhere (app/text/countries.py)
         elsewhere = absent_places(asked, [scored[0].hit])
+        # "What is ACAD?" and the best sentence spells the name out: that is the answer, however short the question
+        # and so however low its cosine (in another language, "Что такое ACAD?" shares only the name with it)
+        spelled_out = question_kind(asked) == "definition" and scored[0].type_match >= 1.0
         if p_topic < model.partial_threshold:
             status = AnswerStatus.NOT_IN_REPORT
-        elif p < model.answer_threshold or any(is_identifier(m) for m in missing) or elsewhere:
+        elif (p < model.answer_threshold and not spelled_out) or any(is_identifier(m) for m in missing) or elsewhere:
             status = AnswerStatus.PARTIAL  # the same topic, but not that year/figure/country: a neighbouring fact
         else:
             status = AnswerStatus.ANSWERED

@@ -53,6 +53,17 @@ def test_grades_follow_the_two_thresholds():
     assert _assess(q, _model(bias=-5.0)).status is AnswerStatus.NOT_IN_REPORT
 
 
+def test_a_definition_the_best_sentence_spells_out_is_answered_below_the_answer_threshold():
+    hit = Hit("doc", 96, (), "UNODC continued to implement two major education initiatives: the Anti-Corruption "
+              "Academic (ACAD) Initiative and the E4J initiative.", 1.0, dense_score=0.7)
+    unsure = _model(bias=-0.5, weights=(0.0,))  # p = 0.38: between the thresholds
+    for question in ("What is ACAD?", "Что такое ACAD?"):
+        assert _assess(question, unsure, hit).status is AnswerStatus.ANSWERED, question
+    # ... not when the sentence does not spell the asked name out, nor below the partial threshold
+    assert _assess("What is TRACK?", unsure, hit).status is AnswerStatus.PARTIAL
+    assert _assess("What is ACAD?", _model(bias=-5.0), hit).status is AnswerStatus.NOT_IN_REPORT
+
+
 def test_a_missing_year_or_ordinal_makes_a_partial_answer_whatever_the_probability():
     confident = _model(bias=5.0)
     r = _assess("How many States were parties to the Convention in 2025?", confident)
