@@ -1,13 +1,14 @@
 """Fits the answerability gate for a multilingual embedder, on DEV questions only:
-`python -m eval.calibrate_multilingual [--model intfloat/multilingual-e5-small] [--write]`.
+`python -m eval.calibrate_multilingual [--model intfloat/multilingual-e5-small] [--keep-shifts] [--english] [--write]`.
 
 Two fits, by the same method as eval/calibrate.py (balanced L2 logistic regression, thresholds from the answerable
 dev questions' probabilities):
-- English questions: all the gate's features, on the English dev split (follow-ups excluded);
+- English questions (with --english): all the gate's features, on the English dev split (follow-ups excluded);
 - questions in other languages: CROSS_LINGUAL_FEATURES only (app/multilingual.py), on the translated dev questions
   of eval/multilingual/*.jsonl in every language together.
 First, each language's direction in the embedding (app/multilingual.py, "the language of a question"), from the
-same dev questions in English and translated; the gate is then fitted on the cosines the shifted questions get.
+same dev questions in English and translated (kept as they are with --keep-shifts); the gate is then fitted on the
+cosines the shifted questions get.
 With --write they go to app/text/language-shift.<model>.json and answerability.<model>.cross-lingual.json (with
 --english also answerability.<model>.json), which are loaded for that embedder (the default embedder's model,
 app/text/answerability.json, is left alone).
@@ -76,30 +77,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--shift-scale", type=float, default=SHIFT_SCALE,
                     help="how much of each language's direction a question gets (app/multilingual.py)")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--keep-shifts", action="store_true",
+                    help="keep the language directions the model has and fit only the gate (after a change in how "
+                         "questions are embedded); by default the directions are refitted and, with --write, replaced")
     ap.add_argument("--english", action="store_true",
-                    help="with --write, also replace the English questions' model (kept by default: refitted with the "
-                         "current features and targets on 2026-12-01 it handled fewer dev near-misses, 0.59 -> 0.54, "
-                         "at equal key-fact recall)")
+                    help="also fit the English questions' model and, with --write, replace it (kept by default: "
+                         "refitted with the current features and targets on 2026-12-01 it handled fewer dev "
+                         "near-misses, 0.59 -> 0.54, at equal key-fact recall)")
     args = ap.parse_args(argv)
     if args.shift_scale <= 0:
         ap.error("--shift-scale must be above 0 (0 or less takes no language direction out)")
     with tempfile.TemporaryDirectory(prefix="paracite-cal-") as work:
         assistant = Assistant.load(index_dir=args.index or Path(work) / "index", corpus_dir=args.corpus,
                                    embedding_model=args.model)
-        shifts = _fit_shifts(assistant)
-        # the gate is fitted on the cosines the questions get as the assistant will shift them
-        assistant.embedder.shifts = {lang: args.shift_scale * d for lang, d in shifts.items()}
-        x_en, y_en, _ = collect(assistant, load_gold(Split.DEV).questions)
+        if args.keep_shifts:
+            shifts = None  # the directions loaded with the model (app/text/language-shift.<model>.json) stay
+        else:
+            shifts = _fit_shifts(assistant)
+            # the gate is fitted on the cosines the questions get as the assistant will shift them
+            assistant.embedder.shifts = {lang: args.shift_scale * d for lang, d in shifts.items()}
+        x_en, y_en = collect(assistant, load_gold(Split.DEV).questions)[:2] if args.english else (None, None)
         xs, ys = [], []
         for lang in LANGUAGES:
             x, y, _ = collect(assistant, load_translations(lang, Split.DEV).questions)
             xs.append(x)
             ys.append(y)
         model_id = assistant.embedder.model_id
-    english = _fit("the English dev split", x_en, y_en, FEATURES, range(len(FEATURES)))
+    english = _fit("the English dev split", x_en, y_en, FEATURES, range(len(FEATURES))) if args.english else None
     cross = _fit(f"the translated dev questions ({', '.join(LANGUAGES)})", np.concatenate(xs), np.concatenate(ys),
                  CROSS_LINGUAL_FEATURES, [FEATURES.index(f) for f in CROSS_LINGUAL_FEATURES])
-    if args.write:
+    if args.write and shifts is not None:
         path = shift_path(model_id)
         path.write_text(json.dumps({
             "model_id": model_id, "scale": args.shift_scale,
@@ -108,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "shifts": {lang: [round(float(v), 6) for v in d] for lang, d in shifts.items()},
         }) + "\n", encoding="utf-8")
         print(f"wrote {path}")
+    if args.write:
         fits = zip((english, cross), gate_model_paths(model_id))
         for model, path in fits if args.english else list(fits)[1:]:
             path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
