@@ -143,3 +143,41 @@ def test_shifts_of_another_model_or_dimension_are_not_used(tmp_path):
     assert load_shifts("other", 2, path) == {}
     got = load_shifts("m", 2, path)
     assert list(got) == ["fr"] and np.allclose(got["fr"], [0.5, 1.0])
+
+
+# ---- the report's centre taken out of a question in another language ----------------------------------------------
+
+def test_report_center_is_the_scaled_mean_sentence_vector_or_none():
+    from app.multilingual import report_center
+
+    vecs = [np.array([1.0, 0.0], dtype=np.float32), np.array([0.0, 1.0], dtype=np.float32)]
+    assert np.allclose(report_center(vecs, 0.5), [0.25, 0.25])
+    assert report_center(vecs, 0.0) is None and report_center([], 0.5) is None
+
+
+def test_centre_is_taken_out_of_non_english_questions_only():
+    from app.multilingual import shift_queries
+
+    vecs = np.array([[0.6, 0.8, 0.0], [0.6, 0.8, 0.0]], dtype=np.float32)
+    center = np.array([0.0, 0.4, 0.0], dtype=np.float32)
+    out = shift_queries(["How many States are parties to the Convention?",
+                         "Combien d'États sont parties à la Convention ?"], vecs, {}, center)
+    assert np.allclose(out[0], vecs[0])  # English: untouched
+    assert out[1][1] < 0.8 and out[1][0] > 0.6 and np.isclose(np.linalg.norm(out[1]), 1.0)
+    # a sentence near the centre loses against one away from it, for the same raw cosine
+    hub, own = np.array([0.0, 1.0, 0.0]), np.array([1.0, 0.0, 0.0])
+    assert float(vecs[1] @ hub) > float(vecs[1] @ own) and float(out[1] @ hub) < float(out[1] @ own)
+
+
+def test_prepare_gives_the_wrapped_embedder_the_centre_of_the_report_sentences(tmp_path):
+    from app.multilingual import CENTER_SCALE
+
+    emb = MultiHash()
+    stored = _index(tmp_path, emb)
+    wrapped, extra = prepare(stored, emb, tmp_path / "index")
+    mats = list(extra["sentence_vectors"].values())
+    assert np.allclose(wrapped.center, CENTER_SCALE * np.concatenate(mats).mean(0), atol=1e-6)
+    question = "Combien d'États sont parties à la Convention ?"
+    raw = emb.encode([question], kind="query")[0]
+    want = raw - wrapped.center
+    assert np.allclose(wrapped.encode([question], kind="query")[0], want / np.linalg.norm(want), atol=1e-5)

@@ -31,14 +31,14 @@ OFF_TOPIC = {
 }
 
 
-# Arabic and Chinese: taking the language direction out of the question (app/multilingual.py) raised retrieval on the
-# translated dev questions (dense hit@1 0.741 -> 0.811 over five languages, 2-fold) but moves these two wordings to
-# where e5 puts the English one, which ranks ¶7 only fourth, and they lose ¶7 from the top 5. Strict: when they find
-# it again, this fails and the mark goes.
+# Chinese: taking the language direction out of the question (app/multilingual.py) raised retrieval on the translated
+# dev questions (dense hit@1 0.741 -> 0.811 over five languages, 2-fold) but moves this wording to where e5 puts the
+# English one, which ranks ¶7 only fourth, and it loses ¶7 from the top 5. (Arabic lost it too, until the report's
+# centre was also taken out.) Strict: when it finds it again, this fails and the mark goes.
 _LOST = pytest.mark.xfail(strict=True, reason="¶7 leaves the top 5 once the language direction is taken out")
 
 
-@pytest.mark.parametrize("lang", [pytest.param(lang, marks=_LOST) if lang in ("ar", "zh") else lang
+@pytest.mark.parametrize("lang", [pytest.param(lang, marks=_LOST) if lang == "zh" else lang
                                   for lang in sorted(PARTIES)])
 def test_question_in_each_language_retrieves_the_english_paragraph(e5_assistant, lang):
     hits = e5_assistant.search(PARTIES[lang], k=5)
@@ -103,12 +103,14 @@ def test_language_direction_moves_each_question_towards_its_english_wording(e5_a
     language out of its vector brings it nearer the same question in English, in every language."""
     import numpy as np
 
+    from app.multilingual import shift_queries
+
     emb = e5_assistant.embedder
     assert sorted(emb.shifts) == ["ar", "es", "fr", "ru", "zh"]
     english = emb.inner.encode([PARTIES["en"]], kind="query")[0]
     for lang in ("fr", "es", "ru", "ar", "zh"):
         raw = emb.inner.encode([PARTIES[lang]], kind="query")[0]
-        shifted = emb.encode([PARTIES[lang]], kind="query")[0]
+        shifted = shift_queries([PARTIES[lang]], raw[None, :], emb.shifts)[0]  # the direction alone, no centre
         assert float(shifted @ english) > float(raw @ english), lang
 
 
@@ -134,3 +136,22 @@ def test_which_countries_is_answered_with_the_countries_not_the_portals_name(e5_
     listing = {p.label for p in e5_assistant.stored.paragraphs if "largest number of portal users" in p.text}
     ans = e5_assistant.ask(question)
     assert any(str(c.paragraph) in listing and "India" in c.quote for c in ans.citations), ans.text
+
+
+# Written for the test (no gold question is worded so): each was answered from a sentence near the centre of the
+# report (¶37's long list of themes, ¶106, ¶41) or a neighbouring paragraph until the report's centre was taken out of
+# the question (app/multilingual.py, CENTER_SCALE).
+AWAY_FROM_THE_CENTRE = [
+    ("马尔代夫的差距与需求评估提出了哪些修改？", 34),
+    ("肯尼亚专家组会议的目的是什么？", 30),
+    ("¿Dónde se celebró el taller subregional sobre el tráfico ilícito de migrantes en el norte de África?", 33),
+    ("ما هي البلدان التي شارك خبراؤها في حلقة العمل في تونس؟", 33),
+    ("سلمت الأونودك تدريباً في كمبوديا حول أي موضوع؟", 90),
+]
+
+
+@pytest.mark.parametrize("question,paragraph", AWAY_FROM_THE_CENTRE)
+def test_a_sentence_near_the_reports_centre_does_not_answer_every_question(e5_assistant, question, paragraph):
+    ans = e5_assistant.ask(question)
+    assert ans.status is not AnswerStatus.NOT_IN_REPORT, ans.text
+    assert [c.paragraph for c in ans.citations][:1] == [paragraph], ans.text
