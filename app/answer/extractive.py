@@ -12,7 +12,7 @@ from app.multilingual import is_multilingual
 from app.text.focus import counted_noun, counts, figures, past_forms, question_kind, verb_candidates
 from app.text.lexical import (
     STOPWORDS, asks_about_several, asks_for_plural, content_terms, is_yes_no, split_subquestions, standalone_parts,
-    topic_terms, words,
+    words,
 )
 from app.text.reference import with_subject
 from app.text.scoring import ScoredSentence, SentenceScorer, of_the_asked_ordinal, referred_to
@@ -108,7 +108,7 @@ class ExtractiveAnswerer:
         seen_terms = set(content_terms(best.text))
         # for a sentence of another paragraph, what the best sentence's paragraph and section establish is not new
         context_terms = content_terms(best.hit.text + " " + best.hit.section)
-        q_terms = topic_terms(question)
+        q_terms = self.scorer.question_terms(question)
         # only with a cross-language embedder: its cosines are what the tie was measured on, and an English-only
         # model's cosine for a question in another language says little
         foreign = is_multilingual(getattr(self.scorer, "embedder", None)) and not detect(question).english
@@ -170,7 +170,7 @@ class ExtractiveAnswerer:
         next sentence when that one carries the asked answer type or continues it with more of the question."""
         by_pos = {(s.hit.key, s.index): s for s in scored}
         kind = question_kind(question)
-        q_terms = topic_terms(question)
+        q_terms = self.scorer.question_terms(question)
         out = list(chosen)
         have = {(s.hit.key, s.index) for s in out}
 

@@ -222,6 +222,10 @@ class SentenceScorer:
         self.vocabulary = Vocabulary(texts)
         self.glossary = read_glossary(texts)
 
+    def question_terms(self, question: str) -> set[str]:
+        """The question's topic terms, as the report's words are compared with them."""
+        return topic_terms(question)
+
     def coverage(self, q_terms: set[str], terms: set[str]) -> float:
         if not q_terms:
             return 0.0
@@ -238,7 +242,7 @@ class SentenceScorer:
         per_hit = self._embedded(hits, texts)
         if qvec is None:
             qvec = self.embed_query(question)
-        q_terms = topic_terms(question)
+        q_terms = self.question_terms(question)
         q_numbers, q_proper = key_terms(question)
         q_acronyms = asked_acronyms(question)
         kind = kind or question_kind(question)
