@@ -17,9 +17,9 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from app.text.countries import (
     capital_countries, continents_not_in, countries_in, countries_named, countries_not_in, country_of_demonym,
@@ -129,25 +129,34 @@ class RelevanceGate:
                 return self.cross_lingual
         return self.model
 
-    def features(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> dict[str, float]:
-        """The model's inputs for one question (also what `eval.calibrate` fits on)."""
+    def features(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence],
+                 names: Sequence[str] | None = None) -> dict[str, float]:
+        """The model's inputs for one question (also what `eval.calibrate` fits on): all the signals, or only
+        `names`. Several embed words or texts with the embedder, so a model weighing fewer costs less: the
+        cross-lingual one leaves out the English word features, which embedded a French question's words as if
+        they were English."""
         best_hits = list({s.hit.key: s.hit for s in scored[:2]}.values())
-        # a year or ordinal must be in the paragraph the answer comes from: "the eighth session" is not answered by
-        # a paragraph on the seventh because another paragraph mentions an eighth session of something else
-        missing = missing_key_terms(question, best_hits[:1])
         dense = [h.dense_score for h in context.hits if h.dense_score is not None]
-        return {
-            "best_score": scored[0].score,
-            "best_dense": scored[0].dense,
-            "top_dense": max(dense) if dense else scored[0].dense,
-            "semantic_gap": self.semantic_gap(question, best_hits),
-            "lexical_gap": uncovered_share(question, best_hits, self.scorer),
-            "missing_numbers": float(sum(1 for m in missing if is_identifier(m))),
-            "missing_names": float(sum(1 for m in missing if not is_identifier(m))),
-            "uncounted": float(not counted_in(question, best_hits, self.scorer)),
-            "typed_gap": self.typed_gap(question, scored),
-            "sentence_gap": self.semantic_gap(question, [], texts=[_unit_text(scored[0], scored)]),
+
+        @cache
+        def missing() -> tuple[str, ...]:
+            # a year or ordinal must be in the paragraph the answer comes from: "the eighth session" is not answered
+            # by a paragraph on the seventh because another paragraph mentions an eighth session of something else
+            return tuple(missing_key_terms(question, best_hits[:1]))
+
+        signals: dict[str, Callable[[], float]] = {
+            "best_score": lambda: scored[0].score,
+            "best_dense": lambda: scored[0].dense,
+            "top_dense": lambda: max(dense) if dense else scored[0].dense,
+            "semantic_gap": lambda: self.semantic_gap(question, best_hits),
+            "lexical_gap": lambda: uncovered_share(question, best_hits, self.scorer),
+            "missing_numbers": lambda: float(sum(1 for m in missing() if is_identifier(m))),
+            "missing_names": lambda: float(sum(1 for m in missing() if not is_identifier(m))),
+            "uncounted": lambda: float(not counted_in(question, best_hits, self.scorer)),
+            "typed_gap": lambda: self.typed_gap(question, scored),
+            "sentence_gap": lambda: self.semantic_gap(question, [], texts=[_unit_text(scored[0], scored)]),
         }
+        return {name: signals[name]() for name in (signals if names is None else names)}
 
     def assess(self, question: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> Relevance:
         if not context.paragraphs or not scored:
@@ -177,8 +186,9 @@ class RelevanceGate:
         return best if _RANK[best.status] > _RANK[graded.status] else graded
 
     def _grade(self, asked: str, context: PackedContext, scored: Sequence[ScoredSentence]) -> Relevance:
-        x = self.features(asked, context, scored)
         model = self.model_for(asked)
+        # an English question's signals are all kept, for diagnostics; another's only those its model weighs
+        x = self.features(asked, context, scored, None if model is self.model else model.features)
         p = model.probability(x)
         # whether the report talks about the asked thing at all, a year or identifier aside: "How many parties in
         # 2019?" is about the same thing as a paragraph giving the 2018 figure, so it is partial, not "not in the

@@ -31,7 +31,10 @@ TARGET_DECLINED = 0.015  # answerable dev questions declined outright (the test 
 TARGET_NOT_ANSWERED = 0.05  # answerable dev questions graded partial or declined: see eval/TUNING.md for the curve
 
 
-def collect(assistant: Any, questions: Sequence[GoldQuestion]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def collect(assistant: Any, questions: Sequence[GoldQuestion],
+            features: Sequence[str] = FEATURES) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(the signals `features` of each question the gate grades, 1 if it is answerable, its id), follow-ups left
+    out. A question not in English has only the signals its cross-lingual model weighs (app/abstain.py)."""
     chain = assistant.chain()
     rows, labels, ids = [], [], []
     for q in questions:
@@ -40,7 +43,7 @@ def collect(assistant: Any, questions: Sequence[GoldQuestion]) -> tuple[np.ndarr
         r = chain.assess(q.question, section=q.section)
         if not r.signals or "lookup" in r.signals:
             continue
-        rows.append([float(r.signals[f]) for f in FEATURES])
+        rows.append([float(r.signals[f]) for f in features])
         labels.append(1.0 if q.answerable else 0.0)
         ids.append(q.id)
     return np.asarray(rows), np.asarray(labels), ids

@@ -99,13 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         x_en, y_en = collect(assistant, load_gold(Split.DEV).questions)[:2] if args.english else (None, None)
         xs, ys = [], []
         for lang in LANGUAGES:
-            x, y, _ = collect(assistant, load_translations(lang, Split.DEV).questions)
+            x, y, _ = collect(assistant, load_translations(lang, Split.DEV).questions, CROSS_LINGUAL_FEATURES)
             xs.append(x)
             ys.append(y)
         model_id = assistant.embedder.model_id
     english = _fit("the English dev split", x_en, y_en, FEATURES, range(len(FEATURES))) if args.english else None
     cross = _fit(f"the translated dev questions ({', '.join(LANGUAGES)})", np.concatenate(xs), np.concatenate(ys),
-                 CROSS_LINGUAL_FEATURES, [FEATURES.index(f) for f in CROSS_LINGUAL_FEATURES])
+                 CROSS_LINGUAL_FEATURES, range(len(CROSS_LINGUAL_FEATURES)))
     if args.write and shifts is not None:
         path = shift_path(model_id)
         path.write_text(json.dumps({
