@@ -119,7 +119,8 @@ def markdown(results: dict[str, Any]) -> str:
         "the sentence-level mix (app/multilingual.py SENTENCE_MIX 0.5), the paragraph weight in sentence choice "
         "(PARAGRAPH_WEIGHT 0.1), each language's direction taken out of a question's vector and its scale "
         "(SHIFT_SCALE 0.75), the share of the report's mean sentence vector taken out of it (CENTER_SCALE 0.5, since "
-        "session 16) and "
+        "session 16), the question's words read as report words (every content word, with no confidence "
+        "threshold, session 16) and "
         "the cross-lingual answerability fit (`python -m eval.calibrate_multilingual`). The question words that say "
         "what a question asks for (app/text/interrogatives.py) are each language's grammar; they were checked "
         "against the dev translations' English originals. (Before the dev translations "
@@ -127,11 +128,13 @@ def markdown(results: dict[str, Any]) -> str:
         "values kept are the dev optimum, which they agree with.)",
         "",
         "What limits key-fact recall in other languages: the extractive answerer picks sentences by the question's "
-        "cosine plus the words it shares with the report; a question in another language shares none, so the "
-        "sentence is chosen by cosine and by the asked answer type (a count, a date, a place, names) alone, and it is "
-        "often a neighbour of the sentence holding the fact (English questions get 2-3 sentences through shared "
-        "words). A \"how many States\" question in Russian prefers any sentence with a count, since the counted noun "
-        "is not matched across languages. Sentences near the centre of the report (a long list of its themes) used "
+        "cosine plus the words it shares with the report. A question in another language shares none, so until "
+        "session 16 its sentence was chosen by cosine and by the asked answer type (a count, a date, a place, names) "
+        "alone, and was often a neighbour of the sentence holding the fact. Since then each of its content words is "
+        "read as its nearest report word by the same model (app/word_translation.py), which is right for most "
+        "content words (\"celebró\" -> held, \"肯尼亚\" -> kenya) and wrong for some (Arabic is read worst). A "
+        "\"how many States\" question in Russian prefers any sentence with a count, since the counted noun is not "
+        "matched across languages. Sentences near the centre of the report (a long list of its themes) used "
         "to answer many questions in Arabic and Chinese; taking the report's centre out of the question (session 16) "
         "moved most of those to their paragraph, and Arabic still has the lowest key-fact recall.",
         "",

@@ -155,3 +155,36 @@ def test_a_sentence_near_the_reports_centre_does_not_answer_every_question(e5_as
     ans = e5_assistant.ask(question)
     assert ans.status is not AnswerStatus.NOT_IN_REPORT, ans.text
     assert [c.paragraph for c in ans.citations][:1] == [paragraph], ans.text
+
+
+# Written for the test: each content word of a question in another language read as its nearest report word by e5
+# (app/word_translation.py).
+TRANSLATED_WORDS = [
+    ("¿Dónde se celebró el taller sobre el tráfico ilícito de migrantes?", "es", {"held", "illicit", "migrants"}),
+    ("L'ONUDC a-t-il organisé un atelier à Tunis ?", "fr", {"unodc", "organized"}),
+    ("肯尼亚专家组会议的目的是什么？", "zh", {"kenya", "meeting", "purpose"}),
+    ("ما هي البلدان التي شارك خبراؤها في حلقة العمل في تونس؟", "ar", {"countries", "tunisia"}),
+    ("Какие публикации выпустило УНП ООН о коррупции в спорте?", "ru", {"corruption"}),
+]
+
+
+@pytest.mark.parametrize("question,lang,words", TRANSLATED_WORDS)
+def test_a_questions_words_are_read_as_the_reports_words(e5_assistant, question, lang, words):
+    translated = e5_assistant.embedder.translator.translate(question, lang)
+    assert words <= set(translated), translated
+
+
+# Written for the test (no gold question is worded so): the fact is in a later sentence of its paragraph or in a
+# paragraph the cosine alone ranks low; each was answered from another paragraph until the question's words were
+# translated into the report's.
+BY_THE_REPORTS_WORDS = [
+    ("2017年8月，哪个国家主办了执法培训网络倡议的第三次会议？", "Mexico"),
+    ("¿En qué ciudad se celebró el taller regional sobre el traslado de personas condenadas?", "Bishkek"),
+]
+
+
+@pytest.mark.parametrize("question,fact", BY_THE_REPORTS_WORDS)
+def test_a_question_read_in_the_reports_words_is_answered_with_the_fact(e5_assistant, question, fact):
+    ans = e5_assistant.ask(question)
+    assert ans.status is not AnswerStatus.NOT_IN_REPORT, ans.text
+    assert any(fact in c.quote for c in ans.citations), ans.text
