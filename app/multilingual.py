@@ -152,11 +152,10 @@ def prepare(stored: Any, embedder: Any, index_dir: str | Path, *, progress: bool
 def word_translator(inner: Any, vocab: Sequence[str], table: TableEmbedder) -> Any:
     """The translator of a question's words into these report words, whose vectors the table holds (embedded as
     the gate compares words: kind "query", by the plain model)."""
+    from app.language import ENGLISH, LANGUAGES
     from app.word_translation import WordTranslator
 
     translator = WordTranslator(inner, vocab, table.encode(vocab, kind="query") if vocab else np.zeros((0, inner.dim)))
-    from app.language import ENGLISH, LANGUAGES
-
     for lang in LANGUAGES:
         if lang != ENGLISH:
             translator.prepare(lang)
@@ -298,7 +297,8 @@ def _sentence_scorer_class():
     from app.text.scoring import SentenceScorer
 
     class CrossLingualScorer(SentenceScorer):
-        """SentenceScorer that, for a question not in English, adds the paragraph's retrieval relevance."""
+        """SentenceScorer that, for a question not in English, adds the paragraph's retrieval relevance and reads
+        the question's words as the report's."""
 
         def question_terms(self, question):
             """For a question not in English, its content words translated into the report's words
