@@ -78,7 +78,8 @@ class Assistant:
                                 "index (run `paracite ingest` to update it)", corpus_dir)
         from app.multilingual import prepare
 
-        embedder, extra = prepare(stored, embedder, index_dir, progress=progress)  # unchanged unless multilingual
+        embedder, extra = prepare(stored, embedder, index_dir, progress=progress,
+                                translate_words=settings.translate_words)  # unchanged unless multilingual
         companion = companion_view(settings, stored, embedder, companion_embedder, progress=progress)
         searcher = Searcher(stored, embedder, mode=settings.retrieval_mode, fusion=settings.fusion,
                             store=open_store(settings, stored), companion=companion, **extra)

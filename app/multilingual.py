@@ -126,9 +126,11 @@ def save_table(path: Path, model_id: str, table: dict[tuple[str, str], np.ndarra
     os.replace(tmp, path)
 
 
-def prepare(stored: Any, embedder: Any, index_dir: str | Path, *, progress: bool = False) -> tuple[Any, dict]:
+def prepare(stored: Any, embedder: Any, index_dir: str | Path, *, progress: bool = False,
+            translate_words: bool = True) -> tuple[Any, dict]:
     """(embedder to use, extra Searcher arguments). A multilingual embedder gets the report's sentence and word
-    vectors (from the table beside the index, computed and saved when missing) and sentence-level matching."""
+    vectors (from the table beside the index, computed and saved when missing) and sentence-level matching, and,
+    with `translate_words`, reads a question's words as the report's (app/word_translation.py)."""
     if not is_multilingual(embedder):
         return embedder, {}
     index_dir = Path(index_dir)
@@ -145,7 +147,7 @@ def prepare(stored: Any, embedder: Any, index_dir: str | Path, *, progress: bool
             log.warning("cannot keep the report's sentence vectors in %s (%s)", path, err)
     vectors = sentence_vectors(stored.paragraphs, wrapped)
     wrapped.center = report_center([v for mat in vectors.values() for v in mat])
-    wrapped.translator = word_translator(embedder, vocab, wrapped)
+    wrapped.translator = word_translator(embedder, vocab, wrapped) if translate_words else None
     return wrapped, {"sentence_vectors": vectors}
 
 

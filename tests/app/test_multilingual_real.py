@@ -188,3 +188,19 @@ def test_a_question_read_in_the_reports_words_is_answered_with_the_fact(e5_assis
     ans = e5_assistant.ask(question)
     assert ans.status is not AnswerStatus.NOT_IN_REPORT, ans.text
     assert any(fact in c.quote for c in ans.citations), ans.text
+
+
+def test_word_translation_can_be_turned_off_for_a_tight_latency_budget(e5_assistant, e5_embedder, real_corpus_dir):
+    """translate_words=False (PARACITE_TRANSLATE_WORDS): a question's words are not embedded, so it keeps its own
+    terms, and it is still answered across languages from the vectors alone."""
+    from app import Assistant
+
+    off = Assistant.load(index_dir=e5_assistant.settings.index_dir, corpus_dir=real_corpus_dir, embedder=e5_embedder,
+                         translate_words=False)
+    ans = off.ask(PARTIES["fr"])
+    assert ans.status is not AnswerStatus.NOT_IN_REPORT and "[¶7]" in ans.claims, ans.text
+    e5_assistant.ask(PARTIES["fr"])  # both scorers are built with the first answer
+    question = "肯尼亚专家组会议的目的是什么？"
+    assert off.embedder.translator is None
+    assert "kenya" not in off._scorer.question_terms(question)
+    assert "kenya" in e5_assistant._scorer.question_terms(question)
