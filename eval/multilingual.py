@@ -157,13 +157,19 @@ def markdown(results: dict[str, Any]) -> str:
 def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus", index_dir: str | Path | None = None,
             languages: Sequence[str] = ("en", *LANGUAGES)) -> dict[str, dict[str, float]]:
     """Per language: median query-embedding, search and ask time for fresh questions (nothing cached for them: the
-    query cache and the translated words are emptied before each call), measured after one warm-up question.
-    Returns milliseconds."""
+    query cache and the translated words are emptied before each call), measured after one warm-up question; for a
+    multilingual model also the ask time with translate_words off (a second assistant on the same model and index,
+    asked in the same turns). Returns milliseconds."""
     from app.assistant import Assistant
 
     with tempfile.TemporaryDirectory(prefix="paracite-lat-") as work:
-        assistant = Assistant.load(index_dir=index_dir or Path(work) / "index", corpus_dir=corpus_dir,
-                                   embedding_model=model)
+        index = index_dir or Path(work) / "index"
+        assistant = Assistant.load(index_dir=index, corpus_dir=corpus_dir, embedding_model=model)
+        wordless = None
+        if getattr(assistant.embedder, "translator", None) is not None:
+            wordless = Assistant.load(index_dir=index, corpus_dir=corpus_dir, embedding_model=model,
+                                      embedder=assistant.embedder.inner, translate_words=False)
+            wordless.ask("What is SHERLOC?")
         translated = {lang: load_translations(lang, split) for lang in LANGUAGES}
         ids = [q.id for q in translated[LANGUAGES[0]].questions]
         sets = {"en": english_subset(ids, split), **translated}
@@ -179,7 +185,8 @@ def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus
                 translator.clear()
 
         assistant.ask("What is SHERLOC?")  # warm-up: chain built, first-call costs paid
-        times: dict[str, dict[str, list[float]]] = {lang: {"enc": [], "search": [], "ask": []} for lang in languages}
+        times: dict[str, dict[str, list[float]]] = {lang: {"enc": [], "search": [], "ask": [], "ask_off": []}
+                                                     for lang in languages}
         # the languages take turns, question by question: a shared machine that slows down for a minute (CPU
         # credits spent) then slows every language alike, not the ones measured last
         for i in range(max(len(sets[lang].questions) for lang in languages)):
@@ -189,7 +196,10 @@ def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus
                 q = sets[lang].questions[i]
                 for what, call in (("enc", lambda: inner.encode([q.question], kind="query")),
                                    ("search", lambda: assistant.search(q.question, k=5, section=q.section)),
-                                   ("ask", lambda: assistant.ask(q.question, section=q.section))):
+                                   ("ask", lambda: assistant.ask(q.question, section=q.section)),
+                                   ("ask_off", lambda: wordless.ask(q.question, section=q.section))):
+                    if what == "ask_off" and (wordless is None or lang == "en"):
+                        continue
                     fresh()
                     t = time.perf_counter()
                     call()
@@ -200,6 +210,8 @@ def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus
                          "search_p50_ms": m.percentile(t["search"], 50) * 1000,
                          "ask_p50_ms": m.percentile(t["ask"], 50) * 1000,
                          "ask_p95_ms": m.percentile(t["ask"], 95) * 1000}
+            if t["ask_off"]:
+                out[lang]["ask_p50_words_off_ms"] = m.percentile(t["ask_off"], 50) * 1000
     return out
 
 
@@ -244,13 +256,15 @@ def checks(results: dict[str, Any]) -> list[str]:
         lines += ["Latency with multilingual-e5-small, fresh questions (query cache emptied), p50 in ms "
                   f"(budgets: search {SEARCH_BUDGET_MS:.0f}, ask {ASK_BUDGET_MS:.0f}); "
                   f"{results.get('latency_note', '')}", "",
-                  "| language | query embedding | search | ask | ask p95 |", "|---|---|---|---|---|"]
+                  "| language | query embedding | search | ask | ask p95 | ask, translate_words off |",
+                  "|---|---|---|---|---|---|"]
+        off = lambda v: f"{v['ask_p50_words_off_ms']:.1f}" if "ask_p50_words_off_ms" in v else "–"  # noqa: E731
         lines += [f"| {lang} | {v['embed_p50_ms']:.1f} | {v['search_p50_ms']:.1f} | {v['ask_p50_ms']:.1f} | "
-                  f"{v['ask_p95_ms']:.1f} |" for lang, v in lat.items()]
+                  f"{v['ask_p95_ms']:.1f} | {off(v)} |" for lang, v in lat.items()]
         old = results.get("latency", {}).get(ENGLISH_ONLY, {}).get("en")
         if old:
             lines.append(f"| en, all-MiniLM-L6-v2 | {old['embed_p50_ms']:.1f} | {old['search_p50_ms']:.1f} | "
-                         f"{old['ask_p50_ms']:.1f} | {old['ask_p95_ms']:.1f} |")
+                         f"{old['ask_p50_ms']:.1f} | {old['ask_p95_ms']:.1f} | – |")
         lines.append("")
     return lines
 
