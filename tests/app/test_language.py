@@ -75,3 +75,55 @@ def test_cross_lingual_question_weighs_bm25_less(tmp_path):
     finally:
         mod.convex = real
     assert used == [0.7, 0.95, 0.95]
+
+
+def test_a_question_read_in_english_words_is_matched_by_bm25_too(tmp_path):
+    """With a translator on the embedder (app/word_translation.py), BM25 reads a French question with the report words
+    its words stand for, and fuses with translated_alpha; without one, BM25 sees only the French and the weight stays
+    cross_lingual_alpha. The translator here is a stand-in dictionary: this tests the searcher's use of it."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from doubles import HashEmbedder, write_synthetic_corpus
+    from app.retrieval.searcher import Searcher
+    from ingest.build import build_index
+    from ingest.store import load_index
+
+    corpus = tmp_path / "corpus"
+    write_synthetic_corpus(corpus)
+    emb = HashEmbedder()
+    build_index(corpus, tmp_path / "index", emb, progress=False)
+    stored = load_index(tmp_path / "index", model_id=emb.model_id, dim=emb.dim)
+
+    class Dictionary:
+        asked: list[tuple[str, str]] = []
+
+        def translate(self, question, lang):
+            self.asked.append((question, lang))
+            return ["inspectors", "trained", "heavy", "metals"]
+
+    class Reading(HashEmbedder):
+        translator = Dictionary()
+
+    question = "Combien d'inspecteurs l'Office a-t-il formés à l'analyse des métaux lourds ?"
+    plain = Searcher(stored, emb, cross_lingual_alpha=0.95, translated_alpha=0.8)
+    reading = Searcher(stored, Reading(), cross_lingual_alpha=0.95, translated_alpha=0.8)
+    used: list[float] = []
+    import app.retrieval.searcher as mod
+
+    real = mod.convex
+
+    def spy(dense, lexical, *, alpha, companion=None):
+        used.append(alpha)
+        return real(dense, lexical, alpha=alpha, companion=companion)
+
+    mod.convex = spy
+    try:
+        before = {h.paragraph: h.lexical_score for h in plain.search(question, k=5)}
+        after = {h.paragraph: h.lexical_score for h in reading.search(question, k=5)}
+        reading.search("How many inspectors did the Office train?", k=5)
+    finally:
+        mod.convex = real
+    assert not before.get(3) and after[3] > 0 and max(after, key=after.get) == 3
+    assert used == [0.95, 0.8, 0.7] and Dictionary.asked == [(question, "fr")]  # English keeps its own words
