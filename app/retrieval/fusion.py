@@ -46,11 +46,6 @@ CONVEX_ALPHA = 0.7  # weight of the dense score in convex fusion
 # Weight of the dense score for a question not in English (app/language.py): BM25 indexes the English report, so it
 # can only match the names, acronyms and numbers such a question shares with it. Measured in eval/MULTILINGUAL.md.
 CROSS_LINGUAL_ALPHA = 0.9
-# ...and when it reads the question's words as the report's words (app/word_translation.py), BM25 matches their English
-# too. Translated dev questions, mean of five languages (hit@1 / key-fact recall / citation precision; question
-# alone: 0.808 / 0.751 / 0.814): 0.9 -> 0.834 / 0.749 / 0.820, 0.8 -> 0.847 / 0.758 / 0.822, 0.7 -> 0.842 / 0.756 /
-# 0.818 (eval/TUNING.md, session 17)
-TRANSLATED_ALPHA = 0.8
 # Weight of the dense scores when a companion embedder ranks too (ingest/companion.py), split evenly between the two
 # models; BM25 gets the rest. Dev, 275 answerable questions, hit@1 / hit@5 (main model + BM25 at 0.7: 0.811 / 0.942):
 # 0.7 -> 0.847 / 0.945, 0.8 -> 0.855 / 0.960, 0.9 -> 0.836 / 0.953; an uneven split of 0.8 (0.5 / 0.3 either way)

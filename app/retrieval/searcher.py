@@ -20,8 +20,8 @@ import numpy as np
 from app.markers import normalise_label
 from app.retrieval.bm25 import BM25Index
 from app.retrieval.fusion import (
-    COMPANION_ALPHA, COMPANION_MARGIN, CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, TRANSLATED_ALPHA, Fusion,
-    RetrievalMode, convex, rrf,
+    COMPANION_ALPHA, COMPANION_MARGIN, CONVEX_ALPHA, CROSS_LINGUAL_ALPHA, DEFAULT_FUSION, RRF_K, Fusion, RetrievalMode,
+    convex, rrf,
 )
 from app.retrieval.lookup import parse_lookup, pick_document
 from app.retrieval.sections import SectionInfo, build_sections, chapters_named, in_sections, resolve_section
@@ -51,7 +51,6 @@ class Searcher:
     def __init__(self, stored: StoredIndex, embedder: Embedder, *, mode: str = RetrievalMode.HYBRID,
                  fusion: str = DEFAULT_FUSION, candidates: int = CANDIDATES, rrf_k: int = RRF_K,
                  alpha: float = CONVEX_ALPHA, cross_lingual_alpha: float = CROSS_LINGUAL_ALPHA,
-                 translated_alpha: float = TRANSLATED_ALPHA,
                  sentence_vectors: dict[Key, np.ndarray] | None = None, sentence_mix: float | None = None, store=None,
                  companion=None, companion_alpha: float = COMPANION_ALPHA,
                  companion_margin: float = COMPANION_MARGIN):
@@ -75,7 +74,6 @@ class Searcher:
         self.alpha = alpha
         # dense weight for a question not in English: BM25 over the English report matches only its names and numbers
         self.cross_lingual_alpha = cross_lingual_alpha
-        self.translated_alpha = translated_alpha
         # per paragraph, its sentences' vectors: a question not in English is matched on its best sentence too
         # (app/multilingual.py); None keeps paragraph-level dense scores for every question
         self._sentence_vectors = sentence_vectors
@@ -246,9 +244,7 @@ class Searcher:
             for i, s in dense_chunks.items():
                 key = self._chunk_keys[i]
                 dense[key] = max(dense.get(key, -np.inf), s)
-        cross_lingual = self.mode != "bm25" and self._cross_lingual(query)
-        lexical_query = self._lexical_query(query) if cross_lingual else query
-        lex_all = self._bm25.scores(lexical_query) if self._bm25 is not None else None
+        lex_all = self._bm25.scores(query) if self._bm25 is not None else None
         if lex_all is not None:
             pool = np.arange(len(self._para_keys)) if para_ids is None else para_ids
             pool = pool[lex_all[pool] > 0]
@@ -269,51 +265,37 @@ class Searcher:
                 if value > 0:
                     lexical[key] = value
 
+        cross_lingual = self.mode != "bm25" and self._cross_lingual(query)
         if cross_lingual and qvec is not None and self._sentence_vectors:
             m = self.sentence_mix
             for key, value in dense.items():
                 sv = self._sentence_vectors.get(key)
                 if sv is not None and len(sv):
                     dense[key] = (1.0 - m) * value + m * float(np.max(sv @ qvec))
-        # a question in another language: BM25 weighs more when it reads the question's words in English
-        foreign_alpha = (self.translated_alpha if lexical_query != query else self.cross_lingual_alpha) \
-            if cross_lingual else None
-        fused = self._fuse(dense, lexical, foreign_alpha)
+        fused = self._fuse(dense, lexical, cross_lingual)
         if self._uses_companion(query) and _margin(fused) < self.companion_margin:
             # the main model is unsure: the companion's ranking is fused in (embedding the query costs it ~20-50 ms)
-            fused = self._fuse(dense, lexical, foreign_alpha,
+            fused = self._fuse(dense, lexical, cross_lingual,
                                self.companion.scores(self.companion.embed(query), candidates))
         ranked = sorted(fused, key=lambda key: (-fused[key], self._order[key]))[:k]
         return [self._hit(key, score=float(fused[key]), dense=dense.get(key), lexical=lexical.get(key, 0.0)
                           if lex_all is not None else None, match=self.mode) for key in ranked]
 
-    def _fuse(self, dense: dict[Key, float], lexical: dict[Key, float], foreign_alpha: float | None,
+    def _fuse(self, dense: dict[Key, float], lexical: dict[Key, float], cross_lingual: bool,
               companion: dict[Key, float] | None = None) -> dict[Key, float]:
-        """Fused scores; `foreign_alpha`: the dense weight for a question not in English, else None."""
         if self.mode == "dense":
             return dict(dense) if companion is None else convex(dense, {}, alpha=1.0, companion=companion)
         if self.mode == "bm25":
             return dict(lexical)
-        if foreign_alpha is not None:
-            # BM25 sees only what such a question shares with the English text (names, numbers, and the words it was
-            # read in, app/word_translation.py): weigh it less whatever the fusion (rrf has no weight to lower)
-            return convex(dense, lexical, alpha=foreign_alpha, companion=companion)
+        if cross_lingual:
+            # BM25 only sees the names and numbers such a question shares with the English text: weigh it little
+            # whatever the fusion (rrf has no weight to lower)
+            return convex(dense, lexical, alpha=self.cross_lingual_alpha, companion=companion)
         if self.fusion == "rrf":
             rankings = [self._ranking(dense), self._ranking(lexical)]
             return rrf(rankings + ([self._ranking(companion)] if companion else []), k=self.rrf_k)
         return convex(dense, lexical, alpha=self.alpha if companion is None else self.companion_alpha,
                       companion=companion)
-
-    def _lexical_query(self, query: str) -> str:
-        """What BM25 reads of a question in another language: the question (its names and numbers) and the report
-        words its words stand for, when the embedder reads them (app/word_translation.py), so that BM25 matches the
-        English text as for an English question (dictionary-based cross-language retrieval)."""
-        translator = getattr(self.embedder, "translator", None)
-        if translator is None:
-            return query
-        from app.language import detect
-
-        return " ".join([query, *translator.translate(query, detect(query).code)])
 
     def _cross_lingual(self, query: str) -> bool:
         from app.language import detect

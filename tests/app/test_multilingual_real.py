@@ -204,19 +204,3 @@ def test_word_translation_can_be_turned_off_for_a_tight_latency_budget(e5_assist
     assert off.embedder.translator is None
     assert "kenya" not in off._scorer.question_terms(question)
     assert "kenya" in e5_assistant._scorer.question_terms(question)
-
-
-def test_bm25_reads_a_question_in_the_reports_words(e5_assistant):
-    """A Russian question shares no word with the English report, so BM25 scored nothing for it; read in the report's
-    words ("поправки" -> amendments, "законодательству" -> legislation), it matches the paragraph that holds them.
-    My own wording, about ¶34 (the Maldives mission), which no gold question asks this way."""
-    question = "Какие поправки к законодательству предложила миссия на Мальдивах?"
-    hits = {h.paragraph: h for h in e5_assistant.search(question, k=5)}
-    assert 34 in hits and hits[34].lexical_score > 0, {p: h.lexical_score for p, h in hits.items()}
-    reading = e5_assistant.embedder.translator
-    try:
-        e5_assistant.embedder.translator = None
-        alone = {h.paragraph: h for h in e5_assistant.search(question, k=5)}
-    finally:
-        e5_assistant.embedder.translator = reading
-    assert not (alone.get(34) and alone[34].lexical_score), alone[34].lexical_score
