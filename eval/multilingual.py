@@ -215,6 +215,15 @@ def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus
     return out
 
 
+def _isolated(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """fn(*args, **kwargs) in a fresh process: one model's libraries (torch's thread pool after all-MiniLM-L6-v2) then
+    cannot slow another's measurement (they made some of multilingual-e5-small's asks twice as slow)."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args, kwargs)
+
+
 SEARCH_BUDGET_MS, ASK_BUDGET_MS = 25.0, 100.0
 
 
@@ -284,8 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.latency or args.render:
         results = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
         if args.latency:
-            results["latency"] = {model: latency(model, split=args.split) for model in args.models.split(",")
-                                  if model}
+            results["latency"] = {model: _isolated(latency, model, split=args.split)
+                                  for model in args.models.split(",") if model}
             results["latency_note"] = args.note
             out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         out.write_text(markdown(results), encoding="utf-8")
