@@ -216,8 +216,8 @@ def latency(model: str, *, split: str = "test", corpus_dir: str | Path = "corpus
 
 
 def _isolated(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """fn(*args, **kwargs) in a fresh process: one model's libraries (torch's thread pool after all-MiniLM-L6-v2) then
-    cannot slow another's measurement (they made some of multilingual-e5-small's asks twice as slow)."""
+    """fn(*args, **kwargs) in a fresh process, so one model's libraries cannot slow another's measurement: measured
+    after all-MiniLM-L6-v2 (torch) in the same process, some of multilingual-e5-small's asks ran twice as slow."""
     import multiprocessing
 
     with multiprocessing.get_context("spawn").Pool(1) as pool:
