@@ -283,5 +283,10 @@ def write_all(run: Any, out_dir: str | Path, *, summary_path: str | Path | None 
         if (summary_path.parent / "TUNING.md").exists():  # hand-written notes that the numbers above rest on
             text += "\nHow the answer focus, the sentence ranker and the answerability model were tuned (dev split only): [TUNING.md](TUNING.md).\n"
         summary_path.write_text(text, encoding="utf-8")
+        languages = summary_path.parent / "MULTILINGUAL.json"
+        if languages.exists():  # the figures per language, from their own run (python -m eval.multilingual)
+            from eval.multilingual import splice_report
+
+            splice_report(summary_path, json.loads(languages.read_text(encoding="utf-8")))
         files.append(str(summary_path))
     return files

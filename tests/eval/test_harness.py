@@ -149,3 +149,17 @@ def test_unsupported_sentences_and_wrong_numbers_are_counted():
     q2 = res.questions[1]
     assert q2.unsupported_sentences == ["109 States."] and res.summary["wrong_number_answers"] == 1.0
     assert res.summary["unsupported_sentences"] == 1.0
+
+
+def test_the_summary_keeps_the_figures_per_language_beside_it(tmp_path):
+    """A new eval/REPORT.md still has its section on other languages, from the MULTILINGUAL.json beside it."""
+    from eval.multilingual import MULTILINGUAL, report_section
+
+    _, res = run_scripted()
+    languages = {"split": "test", "models": {MULTILINGUAL: {"rows": {"fr": {
+        "n": 69, "hit@1": 0.9, "hit@5": 1.0, "key_fact_recall": 0.83, "citation_precision": 0.9, "abstention": 0.25}}}}}
+    (tmp_path / "MULTILINGUAL.json").write_text(json.dumps(languages), encoding="utf-8")
+    report.write_all(EvalRun([res], "gold.jsonl", 4, "now", calibration=calibration(res)), tmp_path / "out",
+                     summary_path=tmp_path / "REPORT.md")
+    md = (tmp_path / "REPORT.md").read_text(encoding="utf-8")
+    assert "| scripted |" in md and md.endswith(report_section(languages))
