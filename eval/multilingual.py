@@ -267,9 +267,8 @@ def checks(results: dict[str, Any]) -> list[str]:
                   f"{results.get('latency_note', '')}", "",
                   "| language | query embedding | search | ask | ask p95 | ask, translate_words off |",
                   "|---|---|---|---|---|---|"]
-        off = lambda v: f"{v['ask_p50_words_off_ms']:.1f}" if "ask_p50_words_off_ms" in v else "–"  # noqa: E731
         lines += [f"| {lang} | {v['embed_p50_ms']:.1f} | {v['search_p50_ms']:.1f} | {v['ask_p50_ms']:.1f} | "
-                  f"{v['ask_p95_ms']:.1f} | {off(v)} |" for lang, v in lat.items()]
+                  f"{v['ask_p95_ms']:.1f} | {_fmt(v.get('ask_p50_words_off_ms'), '{:.1f}')} |" for lang, v in lat.items()]
         old = results.get("latency", {}).get(ENGLISH_ONLY, {}).get("en")
         if old:
             lines.append(f"| en, all-MiniLM-L6-v2 | {old['embed_p50_ms']:.1f} | {old['search_p50_ms']:.1f} | "
