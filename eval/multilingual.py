@@ -268,7 +268,8 @@ def checks(results: dict[str, Any]) -> list[str]:
                   "| language | query embedding | search | ask | ask p95 | ask, translate_words off |",
                   "|---|---|---|---|---|---|"]
         lines += [f"| {lang} | {v['embed_p50_ms']:.1f} | {v['search_p50_ms']:.1f} | {v['ask_p50_ms']:.1f} | "
-                  f"{v['ask_p95_ms']:.1f} | {_fmt(v.get('ask_p50_words_off_ms'), '{:.1f}')} |" for lang, v in lat.items()]
+                  f"{v['ask_p95_ms']:.1f} | {_fmt(v.get('ask_p50_words_off_ms'), '{:.1f}')} |"
+                  for lang, v in lat.items()]
         old = results.get("latency", {}).get(ENGLISH_ONLY, {}).get("en")
         if old:
             lines.append(f"| en, all-MiniLM-L6-v2 | {old['embed_p50_ms']:.1f} | {old['search_p50_ms']:.1f} | "
@@ -294,9 +295,9 @@ def report_section(results: dict[str, Any]) -> str:
     formats = {key: f for key, _, f in COLUMNS}
     head = ["questions", *(titles[k] for k in _REPORT_COLUMNS), "ask p50 ms", "ask p50 ms, translate_words off"]
     lines = [_BLOCK_START, "## Questions in the six UN languages", "",
-             f"{MULTILINGUAL} (`PARACITE_EMBEDDING_MODEL`), the {results['split']} split's questions translated by hand "
-             "and scored against the English gold; English rows are the original questions. Latency: fresh questions, "
-             f"p50 (budget {ASK_BUDGET_MS:.0f} ms). Everything else, and the English-only model: "
+             f"{MULTILINGUAL} (`PARACITE_EMBEDDING_MODEL`), the {results['split']} split's questions translated by "
+             "hand and scored against the English gold; English rows are the original questions. Latency: fresh "
+             f"questions, p50 (budget {ASK_BUDGET_MS:.0f} ms). Everything else, and the English-only model: "
              "[MULTILINGUAL.md](MULTILINGUAL.md).", "",
              "| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
     for name, row in block["rows"].items():
