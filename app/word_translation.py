@@ -12,6 +12,10 @@ table, app/multilingual.py), function words are dropped with stopwordsiso's list
 Chinese is cut into words by jieba. Every content word is translated, however unsure its nearest neighbour: on the
 translated dev questions, keeping only confident ones (a margin over the word's mean cosine) lost key-fact recall
 (eval/TUNING.md, session 16), since a question with one word translated then reads as if that word were all it asks.
+
+Where the language has a bilingual dictionary (app/lexicons.py: Chinese, CC-CEDICT), the dictionary proposes and the
+embedder chooses: the nearest report word among those the word's glosses are, or among all report words when no
+gloss is one. Chinese dev questions: key-fact recall 0.732 -> 0.760, citation precision 0.772 -> 0.787.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy as np
+
+from app.lexicons import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -71,23 +77,35 @@ def content_words(question: str, lang: str) -> list[str]:
 
 
 class WordTranslator:
-    """Each content word of a question -> the report word nearest to it in the embedder's space."""
+    """Each content word of a question -> a report word: its dictionary's reading where the language has a
+    dictionary (app/lexicons.py) and a gloss is a report word, else the report word nearest to it in the embedder's
+    space."""
 
-    def __init__(self, embedder: Any, words: Sequence[str], vectors: np.ndarray, *, cache_size: int = 20000):
+    def __init__(self, embedder: Any, words: Sequence[str], vectors: np.ndarray, *, cache_size: int = 20000,
+                 lexicons: bool = True):
         """`embedder` embeds the question's words (kind "query", as `vectors` were embedded: the plain model, with
-        no language direction added); `words` and `vectors` are the report's vocabulary, one row a word."""
+        no language direction added); `words` and `vectors` are the report's vocabulary, one row a word.
+        `lexicons`: try each language's dictionary first."""
+        from app.text.lexical import stem
+
         self.embedder = embedder
         self.words = list(words)
         self.vectors = np.asarray(vectors, dtype=np.float32)
-        self._cache: OrderedDict[str, str] = OrderedDict()  # question word -> report word
+        self.lexicons = lexicons
+        self._by_stem: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            self._by_stem.setdefault(stem(w), []).append(i)
+        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()  # (language, question word) -> report word
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
     def prepare(self, lang: str) -> None:
-        """Load what reading `lang` needs (jieba's dictionary for Chinese) now, not on the first question."""
+        """Load what reading `lang` needs (jieba's dictionary, the lexicon) now, not on the first question."""
         if lang == "zh":
             _jieba()
         stopwords(lang)
+        if self.lexicons:
+            lexicon(lang)
 
     def clear(self) -> None:
         """Forget the words translated so far (a latency benchmark measures fresh questions)."""
@@ -100,17 +118,36 @@ class WordTranslator:
             return []
         asked = content_words(question, lang)
         with self._lock:
-            known = {w: self._cache[w] for w in asked if w in self._cache}
+            known = {w: self._cache[(lang, w)] for w in asked if (lang, w) in self._cache}
         new = [w for w in asked if w not in known]
         if new:
             sims = np.asarray(self.embedder.encode(new, kind="query"), dtype=np.float32) @ self.vectors.T
-            found = {w: self.words[int(np.argmax(row))] for w, row in zip(new, sims)}
+            found = {}
+            for w, row in zip(new, sims):
+                # the dictionary proposes (when the language has one and a gloss is a report word), the embedder
+                # chooses among its proposals: glosses come in no useful order ("全球": entire, total, global)
+                allowed = self._glossed(w, lang)
+                best = max(allowed, key=lambda i: row[i]) if allowed else int(np.argmax(row))
+                found[w] = self.words[best]
             with self._lock:
-                self._cache.update(found)
+                self._cache.update({(lang, w): r for w, r in found.items()})
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
             known.update(found)
         return list(dict.fromkeys(known[w] for w in asked))
+
+    def _glossed(self, word: str, lang: str) -> list[int]:
+        """The report words (their rows) that the dictionary's glosses of `word` are, compared as stems."""
+        from app.text.lexical import STOPWORDS, stem
+
+        lex = lexicon(lang) if self.lexicons else None
+        if lex is None:
+            return []
+        out = []
+        for g in lex.glosses(word):
+            if len(g) >= MIN_CHARS and g not in STOPWORDS:
+                out += self._by_stem.get(stem(g), [])
+        return list(dict.fromkeys(out))
 
     def terms(self, question: str, lang: str) -> set[str]:
         """The question's topic terms as the scorer compares them (app/text/lexical.py topic_terms), read from its

@@ -120,7 +120,7 @@ def markdown(results: dict[str, Any]) -> str:
         "(PARAGRAPH_WEIGHT 0.1), each language's direction taken out of a question's vector and its scale "
         "(SHIFT_SCALE 0.75), the share of the report's mean sentence vector taken out of it (CENTER_SCALE 0.5, since "
         "session 16), the question's words read as report words (every content word, with no confidence "
-        "threshold, session 16) and "
+        "threshold, session 16), Chinese words read among the readings CC-CEDICT proposes (session 18) and "
         "the cross-lingual answerability fit (`python -m eval.calibrate_multilingual`). The question words that say "
         "what a question asks for (app/text/interrogatives.py) are each language's grammar; they were checked "
         "against the dev translations' English originals. (Before the dev translations "

@@ -165,6 +165,9 @@ TRANSLATED_WORDS = [
     ("肯尼亚专家组会议的目的是什么？", "zh", {"kenya", "meeting", "purpose"}),
     ("ما هي البلدان التي شارك خبراؤها في حلقة العمل في تونس؟", "ar", {"countries", "tunisia"}),
     ("Какие публикации выпустило УНП ООН о коррупции в спорте?", "ru", {"corruption"}),
+    # CC-CEDICT proposes, e5 chooses: e5 alone read "公约" as "confederation" and "讲习班" as "teaching"
+    ("有多少个国家是《有组织犯罪公约》的缔约国？", "zh", {"convention", "countries"}),
+    ("毒品和犯罪问题办公室在哪里举办了打击贩运人口的讲习班？", "zh", {"workshop", "trafficking"}),
 ]
 
 

@@ -122,3 +122,48 @@ def test_only_a_question_not_in_english_is_read_through_the_translator():
     assert scorer.question_terms(spanish) == emb.translator.terms(spanish, "es") != topic_terms(spanish)
     emb.translator = None  # an index prepared before translators existed: the words as they are
     assert scorer.question_terms(spanish) == topic_terms(spanish)
+
+
+class Glosses:
+    """A stand-in bilingual dictionary."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def glosses(self, word):
+        return self.entries.get(word, [])
+
+
+@pytest.fixture
+def spanish_glosses(monkeypatch):
+    """Registers a stand-in dictionary for Spanish for one test (the registry is restored after it)."""
+    import app.lexicons as lexicons
+
+    monkeypatch.setattr(lexicons, "_FACTORIES", dict(lexicons._FACTORIES))
+    monkeypatch.setattr(lexicons, "_LOADED", {})
+    entries = {"reunión": ["gathering", "meetings"], "asamblea": ["assembly"], "taller": ["purpose", "workshop"]}
+    lexicons.register("es", lambda: Glosses(entries))
+    return entries
+
+
+def test_a_dictionary_proposes_and_the_embedder_chooses_among_its_proposals(spanish_glosses):
+    # "reunión" is near no meaning for the embedder (it would be read as the first report word); its glosses name a
+    # report word, compared as stems ("meetings" -> meeting)
+    assert _translator()[0].translate("¿Una reunión?", "es") == ["meeting"]
+    # several glosses are report words: the embedder picks the one nearest to the word, not the first listed
+    assert _translator()[0].translate("¿Un taller?", "es") == ["workshop"]
+    # no gloss is a report word: the embedder's reading stands
+    assert _translator()[0].translate("¿Una asamblea?", "es") == ["migrants"]
+
+
+def test_the_dictionary_is_not_read_with_lexicons_off_or_for_a_language_without_one(spanish_glosses):
+    emb = Dictionary()
+    off = WordTranslator(emb, Dictionary.MEANINGS, emb.encode(Dictionary.MEANINGS, kind="query"), lexicons=False)
+    assert off.translate("¿Una reunión?", "es") == ["migrants"]
+    assert _translator()[0].translate("Une reunión ?", "fr") == ["migrants"]  # the Spanish dictionary is Spanish's
+
+
+def test_a_word_read_in_one_language_is_not_reused_for_another(spanish_glosses):
+    tr, _ = _translator()
+    assert tr.translate("¿Una reunión?", "es") == ["meeting"]
+    assert tr.translate("Une reunión ?", "fr") == ["migrants"]
