@@ -15,7 +15,7 @@ translated dev questions, keeping only confident ones (a margin over the word's 
 
 Where the language has a bilingual dictionary (app/lexicons.py: Chinese, CC-CEDICT), the dictionary proposes and the
 embedder chooses: the nearest report word among those the word's glosses are, or among all report words when no
-gloss is one. Chinese dev questions: key-fact recall 0.732 -> 0.760, citation precision 0.772 -> 0.787.
+gloss is one (figures in app/lexicons.py).
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from app.lexicons import lexicon
+from app.text.lexical import STOPWORDS, stem, topic_terms
 
 log = logging.getLogger(__name__)
 
@@ -81,17 +82,12 @@ class WordTranslator:
     dictionary (app/lexicons.py) and a gloss is a report word, else the report word nearest to it in the embedder's
     space."""
 
-    def __init__(self, embedder: Any, words: Sequence[str], vectors: np.ndarray, *, cache_size: int = 20000,
-                 lexicons: bool = True):
+    def __init__(self, embedder: Any, words: Sequence[str], vectors: np.ndarray, *, cache_size: int = 20000):
         """`embedder` embeds the question's words (kind "query", as `vectors` were embedded: the plain model, with
-        no language direction added); `words` and `vectors` are the report's vocabulary, one row a word.
-        `lexicons`: try each language's dictionary first."""
-        from app.text.lexical import stem
-
+        no language direction added); `words` and `vectors` are the report's vocabulary, one row a word."""
         self.embedder = embedder
         self.words = list(words)
         self.vectors = np.asarray(vectors, dtype=np.float32)
-        self.lexicons = lexicons
         self._by_stem: dict[str, list[int]] = {}
         for i, w in enumerate(self.words):
             self._by_stem.setdefault(stem(w), []).append(i)
@@ -104,8 +100,7 @@ class WordTranslator:
         if lang == "zh":
             _jieba()
         stopwords(lang)
-        if self.lexicons:
-            lexicon(lang)
+        lexicon(lang)
 
     def clear(self) -> None:
         """Forget the words translated so far (a latency benchmark measures fresh questions)."""
@@ -138,9 +133,7 @@ class WordTranslator:
 
     def _glossed(self, word: str, lang: str) -> list[int]:
         """The report words (their rows) that the dictionary's glosses of `word` are, compared as stems."""
-        from app.text.lexical import STOPWORDS, stem
-
-        lex = lexicon(lang) if self.lexicons else None
+        lex = lexicon(lang)
         if lex is None:
             return []
         out = []
@@ -152,7 +145,5 @@ class WordTranslator:
     def terms(self, question: str, lang: str) -> set[str]:
         """The question's topic terms as the scorer compares them (app/text/lexical.py topic_terms), read from its
         translated words; empty when it has no content word."""
-        from app.text.lexical import topic_terms
-
         english = self.translate(question, lang)
         return topic_terms(" ".join(english)) if english else set()

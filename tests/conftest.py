@@ -102,3 +102,14 @@ def copy_corpus(tmp_path, real_corpus_dir):
     d = tmp_path / "corpus"
     shutil.copytree(real_corpus_dir, d)
     return d
+
+
+@pytest.fixture
+def lexicon_registry(monkeypatch):
+    """app/lexicons.py's registry for one test: what the test registers is gone after it, and nothing is loaded yet.
+    Returns `register`."""
+    import app.lexicons as lexicons
+
+    monkeypatch.setattr(lexicons, "_FACTORIES", dict(lexicons._FACTORIES))
+    monkeypatch.setattr(lexicons, "_LOADED", {})
+    return lexicons.register

@@ -135,14 +135,10 @@ class Glosses:
 
 
 @pytest.fixture
-def spanish_glosses(monkeypatch):
-    """Registers a stand-in dictionary for Spanish for one test (the registry is restored after it)."""
-    import app.lexicons as lexicons
-
-    monkeypatch.setattr(lexicons, "_FACTORIES", dict(lexicons._FACTORIES))
-    monkeypatch.setattr(lexicons, "_LOADED", {})
+def spanish_glosses(lexicon_registry):
+    """A stand-in dictionary for Spanish, for one test."""
     entries = {"reunión": ["gathering", "meetings"], "asamblea": ["assembly"], "taller": ["purpose", "workshop"]}
-    lexicons.register("es", lambda: Glosses(entries))
+    lexicon_registry("es", lambda: Glosses(entries))
     return entries
 
 
@@ -156,11 +152,8 @@ def test_a_dictionary_proposes_and_the_embedder_chooses_among_its_proposals(span
     assert _translator()[0].translate("¿Una asamblea?", "es") == ["migrants"]
 
 
-def test_the_dictionary_is_not_read_with_lexicons_off_or_for_a_language_without_one(spanish_glosses):
-    emb = Dictionary()
-    off = WordTranslator(emb, Dictionary.MEANINGS, emb.encode(Dictionary.MEANINGS, kind="query"), lexicons=False)
-    assert off.translate("¿Una reunión?", "es") == ["migrants"]
-    assert _translator()[0].translate("Une reunión ?", "fr") == ["migrants"]  # the Spanish dictionary is Spanish's
+def test_a_languages_dictionary_is_not_read_for_another_language(spanish_glosses):
+    assert _translator()[0].translate("Une reunión ?", "fr") == ["migrants"]
 
 
 def test_a_word_read_in_one_language_is_not_reused_for_another(spanish_glosses):
