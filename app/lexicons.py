@@ -24,6 +24,8 @@ import re
 import threading
 from typing import Callable, Protocol
 
+from app.text.lexical import STOPWORDS
+
 
 class Lexicon(Protocol):
     def glosses(self, word: str) -> list[str]:
@@ -53,15 +55,19 @@ def lexicon(lang: str) -> Lexicon | None:
         return _LOADED[lang]
 
 
-# CC-CEDICT senses that name no meaning of the word itself: a surname, a spelling variant, a pointer elsewhere
-_NOT_A_SENSE = re.compile(r"^(?:surname\b|(?:old |archaic |japanese |erhua )?variant of\b|see\b|see also\b|"
-                          r"used in\b|abbr\.|also written\b|also pr\.|cl:|pr\.)", re.I)
+# CC-CEDICT senses that name no meaning of the word itself: a surname or other name, a spelling variant, a
+# pronunciation, a measure word, a pointer elsewhere
+_NOT_A_SENSE = re.compile(r"^(?:surname\b|name of\b|see\b|used in\b|abbr\.|also written\b|(?:taiwan |also )?pr\.|"
+                          r"cl:|classifier for\b|same as\b)|\bvariant of\b", re.I)
 # what a sense says about its words rather than what they mean: "(i.e. international agreement)", "[gong1]", "sth"
-_NOTES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\bsth\b|\bsb\b|\bsomebody\b|\bsomething\b|\bCL:.*$")
-_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-# light verbs carry a gloss's grammar, not its meaning ("进展": "to make progress"; "聚会": "to get together")
-_LIGHT_VERBS = frozenset("make makes made get gets got come comes came take takes took give gives gave put go goes went "
-                         "keep kept let set".split())
+_NOTES = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:sth|sb|somebody|something|lit|fig)\b\.?|\bCL:.*$")
+# a light verb after "to" carries a gloss's grammar, not its meaning ("进展": "to make progress"); the project's own
+# LIGHT_VERBS (app/text/words.py) are those English questions wrap a verb in, a different list
+_TO_LIGHT_VERB = re.compile(r"^\s*to\s+(?:make|get|come|take|give|go|do|have|be)\s+(?=\w)", re.I)
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'[A-Za-z]+)?")
+# a sense with more content words than this explains the word rather than translating it: its words would each be
+# proposed ("管制" would propose sentence, years, restrictions, activities)
+MAX_SENSE_WORDS = 3
 
 
 class CedictLexicon:
@@ -89,10 +95,12 @@ class CedictLexicon:
     def glosses(self, word: str) -> list[str]:
         out: list[str] = []
         for sense in self._senses.get(word, ()):
-            if _NOT_A_SENSE.match(sense.strip()):
+            if _NOT_A_SENSE.search(sense.strip()):
                 continue
-            out += [w for w in (m.lower() for m in _ENGLISH_WORD.findall(_NOTES.sub(" ", sense)))
-                    if w not in _LIGHT_VERBS]
+            found = [w.lower() for w in _ENGLISH_WORD.findall(_NOTES.sub(" ", _TO_LIGHT_VERB.sub("", sense)))]
+            content = [w for w in found if "'" not in w and w not in STOPWORDS]  # "one's": no meaning of its own
+            if len(content) <= MAX_SENSE_WORDS:
+                out += content
         return list(dict.fromkeys(out))
 
 

@@ -26,8 +26,24 @@ def test_cedict_reads_every_reading_of_a_word_in_either_script():
     assert zh.glosses("講習班") == zh.glosses("讲习班")  # traditional and simplified
 
 
-def test_cedict_senses_that_name_no_meaning_are_skipped():
-    assert CedictLexicon({"字": ["surname Wang", "king"]}).glosses("字") == ["king"]
+@pytest.mark.parametrize("sense", [
+    "surname Wang", "variant of 了[liao3]", "old variant of 法", "see 了結|了结[liao3 jie2]", "Taiwan pr. [fa3]",
+    "classifier for batches", "same as 一下", "name of a river", "CL:個|个[ge4]", "abbr. for 中國|中国",
+])
+def test_cedict_senses_that_name_no_meaning_are_skipped(sense):
+    assert CedictLexicon({"字": [sense]}).glosses("字") == []
+
+
+@pytest.mark.parametrize("sense,glosses", [
+    ("convention (i.e. international agreement)", ["convention"]),  # notes in brackets dropped
+    ("to make progress", ["progress"]),  # a light verb after "to" is grammar
+    ("to set up", ["set"]),  # ... but only a light verb with more after it
+    ("one's own country", ["country"]),  # possessives and function words carry no meaning
+    ("a sentence of several years with restrictions on activities", []),  # an explanation, not a translation
+    ("lit. to eat vinegar", ["eat", "vinegar"]),
+])
+def test_cedict_glosses_are_the_content_words_of_short_senses(sense, glosses):
+    assert CedictLexicon({"字": [sense]}).glosses("字") == glosses
 
 
 def test_a_registered_factory_is_called_once_on_first_use(lexicon_registry):
