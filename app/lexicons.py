@@ -29,7 +29,7 @@ from app.text.lexical import STOPWORDS
 
 class Lexicon(Protocol):
     def glosses(self, word: str) -> list[str]:
-        """English words that translate `word`, most common sense first; [] when it is not in the dictionary."""
+        """English words that translate `word`, in the dictionary's order; [] when it is not in the dictionary."""
 
 
 _FACTORIES: dict[str, Callable[[], Lexicon]] = {}

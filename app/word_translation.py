@@ -78,9 +78,8 @@ def content_words(question: str, lang: str) -> list[str]:
 
 
 class WordTranslator:
-    """Each content word of a question -> a report word: its dictionary's reading where the language has a
-    dictionary (app/lexicons.py) and a gloss is a report word, else the report word nearest to it in the embedder's
-    space."""
+    """Each content word of a question -> the report word nearest to it in the embedder's space, among the report
+    words its dictionary's glosses are where the language has a dictionary (app/lexicons.py) and a gloss is one."""
 
     def __init__(self, embedder: Any, words: Sequence[str], vectors: np.ndarray, *, cache_size: int = 20000):
         """`embedder` embeds the question's words (kind "query", as `vectors` were embedded: the plain model, with
