@@ -76,19 +76,28 @@ class ExtractiveAnswerer:
             scored = [s for s in self.scorer.score(question, context.hits, texts) if s.hit.key == named.key]
         parts = split_subquestions(question)
         if len(parts) > 1:
-            # "how many X and how many Y": one sentence per part, chosen jointly (_assign)
-            texts_of = dict(zip(parts, standalone_parts(question)))
-            scored_parts = []
-            for j, part in enumerate(parts):
-                part_scored = self._score_part(part, texts_of[part], parts[0] if j else None, context, texts)
-                fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
-                scored_parts.append((part, fitting))
-            scored_parts = _later_after_first(scored_parts)
-            everything = next((f for p, f in scored_parts if f and not _bare_how_much(p)),
-                              next((f for _, f in scored_parts if f), []))
-            picked = _assign(scored_parts)
-            picked = picked[: max(self.max_sentences, len(parts))]
-            return _in_report_order(self._with_neighbours(question, picked, everything, len(picked) + 2))
+            return self._select_parts(question, parts, standalone_parts(question), context, texts)
+        return self._select_whole(question, context, scored, texts, single=single)
+
+    def _select_parts(self, question: str, parts: list[str], standalones: list[str], context: PackedContext,
+                      texts: list[str]) -> list[ScoredSentence]:
+        """One sentence per part ("how many X and how many Y"), chosen jointly (_assign)."""
+        texts_of = dict(zip(parts, standalones))
+        scored_parts = []
+        for j, part in enumerate(parts):
+            part_scored = self._score_part(part, texts_of[part], parts[0] if j else None, context, texts)
+            fitting = [s for s in part_scored if len(s.text) <= MAX_SENTENCE_CHARS]
+            scored_parts.append((part, fitting))
+        scored_parts = _later_after_first(scored_parts)
+        everything = next((f for p, f in scored_parts if f and not _bare_how_much(p)),
+                          next((f for _, f in scored_parts if f), []))
+        picked = _assign(scored_parts)
+        picked = picked[: max(self.max_sentences, len(parts))]
+        return _in_report_order(self._with_neighbours(question, picked, everything, len(picked) + 2))
+
+    def _select_whole(self, question: str, context: PackedContext, scored: list[ScoredSentence] | None,
+                      texts: list[str], *, single: bool) -> list[ScoredSentence]:
+        """The best sentence, and those within reach of it that answer more of the question."""
         if scored is None:
             scored = self.scorer.score(question, context.hits, texts)
         scored = [s for s in scored if len(s.text) <= MAX_SENTENCE_CHARS] or scored[:1]
