@@ -522,3 +522,31 @@ def test_a_sentence_that_does_the_same_again_with_also_goes_on(sentence, followi
 def test_a_subject_after_an_opening_phrase_may_refer_back(sentence, expected):
     previous = "UNODC continued to maintain a list of designated central authorities."
     assert refers_back(sentence, previous) is expected
+
+
+def test_each_question_of_a_compound_question_in_another_language_adds_its_sentence():
+    """"Combien d'États ..., et combien d'affaires ... ?": the whole question's reading finds the second question's
+    sentence only; the first question, read alone, adds its own. An English question is split as before (its parts
+    replace the whole), and a single French question is read whole."""
+    from app.answer.extractive import ExtractiveAnswerer
+    from app.context import ContextParagraph, PackedContext
+    from app.text.scoring import ScoredSentence, SentenceScorer
+
+    parties, cases = "189 States had become parties to the Convention.", "SHERLOC included more than 2,700 cases."
+    hits = [Hit("doc", 7, (), parties, 1.0), Hit("doc", 8, (), cases, 1.0)]
+    context = PackedContext("q", tuple(ContextParagraph(f"¶{h.paragraph}", h, h.text, 10) for h in hits), False, 20)
+    first, second = "Combien d'États sont parties à la Convention", "combien d'affaires la base SHERLOC contient-elle ?"
+
+    class Readings(SentenceScorer):  # a scorer double: each question's cosines, as a cross-language model gives them
+        def score(self, question, hits, texts=None, qvec=None, *, kind=None):
+            best = 7 if question.startswith(first) and second not in question else 8
+            return [ScoredSentence(h, 0, h.text, s, s, 0.0, 0) for h, s in
+                    sorted(((h, 1.0 if h.paragraph == best else 0.5) for h in hits), key=lambda x: -x[1])]
+
+        def question_terms(self, question):
+            return {}
+
+    reader = ExtractiveAnswerer(scorer=Readings())
+    compound = f"{first}, et {second}"
+    assert [s.hit.paragraph for s in reader.select(compound, context)] == [8, 7]  # the whole's answer first
+    assert [s.hit.paragraph for s in reader.select(second.capitalize(), context)] == [8]

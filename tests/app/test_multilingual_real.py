@@ -193,6 +193,31 @@ def test_a_question_read_in_the_reports_words_is_answered_with_the_fact(e5_assis
     assert any(fact in c.quote for c in ans.citations), ans.text
 
 
+# Two questions in one, each answered by its own paragraph (¶76: the e-learning course "is now available in 23
+# languages"; ¶77: the TRACK portal "received a total of 54,488 page views in 2017"; ¶17: the meeting "held in
+# Tabriz"; ¶16: the "Mutual Legal Assistance Request Writer Tool"). Read whole, each was answered from one paragraph.
+COMPOUND = [
+    ("En combien de langues le cours en ligne « La lutte contre la corruption » est-il disponible, et combien de pages "
+     "du portail TRACK ont été consultées en 2017 ?", {76, 77}),
+    ("¿En cuántos idiomas está disponible el curso en línea «La lucha contra la corrupción» y cuántas visitas recibió "
+     "el portal TRACK en 2017?", {76, 77}),
+    ("На скольких языках доступен электронный курс «Борьба с коррупцией» и сколько просмотров страниц получил портал "
+     "TRACK в 2017 году?", {76, 77}),
+    ('بكم لغة تتاح الدورة الإلكترونية "مكافحة الفساد"، وكم عدد مرات مشاهدة صفحات بوابة TRACK في عام 2017؟', {76, 77}),
+    ("“打击腐败”电子学习工具以多少种语文提供？TRACK门户网站2017年的页面浏览量是多少？", {76, 77}),
+    ("Où s'est tenue la réunion nationale sur l'entraide judiciaire en Iran, et quel outil le Secrétariat a-t-il "
+     "remanié pour rédiger les demandes d'entraide ?", {16, 17}),
+]
+
+
+@pytest.mark.parametrize("question,paragraphs", COMPOUND)
+def test_each_question_of_a_compound_question_is_answered_from_its_paragraph(e5_assistant, question, paragraphs):
+    ans = e5_assistant.ask(question)
+    assert paragraphs <= {c.paragraph for c in ans.citations}, ans.text
+    for c in ans.citations:  # each part's sentence is a verbatim quote too
+        assert c.quote in e5_assistant.searcher.paragraph(c.paragraph).text
+
+
 def test_word_translation_can_be_turned_off_for_a_tight_latency_budget(e5_assistant, e5_embedder, real_corpus_dir):
     """translate_words=False (PARACITE_TRANSLATE_WORDS): a question's words are not embedded, so it keeps its own
     terms, and it is still answered across languages from the vectors alone."""

@@ -1,0 +1,111 @@
+"""The questions inside one question in another UN official language: "Quand l'organe s'est-il réuni, et combien de
+résumés ont été publiés ?" asks two things, as "When did the body meet, and how many summaries were published?" does
+(app/text/lexical.py split_subquestions splits the English one).
+
+Why: a compound question's answer sits in two paragraphs, and one reading of the whole question picks the sentence
+closest to its first half only. Split, each part gets its own retrieval, answer sentence and grade, as English
+questions do.
+
+Where one question ends and the next begins is grammar, not a report's vocabulary: a question mark followed by more
+text, or a coordinating conjunction ("et", "y", "и", "و") followed by a question word, a closed class per language
+(Chinese joins its questions with a comma, so there a comma between two clauses that each hold a question word).
+"""
+from __future__ import annotations
+
+import re
+
+_I = re.I | re.U
+
+# A question word opening a further question, after an optional preposition and hedge ("et environ combien",
+# "y, aproximadamente, cuántos", "и примерно сколько").
+_FURTHER = {
+    "fr": r"(?:(?:à|a|de|dans|sur|pour|par|en|avec|depuis)\s+)?(?:environ\s+|approximativement\s+)?"
+          r"(?:combien|quand|où|qui|quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|comment|pourquoi)\b|qu['’]|que\s",
+    "es": r"(?:(?:a|de|en|con|para|por|desde)\s+)?(?:aproximadamente\s+)?"
+          r"(?:qué|cu[aá]nt[oa]s?|cuándo|dónde|quién(?:es)?|cómo|cuál(?:es)?|por\s+qué)(?!\w)",
+    "ru": r"(?:(?:в|во|на|о|об|с|со|из|к|по|для|от|до)\s+)?(?:примерно\s+|приблизительно\s+|около\s+)?"
+          r"(?:сколь\w*|когда|где|куда|кто|кого|что|чего|чем|как|как(?:ой|ая|ое|ие|ого|ую|ом|ому|им|их|ими|ова|ов)|"
+          r"каков\w*|почему|зачем)(?!\w)",
+}
+# the conjunction: "et", "y", "и"/"а также"; Arabic writes its "and" (و) joined to the question word
+_AND = {
+    "fr": re.compile(r",?\s+et\s*,?\s+(?=" + _FURTHER["fr"] + ")", _I),
+    "es": re.compile(r",?\s+y\s*(?:,\s*[^\W\d]+\s*,\s*)?(?=" + _FURTHER["es"] + ")", _I),
+    "ru": re.compile(r",?\s+(?:и|а\s+также)\s+(?=" + _FURTHER["ru"] + ")", _I),
+    "ar": re.compile(r"(?:\s*،\s*|\s+)و(?=(?:كم|ما|ماذا|متى|أين|هل|كيف|أي|أيّ|لماذا)(?:\s|$))"),
+}
+_ZH_ASKS = re.compile(r"什么|多少|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
+_ZH_CLAUSE = re.compile(r"[，,；;]")
+_QUESTION_END = re.compile(r"(?<=[?？؟])\s*(?=\S)")
+MIN_WORDS = 3  # "Quand et où ... ?" stays one question: a part needs this many words (as in English)
+MIN_HAN = 4  # ... or, in Chinese, this many characters
+# A later part this short names what it asks but not about what ("地点在哪里？", "¿dónde?"): it carries the first part.
+THIN_WORDS = 5
+THIN_HAN = 10
+_SCENE = re.compile(r"^([^:：?？؟]{3,}?)\s*[:：]\s*\S")  # "Intégrité du sport et corruption : qu'ont décidé ..."
+
+
+def _long_enough(part: str, lang: str) -> bool:
+    if lang == "zh":
+        return len(re.findall(r"[\u4e00-\u9fff]", part)) >= MIN_HAN
+    return len(part.split()) >= MIN_WORDS
+
+
+def _zh_clauses(sentence: str) -> list[str]:
+    """A Chinese question cut at each comma between clauses that both ask something (either side alone would be a
+    question): "缔约国作出了什么决定，办公室自身又做了什么？". A comma inside a question ("关于X，有没有数据？") is kept."""
+    pieces = _ZH_CLAUSE.split(sentence)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if _ZH_ASKS.search(out[-1]) and _ZH_ASKS.search(piece):
+            out.append(piece)
+        else:
+            out[-1] += "，" + piece
+    return out
+
+
+def split_parts(question: str, lang: str) -> list[str]:
+    """The questions a question in `lang` asks, each ending with its question mark; [question] when it asks one."""
+    sentences: list[str] = []
+    for sentence in _QUESTION_END.split(question.strip()):
+        # a sentence that asks nothing ("Je cherche tout ce qui porte sur ...") says more of the question before it
+        if sentences and sentence.rstrip()[-1:] not in "?？؟":
+            sentences[-1] += " " + sentence
+        else:
+            sentences.append(sentence)
+    parts = []
+    for sentence in sentences:
+        if lang == "zh":
+            pieces = _zh_clauses(sentence)
+        elif lang in _AND:
+            pieces = _AND[lang].split(sentence)
+        else:
+            pieces = [sentence]
+        parts.extend(p.strip(" ,،，") for p in pieces)
+    parts = [p for p in parts if _long_enough(p, lang)]
+    if len(parts) < 2:
+        return [question]
+    mark = "？" if lang == "zh" else "؟" if lang == "ar" else "?"
+    return [p if p[-1:] in "?？؟" else p + mark for p in parts]
+
+
+def _thin(part: str, lang: str) -> bool:
+    if lang == "zh":
+        return len(re.findall(r"[\u4e00-\u9fff]", part)) < THIN_HAN
+    return len(part.split()) < THIN_WORDS
+
+
+def standalone(parts: list[str], lang: str) -> list[str]:
+    """Each part readable on its own: a later part takes the scene the question opens with ("Intégrité du sport et
+    corruption : ..."), and a thin one the whole first part."""
+    if len(parts) < 2:
+        return parts
+    scene = _SCENE.match(parts[0])
+    out = parts[:1]
+    for part in parts[1:]:
+        if _thin(part, lang):
+            part = f"{part} {parts[0]}"
+        elif scene:
+            part = f"{scene.group(1)} : {part}"
+        out.append(part)
+    return out
