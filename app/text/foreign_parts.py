@@ -42,6 +42,9 @@ MIN_HAN = 4  # ... or, in Chinese, this many characters
 # A later part this short names what it asks but not about what ("地点在哪里？", "¿dónde?"): it carries the first part.
 THIN_WORDS = 5
 THIN_HAN = 10
+# Each part is embedded and scored: a question of many question marks (up to max_question_chars) is read as its first
+# MAX_PARTS questions, and the rest only as part of the whole question (the answer's base).
+MAX_PARTS = 4
 _SCENE = re.compile(r"^([^:：?？؟]{3,}?)\s*[:：]\s*\S")  # "Intégrité du sport et corruption : qu'ont décidé ..."
 
 
@@ -82,7 +85,7 @@ def split_parts(question: str, lang: str) -> list[str]:
         else:
             pieces = [sentence]
         parts.extend(p.strip(" ,،，") for p in pieces)
-    parts = [p for p in parts if _long_enough(p, lang)]
+    parts = [p for p in parts if _long_enough(p, lang)][:MAX_PARTS]
     if len(parts) < 2:
         return [question]
     mark = "？" if lang == "zh" else "؟" if lang == "ar" else "?"

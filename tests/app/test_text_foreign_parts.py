@@ -66,3 +66,11 @@ def test_retrieval_and_the_gate_still_read_a_question_in_another_language_whole(
     assert split_subquestions(french) == [french]
     assert split_parts(french, "fr") == ["Combien d'États sont parties à la Convention?",
                                          "quand la Convention est-elle entrée en vigueur ?"]
+
+
+def test_a_question_of_many_questions_is_read_as_its_first_few():
+    from app.text.foreign_parts import MAX_PARTS
+
+    many = " ".join(f"¿Cuántos talleres se celebraron en {year}?" for year in range(2000, 2030))
+    parts = split_parts(many, "es")
+    assert len(parts) == MAX_PARTS and parts[0] == "¿Cuántos talleres se celebraron en 2000?"
