@@ -33,7 +33,7 @@ def test_a_compound_question_is_split_at_its_grammar(lang, question, expected):
 @pytest.mark.parametrize("lang, question", [
     ("fr", "Combien d'États sont parties à la Convention ?"),
     ("fr", "Quand et où l'atelier a-t-il eu lieu ?"),  # "when and where" is one question, as in English
-    ("fr", "Quels pays et quelles organisations ont participé à la réunion ?"),  # no question word after "et"
+    ("fr", "Quels pays et quelles organisations ont participé à la réunion ?"),  # "Quels pays" is too short alone
     ("es", "¿Qué hizo la UNODC en Colombia y en el Perú?"),
     ("ru", "Какие страны и организации участвовали в совещании?"),
     ("ar", "ما الذي فعله المكتب في كولومبيا وبيرو؟"),
