@@ -3,8 +3,9 @@ résumés ont été publiés ?" asks two things, as "When did the body meet, and
 (app/text/lexical.py split_subquestions splits the English one).
 
 Why: a compound question's answer sits in two paragraphs, and one reading of the whole question picks the sentence
-closest to its first half only. Split, each part gets its own retrieval, answer sentence and grade, as English
-questions do.
+closest to its first half only. Split, each part gets its own answer sentence (app/answer/extractive.py), added to the
+whole question's. Unlike English, retrieval and the relevance gate still read the whole question: a part read alone
+in another language retrieved and graded worse (eval/TUNING.md, session 19).
 
 Where one question ends and the next begins is grammar, not a report's vocabulary: a question mark followed by more
 text, or a coordinating conjunction ("et", "y", "и", "و") followed by a question word, a closed class per language
@@ -36,7 +37,8 @@ _AND = {
 }
 _ZH_ASKS = re.compile(r"什么|多少|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
 _ZH_CLAUSE = re.compile(r"[，,；;]")
-_QUESTION_END = re.compile(r"(?<=[?？؟])\s*(?=\S)")
+_MARKS = "?？؟"  # the question marks of the six languages
+_QUESTION_END = re.compile(rf"(?<=[{_MARKS}])\s*(?=\S)")
 MIN_WORDS = 3  # "Quand et où ... ?" stays one question: a part needs this many words (as in English)
 MIN_HAN = 4  # ... or, in Chinese, this many characters
 # A later part this short names what it asks but not about what ("地点在哪里？", "¿dónde?"): it carries the first part.
@@ -45,13 +47,19 @@ THIN_HAN = 10
 # Each part is embedded and scored: a question of many question marks (up to max_question_chars) is read as its first
 # MAX_PARTS questions, and the rest only as part of the whole question (the answer's base).
 MAX_PARTS = 4
-_SCENE = re.compile(r"^([^:：?？؟]{3,}?)\s*[:：]\s*\S")  # "Intégrité du sport et corruption : qu'ont décidé ..."
+_SCENE = re.compile(rf"^([^:：{_MARKS}]{{3,}}?)\s*[:：]\s*\S")  # "Intégrité du sport et corruption : qu'ont décidé ..."
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _size(part: str, lang: str) -> int:
+    """A part's length in words; in Chinese, which does not space its words, in Han characters."""
+    return len(_HAN.findall(part)) if lang == "zh" else len(part.split())
 
 
 def _long_enough(part: str, lang: str) -> bool:
-    if lang == "zh":
-        return len(re.findall(r"[\u4e00-\u9fff]", part)) >= MIN_HAN
-    return len(part.split()) >= MIN_WORDS
+    return _size(part, lang) >= (MIN_HAN if lang == "zh" else MIN_WORDS)
 
 
 def _zh_clauses(sentence: str) -> list[str]:
@@ -72,7 +80,7 @@ def split_parts(question: str, lang: str) -> list[str]:
     sentences: list[str] = []
     for sentence in _QUESTION_END.split(question.strip()):
         # a sentence that asks nothing ("Je cherche tout ce qui porte sur ...") says more of the question before it
-        if sentences and sentence.rstrip()[-1:] not in "?？؟":
+        if sentences and sentence.rstrip()[-1:] not in _MARKS:
             sentences[-1] += " " + sentence
         else:
             sentences.append(sentence)
@@ -89,13 +97,11 @@ def split_parts(question: str, lang: str) -> list[str]:
     if len(parts) < 2:
         return [question]
     mark = "？" if lang == "zh" else "؟" if lang == "ar" else "?"
-    return [p if p[-1:] in "?？؟" else p + mark for p in parts]
+    return [p if p[-1:] in _MARKS else p + mark for p in parts]
 
 
 def _thin(part: str, lang: str) -> bool:
-    if lang == "zh":
-        return len(re.findall(r"[\u4e00-\u9fff]", part)) < THIN_HAN
-    return len(part.split()) < THIN_WORDS
+    return _size(part, lang) < (THIN_HAN if lang == "zh" else THIN_WORDS)
 
 
 def standalone(parts: list[str], lang: str) -> list[str]:
