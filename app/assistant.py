@@ -29,6 +29,9 @@ class Assistant:
         self._extractive: Any = None
         self._scorer: Any = None  # shared by the extractive answerer and every chain (built with the first chain)
         self._lock = threading.Lock()
+        self._other: Any = None  # the companion's reader, for languages the main model does not read (built once)
+        self._other_built = False
+        self._other_lock = threading.Lock()
 
     # -- loading -------------------------------------------------------------------------------------------------
     @classmethod
@@ -95,6 +98,11 @@ class Assistant:
                *, year: int | str | None = None, session: str | None = None) -> list[Hit]:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
+        reader = self._reader_for(q)
+        if isinstance(reader, Assistant) and reader is not self:
+            return reader.search(q, k=k, section=section, doc_id=doc_id, year=year, session=session)
+        if isinstance(reader, Answer):  # search has no text to say it in: the hits are the main model's, as before
+            log.warning("%s", reader.notes[0])
         return self.searcher.search(q, k=k or self.settings.top_k, section=section,
                                     doc_ids=self.scope(q, doc_id=doc_id, year=year, session=session))
 
@@ -116,12 +124,54 @@ class Assistant:
 
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
+        reader = self._reader_for(q)
+        if isinstance(reader, Answer):
+            return iter((reader.text, reader))
+        if reader is not self:
+            from app.other_languages import noted
+
+            note = (f"read by {reader.embedder.model_id} (the companion model): the main model, "
+                    f"{self.embedder.model_id}, does not read this language")
+            return noted(reader.stream(q, history, section, doc_id, backend=backend, k=k, year=year,
+                                       session=session), note)
         scope = self.scope(q, doc_id=doc_id, year=year, session=session)
         clarify = self._which_report(q, scope)
         if clarify is not None:
             return iter((clarify.text, clarify))
         return localize_stream(self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k,
                                                           doc_ids=scope), q)
+
+    def _reader_for(self, question: str) -> "Assistant | Answer":
+        """Who reads this question: this assistant; the companion's reader when the main model's card says it does
+        not read the question's language and the companion's says it does (app/other_languages.py); else the
+        decline that says which setting helps."""
+        from app.other_languages import reads_language, unread_answer, unread_language
+
+        code = unread_language(self.embedder, question)
+        if code is None:
+            return self
+        other = self.other_language_reader()
+        if other is not None and reads_language(other.embedder, code):
+            return other
+        from app.settings import COMPANION_MODEL
+
+        return unread_answer(question, code, self.embedder.model_id, f"PARACITE_COMPANION_MODEL={COMPANION_MODEL}")
+
+    def other_language_reader(self, *, progress: bool = False) -> "Assistant | None":
+        """The assistant over the companion's index that reads questions the main model cannot (built on first use,
+        ~1 min the very first time for multilingual-e5-small; `paracite serve` starts it in the background). None
+        without a companion."""
+        with self._other_lock:
+            if not self._other_built:
+                from app.other_languages import companion_reader
+
+                companion = getattr(self.searcher, "companion", None)
+                if companion is not None:
+                    log.info("preparing %s for questions in other languages", companion.model_id)
+                    self._other = companion_reader(self.settings, companion, self.settings.index_dir,
+                                                   progress=progress)
+                self._other_built = True
+            return self._other
 
     def scope(self, question: str = "", *, doc_id: str | None = None, year: int | str | None = None,
               session: str | None = None) -> frozenset[str] | None:

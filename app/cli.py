@@ -206,7 +206,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         history = _read_history(args.history_json)
         _print_answer(assistant, args, history)
     elif args.command == "serve":
+        import threading
+
         from app.ui.launch import serve
+
+        # English questions are served at once; the reader of other languages gets ready meanwhile
+        threading.Thread(target=assistant.other_language_reader, name="other-languages", daemon=True).start()
 
         serve(assistant, host=settings.host, port=settings.port, auth=settings.auth,
               concurrency=settings.concurrency)
@@ -261,6 +266,15 @@ def _ingest_companion(settings: Settings, embedder, *, force: bool) -> None:
         print(f"companion index ({other.model_id}):", file=sys.stderr)
         build_companion(settings.corpus_dir, settings.index_dir, other, progress=True, force=force,
                         **settings.build_options())
+        from app.multilingual import prepare
+        from ingest.companion import companion_dir
+        from ingest.store import load_index
+
+        # a multilingual companion answers questions in other languages (app/other_languages.py): its vectors of
+        # the report's sentences and words are computed now rather than on the first such question
+        where = companion_dir(settings.index_dir, other.model_id)
+        prepare(load_index(where, model_id=other.model_id, dim=other.dim), other, where, progress=True,
+                translate_words=False)
     except (ParaCiteError, OSError) as err:
         print(f"warning: the companion index ({settings.companion}) was not built: {err}; questions will be "
               "ranked with the main model alone", file=sys.stderr)

@@ -21,6 +21,7 @@ from functools import lru_cache
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 ENGLISH = "en"
 NAMES = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский", "ar": "العربية", "zh": "中文"}
+ENGLISH_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic", "zh": "Chinese"}
 MIN_CONFIDENCE = 0.9  # below it a Latin-script question is taken as English
 _SCRIPT_SHARE = 0.3  # share of letters in one non-Latin script that decides the language
 _SPANISH_MARKS = re.compile(r"[¿¡]")

@@ -54,8 +54,10 @@ class Settings:
         "ingest",
         "A second embedding model (hub id or path) that ranks paragraphs when the main one is unsure (English "
         "questions); its index is built beside the main index (<index_dir>/companions/) and its dense score is fused "
-        "with the main model's. Only the main model's index is quoted from. `none` turns it off; the same model as "
-        "the main one is skipped. Dev: gold paragraph first 0.811 -> 0.847 of answerable questions (eval/TUNING.md).",
+        "with the main model's. Only the main model's index is quoted from, except for a question in a language the "
+        "main model's card does not name and the companion's does: the companion's index answers it (the default "
+        "pair: questions in ar, zh, fr, ru, es). `none` turns it off; the same model as the main one is skipped. Dev: "
+        "gold paragraph first 0.811 -> 0.847 of answerable questions (eval/TUNING.md).",
         default=COMPANION_MODEL,
     )
     embedding_backend: EmbeddingBackend = _doc("ingest", "Embedding runtime: torch; int8 (torch dynamic quantisation: same retrieval quality on the eval set, about 2x faster ingest); or onnx (needs optimum-onnx). Changing it needs `paracite ingest --force`.", default=EmbeddingBackend.TORCH)

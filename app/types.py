@@ -102,7 +102,9 @@ class AnswerStatus(StrEnum):
 
     ANSWERED = "answered"  # the cited sentences answer it
     PARTIAL = "partial"  # the report answers a neighbouring question: the text names the gap first, then cites that
-    NOT_IN_REPORT = "not_in_report"  # nothing answers it: see-also paragraphs only, no citations
+    # nothing answers it: see-also paragraphs only, no citations (or no loaded model reads the question's language:
+    # the text says so and names the setting that helps; app/other_languages.py)
+    NOT_IN_REPORT = "not_in_report"
     CLARIFY = "clarify"  # which report? the question names a paragraph several loaded reports have; `hits` are they
 
     @classmethod

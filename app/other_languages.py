@@ -1,0 +1,84 @@
+"""A question in a language the main embedding model does not read: answered by the companion model when that one
+reads it, else declined in the question's language with the setting that fixes it.
+
+Why: the default model, all-MiniLM-L6-v2, is English-only (its model card says `language: en`). A question in
+Russian, Arabic or Chinese is embedded as noise, and the answer quoted a wrong paragraph with confidence (translated
+test questions: hit@1 0.12-0.16, unanswerable questions declined 0.05; eval/MULTILINGUAL.md). The default companion,
+multilingual-e5-small, already has its own complete index of the same paragraphs beside the main one
+(ingest/companion.py), so a question in another language is answered from that index with the whole cross-language
+path (app/multilingual.py), exactly as `PARACITE_EMBEDDING_MODEL=intfloat/multilingual-e5-small` would answer it.
+English questions are untouched. A model whose card says nothing is trusted with every language, as before.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any, Iterator
+
+from app.language import ENGLISH_NAMES, detect
+from app.types import Answer, AnswerStatus
+from ingest.model_card import reads
+
+log = logging.getLogger(__name__)
+
+# Said in the question's language; {model} is the model that cannot read it, {fix} the setting that helps.
+UNREAD = {
+    "en": "This index's embedding model ({model}) does not read questions in {name}, so the report was not searched. "
+          "Ask in a language it reads, or set a multilingual model: {fix}",
+    "fr": "Le modèle d'embedding de cet index ({model}) ne lit pas le français : la question n'a pas été cherchée "
+          "dans le rapport. Posez-la en anglais, ou choisissez un modèle multilingue : {fix}",
+    "es": "El modelo de embeddings de este índice ({model}) no lee español, así que la pregunta no se buscó en el "
+          "informe. Hágala en inglés o elija un modelo multilingüe: {fix}",
+    "ru": "Модель эмбеддингов этого индекса ({model}) не понимает русский язык, поэтому поиск по докладу не "
+          "выполнялся. Задайте вопрос на английском языке или выберите многоязычную модель: {fix}",
+    "ar": "نموذج التضمين في هذا الفهرس ({model}) لا يقرأ اللغة العربية، لذلك لم يُبحث عن السؤال في التقرير. "
+          "اطرح السؤال بالإنكليزية، أو اختر نموذجًا متعدد اللغات: {fix}",
+    "zh": "本索引的嵌入模型（{model}）不能读取中文，因此没有在报告中检索这个问题。请用英文提问，或选择多语言模型：{fix}",
+}
+
+
+def unread_language(embedder: Any, question: str) -> str | None:
+    """The question's language code when the embedder's model card says it does not read it, else None."""
+    code = detect(question).code
+    return code if reads(getattr(embedder, "languages", None), code) is False else None
+
+
+def reads_language(embedder: Any, code: str) -> bool:
+    """The embedder's model card names this language (or says multilingual)."""
+    return bool(reads(getattr(embedder, "languages", None), code))
+
+
+def unread_answer(question: str, code: str, model_id: str, fix: str) -> Answer:
+    """The decline for a question no loaded model reads: no search, no citations, no see-also (a search in a language
+    the model does not read would only name unrelated paragraphs)."""
+    text = UNREAD.get(code, UNREAD["en"]).format(model=model_id, name=ENGLISH_NAMES.get(code, code), fix=fix)
+    return Answer(question=question, text=text, status=AnswerStatus.NOT_IN_REPORT, backend="none",
+                  standalone_question=question, language=code,
+                  gap=f"a question in {ENGLISH_NAMES.get(code, code)}, which {model_id} does not read",
+                  notes=[f"not searched: the model card of {model_id} does not name {ENGLISH_NAMES.get(code, code)}"])
+
+
+def companion_reader(settings: Any, view: Any, index_dir: Any, *, progress: bool = False) -> Any:
+    """An Assistant that answers from the companion's index with the companion's model as its main one (None when
+    there is no companion view). The first call for a multilingual model embeds the report's sentences and words
+    (~1 min for the 2018 report) and keeps them in the companion's folder; `paracite ingest` does it ahead."""
+    from app.assistant import Assistant
+    from app.multilingual import prepare
+    from app.retrieval.searcher import Searcher
+    from ingest.companion import companion_dir
+
+    stored = getattr(view, "stored", None)
+    if stored is None:
+        return None
+    where = companion_dir(index_dir, view.model_id)
+    own = replace(settings, embedding_model=view.model_id, companion_model="none", index_dir=where)
+    embedder, extra = prepare(stored, view.embedder, where, progress=progress, translate_words=own.translate_words)
+    # store None: the companion's own flat FAISS file (exact), so nothing is written to a configured Milvus for it
+    searcher = Searcher(stored, embedder, mode=own.retrieval_mode, fusion=own.fusion, **extra)
+    return Assistant(own, stored, embedder, searcher)
+
+
+def noted(pieces: Iterator[str | Answer], note: str) -> Iterator[str | Answer]:
+    """The stream with `note` added to its final Answer."""
+    for piece in pieces:
+        yield replace(piece, notes=[*piece.notes, note]) if isinstance(piece, Answer) else piece

@@ -1,0 +1,88 @@
+"""A question in a language the main model does not read: the companion reads it, or a decline that says which
+setting helps (app/other_languages.py)."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from doubles import HashEmbedder, write_synthetic_corpus  # noqa: E402
+
+from app import Assistant  # noqa: E402
+from app.types import AnswerStatus  # noqa: E402
+
+FRENCH = "Combien d'États avaient adhéré à la Convention sur les rivières propres ?"
+ENGLISH = "How many States had joined the Convention on Clean Rivers?"
+
+
+def _english_only(model_id="test/english-only"):
+    e = HashEmbedder(model_id=model_id)
+    e.languages = frozenset({"en"})
+    return e
+
+
+def _load(tmp_path, embedder, **kw):
+    corpus = tmp_path / "corpus"
+    write_synthetic_corpus(corpus)
+    return Assistant.load(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=embedder, **kw)
+
+
+def test_a_language_the_model_does_not_read_is_declined_with_the_fix(tmp_path):
+    a = _load(tmp_path, _english_only())
+    searched = []
+    search = a.searcher.search
+    a.searcher.search = lambda *args, **kw: searched.append(args) or search(*args, **kw)
+    ans = a.ask(FRENCH)
+    assert ans.status is AnswerStatus.NOT_IN_REPORT and ans.abstained
+    assert not ans.citations and not ans.hits and not searched
+    assert ans.language == "fr" and "ne lit pas le français" in ans.text
+    assert "test/english-only" in ans.text and "PARACITE_COMPANION_MODEL=intfloat/multilingual-e5-small" in ans.text
+    assert "French" in ans.gap
+    pieces = list(a.stream(FRENCH))
+    assert pieces[0] == ans.text and pieces[-1].status is AnswerStatus.NOT_IN_REPORT
+    english = a.ask(ENGLISH)
+    assert english.citations and searched  # English is read as before
+
+
+def test_a_model_whose_card_says_nothing_reads_every_question(tmp_path):
+    a = _load(tmp_path, HashEmbedder())  # no `languages`: trusted, as before
+    ans = a.ask(FRENCH)
+    assert "ne lit pas" not in ans.text and ans.hits
+
+
+def test_the_companion_reads_what_the_main_model_cannot(tmp_path):
+    other = HashEmbedder(model_id="test/multilingual", dim=48)
+    other.languages = frozenset({"multilingual"})
+    a = _load(tmp_path, _english_only(), companion_model="test/multilingual", companion_embedder=other)
+    ans = a.ask(FRENCH)
+    assert ans.hits and "ne lit pas" not in ans.text
+    assert any("read by test/multilingual (the companion model)" in n for n in ans.notes)
+    assert a.other_language_reader().embedder.model_id == "test/multilingual"
+    assert [h.key for h in a.search(FRENCH)] == [h.key for h in a.other_language_reader().search(FRENCH)]
+    assert not any("companion" in n for n in a.ask(ENGLISH).notes)
+
+
+def test_an_english_only_companion_does_not_help(tmp_path):
+    a = _load(tmp_path, _english_only(), companion_model="test/also-english",
+              companion_embedder=_english_only("test/also-english"))
+    assert "ne lit pas le français" in a.ask(FRENCH).text
+
+
+# ---- the real report, the real models ----------------------------------------------------------------------------
+def test_the_default_assistant_answers_french_from_the_companion(assistant):
+    """The product's default (all-MiniLM-L6-v2, English-only by its card, and the multilingual-e5-small companion):
+    the issue's French question is answered from ¶7, with the French lead-in and the English quote."""
+    ans = assistant.ask("Combien d'États sont parties à la Convention ?")
+    assert ans.status is AnswerStatus.ANSWERED and ans.language == "fr"
+    assert ans.text.startswith("Le rapport (en anglais) indique") and "189" in ans.text
+    assert [c.paragraph for c in ans.citations][:1] == [7]
+    assert any("multilingual-e5-small" in n for n in ans.notes)
+
+
+def test_the_english_only_model_alone_declines_in_the_questions_language(tmp_path, real_corpus_dir, embedder):
+    a = Assistant.load(index_dir=tmp_path / "index", corpus_dir=real_corpus_dir, embedder=embedder,
+                       companion_model="none")
+    ans = a.ask("¿Cuántos Estados son parte de la Convención contra la Delincuencia Organizada?")
+    assert ans.abstained and ans.language == "es" and "no lee español" in ans.text
+    assert "all-MiniLM-L6-v2" in ans.text and not ans.hits
+    assert [c.paragraph for c in a.ask("How many States were parties to the Convention?").citations][:1] == [7]
