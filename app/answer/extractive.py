@@ -9,7 +9,7 @@ from typing import Iterator
 
 from app.language import detect
 from app.multilingual import is_multilingual
-from app.text.foreign_parts import coordinates, split_parts, standalone
+from app.text.foreign_parts import split_parts, standalone
 from app.text.focus import counted_noun, counts, figures, past_forms, question_kind, verb_candidates
 from app.text.lexical import (
     STOPWORDS, asks_about_several, asks_for_plural, content_terms, is_yes_no, split_subquestions, standalone_parts,
@@ -145,10 +145,7 @@ class ExtractiveAnswerer:
         # the best sentence of each paragraph within RELATIVE_FLOOR of the best, shared words or not (dev, 302
         # questions: key-fact recall 0.819 -> 0.825, multi-paragraph 0.543 -> 0.586, citation precision 0.865 ->
         # 0.867; without the "several" test, 0.827 / 0.859: single-fact answers gained a second paragraph)
-        # A question in French, Spanish or Russian coordinates with its own "and" (translated dev: key-fact recall fr
-        # 0.828 -> 0.837, es 0.810 -> 0.818, ru the same; multi-paragraph fr 0.550 -> 0.594, es 0.522 -> 0.567)
-        several = kind in ("other", "names") and (coordinates(question, detect(question).code) if foreign
-                                                  else asks_about_several(question))
+        several = kind in ("other", "names") and asks_about_several(question)
         # ...and one asking for things in the plural too, unless it asks whether (one fact says yes or no)
         things = kind in ("other", "names") and not is_yes_no(question) and (several or asks_for_plural(question))
         top_of: dict = {}

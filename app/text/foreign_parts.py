@@ -118,22 +118,3 @@ def standalone(parts: list[str], lang: str) -> list[str]:
             part = f"{scene.group(1)} : {part}"
         out.append(part)
     return out
-
-
-# "and" between two things asked about: the question may be answered in several paragraphs (as English "X and Y",
-# app/text/lexical.py asks_about_several). Only where "and" is a word of its own: Arabic joins its و to the next word,
-# and many words begin with the same letter (وزارة, وكالة, وطنية); Chinese 和/与/及 join the words of names and compound
-# nouns too (联合国毒品和犯罪问题办公室, UNODC itself), which English tells apart by capitals. On the translated dev
-# questions, Chinese gained a citation in 7 answers and a key fact in none; Arabic a key fact in 1 and a citation in 5.
-_COORDINATES = {
-    "fr": re.compile(r"\s(?:et|ainsi\s+que)\s", _I),
-    "es": re.compile(r"\s(?:y|e|así\s+como)\s", _I),
-    "ru": re.compile(r"\s(?:и|а\s+также)\s", _I),
-}
-
-
-def coordinates(question: str, lang: str) -> bool:
-    """The question joins things with its language's "and"."""
-    pattern = _COORDINATES.get(lang)
-    return bool(pattern and pattern.search(question))
-

@@ -220,17 +220,6 @@ def test_each_question_of_a_compound_question_is_answered_from_its_paragraph(e5_
         assert c.quote in e5_assistant.searcher.paragraph(c.paragraph).text
 
 
-@pytest.mark.parametrize("question", [
-    "Quel travail l'ONUDC a-t-il mené en Colombie en matière de traite et de corruption ?",
-    "¿Qué trabajo ha realizado la UNODC en Colombia en materia de trata y corrupción?",
-])
-def test_a_question_about_two_things_is_answered_from_both_paragraphs(e5_assistant, question):
-    """"... traite et corruption": the best sentence of another paragraph near the best joins, as for "X and Y" in
-    English: the online case database (¶78) and the Siemens-backed project (¶95)."""
-    ans = e5_assistant.ask(question)
-    assert {78, 95} <= {c.paragraph for c in ans.citations}, ans.text
-
-
 def test_word_translation_can_be_turned_off_for_a_tight_latency_budget(e5_assistant, e5_embedder, real_corpus_dir):
     """translate_words=False (PARACITE_TRANSLATE_WORDS): a question's words are not embedded, so it keeps its own
     terms, and it is still answered across languages from the vectors alone."""

@@ -2,7 +2,7 @@
 text, a conjunction before a question word, a Chinese comma between two asking clauses."""
 import pytest
 
-from app.text.foreign_parts import coordinates, split_parts, standalone
+from app.text.foreign_parts import split_parts, standalone
 from app.text.lexical import split_subquestions
 
 
@@ -74,17 +74,3 @@ def test_a_question_of_many_questions_is_read_as_its_first_few():
     many = " ".join(f"¿Cuántos talleres se celebraron en {year}?" for year in range(2000, 2030))
     parts = split_parts(many, "es")
     assert len(parts) == MAX_PARTS and parts[0] == "¿Cuántos talleres se celebraron en 2000?"
-
-
-@pytest.mark.parametrize("lang, question, expected", [
-    ("fr", "Quel travail l'ONUDC a-t-il mené en Colombie en matière de traite et de corruption ?", True),
-    ("fr", "Quand la Conférence s'est-elle réunie ?", False),
-    ("es", "¿Qué trabajo ha realizado la UNODC en Colombia en materia de trata y corrupción?", True),
-    ("es", "¿Cuántos Estados son parte de la Convención?", False),
-    ("ru", "Какую работу УНП ООН провело в Колумбии по торговле людьми и коррупции?", True),
-    # Arabic and Chinese are not read: و begins many words (وكالة, an agency), 和 joins the words of a name
-    ("ar", "ما الذي فعلته وكالة الأمم المتحدة في كولومبيا؟", False),
-    ("zh", "毒品和犯罪问题办公室在哥伦比亚开展了哪些工作？", False),
-])
-def test_coordinates(lang, question, expected):
-    assert coordinates(question, lang) is expected
