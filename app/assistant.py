@@ -98,13 +98,13 @@ class Assistant:
                *, year: int | str | None = None, session: str | None = None) -> list[Hit]:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
+        scope = self.scope(q, doc_id=doc_id, year=year, session=session)  # a bad filter is refused first
         reader = self._reader_for(q)
         if isinstance(reader, Assistant) and reader is not self:
             return reader.search(q, k=k, section=section, doc_id=doc_id, year=year, session=session)
         if isinstance(reader, Answer):  # search has no text to say it in: the hits are the main model's, as before
             log.warning("%s", reader.notes[0])
-        return self.searcher.search(q, k=k or self.settings.top_k, section=section,
-                                    doc_ids=self.scope(q, doc_id=doc_id, year=year, session=session))
+        return self.searcher.search(q, k=k or self.settings.top_k, section=section, doc_ids=scope)
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
             doc_id: str | None = None, *, backend: str | None = None, k: int | None = None,
@@ -124,6 +124,7 @@ class Assistant:
 
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
+        scope = self.scope(q, doc_id=doc_id, year=year, session=session)  # a bad filter is refused first
         reader = self._reader_for(q)
         if isinstance(reader, Answer):
             return iter((reader.text, reader))
@@ -134,7 +135,6 @@ class Assistant:
                     f"{self.embedder.model_id}, does not read this language")
             return noted(reader.stream(q, history, section, doc_id, backend=backend, k=k, year=year,
                                        session=session), note)
-        scope = self.scope(q, doc_id=doc_id, year=year, session=session)
         clarify = self._which_report(q, scope)
         if clarify is not None:
             return iter((clarify.text, clarify))
@@ -155,7 +155,11 @@ class Assistant:
             return other
         from app.settings import COMPANION_MODEL
 
-        return unread_answer(question, code, self.embedder.model_id, f"PARACITE_COMPANION_MODEL={COMPANION_MODEL}")
+        fix = f"PARACITE_COMPANION_MODEL={COMPANION_MODEL}"
+        if other is None and self.settings.companion is not None:  # set, but it could not be loaded or built
+            fix = (f"the companion model {self.settings.companion} is set but could not be used (see the log); "
+                   f"run `paracite ingest`, or set {fix}")
+        return unread_answer(question, code, self.embedder.model_id, fix)
 
     def other_language_reader(self, *, progress: bool = False) -> "Assistant | None":
         """The assistant over the companion's index that reads questions the main model cannot (built on first use,
@@ -165,11 +169,17 @@ class Assistant:
             if not self._other_built:
                 from app.other_languages import companion_reader
 
+                from ingest.errors import ParaCiteError
+
                 companion = getattr(self.searcher, "companion", None)
                 if companion is not None:
                     log.info("preparing %s for questions in other languages", companion.model_id)
-                    self._other = companion_reader(self.settings, companion, self.settings.index_dir,
-                                                   progress=progress)
+                    try:
+                        self._other = companion_reader(self.settings, companion, self.settings.index_dir,
+                                                       progress=progress)
+                    except (ParaCiteError, OSError, ValueError) as err:  # tried once: later questions are declined
+                        log.warning("the companion model %s cannot answer questions in other languages: %s",
+                                    companion.model_id, err)
                 self._other_built = True
             return self._other
 

@@ -210,8 +210,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
         from app.ui.launch import serve
 
-        # English questions are served at once; the reader of other languages gets ready meanwhile
-        threading.Thread(target=assistant.other_language_reader, name="other-languages", daemon=True).start()
+        from app.other_languages import misses_a_language
+
+        if misses_a_language(assistant.embedder):  # English is served at once; the other languages' reader gets ready
+            threading.Thread(target=assistant.other_language_reader, name="other-languages", daemon=True).start()
 
         serve(assistant, host=settings.host, port=settings.port, auth=settings.auth,
               concurrency=settings.concurrency)
@@ -266,18 +268,26 @@ def _ingest_companion(settings: Settings, embedder, *, force: bool) -> None:
         print(f"companion index ({other.model_id}):", file=sys.stderr)
         build_companion(settings.corpus_dir, settings.index_dir, other, progress=True, force=force,
                         **settings.build_options())
-        from app.multilingual import prepare
-        from ingest.companion import companion_dir
-        from ingest.store import load_index
-
-        # a multilingual companion answers questions in other languages (app/other_languages.py): its vectors of
-        # the report's sentences and words are computed now rather than on the first such question
-        where = companion_dir(settings.index_dir, other.model_id)
-        prepare(load_index(where, model_id=other.model_id, dim=other.dim), other, where, progress=True,
-                translate_words=False)
     except (ParaCiteError, OSError) as err:
         print(f"warning: the companion index ({settings.companion}) was not built: {err}; questions will be "
               "ranked with the main model alone", file=sys.stderr)
+        return
+    from app.multilingual import prepare
+    from app.other_languages import misses_a_language
+    from ingest.companion import companion_dir
+    from ingest.store import load_index
+
+    if not misses_a_language(embedder):
+        return
+    # the companion answers the questions the main model does not read (app/other_languages.py): a multilingual
+    # one's vectors of the report's sentences and words are computed now rather than on the first such question
+    where = companion_dir(settings.index_dir, other.model_id)
+    try:
+        prepare(load_index(where, model_id=other.model_id, dim=other.dim), other, where, progress=True,
+                translate_words=False)
+    except (ParaCiteError, OSError) as err:
+        print(f"warning: the companion's sentence vectors were not computed ({err}); the first question in another "
+              "language will compute them", file=sys.stderr)
 
 
 def _migrate(settings: Settings, to_store: str) -> int:
@@ -328,6 +338,8 @@ STATUS_LINES = {
     "answered": "answered (every sentence cites the paragraph it comes from)",
     "partial": "PARTIAL: the report answers a neighbouring question; the first sentence names what it does not give",
     "not_in_report": "NOT IN THE REPORT: the paragraphs listed are the closest ones, not sources",
+    "not_searched": "NOT SEARCHED: no loaded model reads the question's language; the answer names the setting that "
+                    "helps",
     "clarify": "WHICH REPORT? several loaded reports have that paragraph: name one, or use --doc",
 }
 

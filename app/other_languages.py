@@ -15,7 +15,7 @@ import logging
 from dataclasses import replace
 from typing import Any, Iterator
 
-from app.language import ENGLISH_NAMES, detect
+from app.language import ENGLISH_NAMES, LANGUAGES, detect
 from app.types import Answer, AnswerStatus
 from ingest.model_card import reads
 
@@ -23,18 +23,24 @@ log = logging.getLogger(__name__)
 
 # Said in the question's language; {model} is the model that cannot read it, {fix} the setting that helps.
 UNREAD = {
-    "en": "This index's embedding model ({model}) does not read questions in {name}, so the report was not searched. "
-          "Ask in a language it reads, or set a multilingual model: {fix}",
-    "fr": "Le modèle d'embedding de cet index ({model}) ne lit pas le français : la question n'a pas été cherchée "
-          "dans le rapport. Posez-la en anglais, ou choisissez un modèle multilingue : {fix}",
-    "es": "El modelo de embeddings de este índice ({model}) no lee español, así que la pregunta no se buscó en el "
-          "informe. Hágala en inglés o elija un modelo multilingüe: {fix}",
-    "ru": "Модель эмбеддингов этого индекса ({model}) не понимает русский язык, поэтому поиск по докладу не "
+    "en": "This index's embedding model ({model}) does not support questions in {name}, so no search was made in the "
+          "report. Ask in a language it supports, or set a multilingual model: {fix}",
+    "fr": "Le modèle d'embedding de cet index ({model}) ne prend pas en charge le français : aucune recherche n'a donc "
+          "été faite dans le rapport. Posez la question en anglais, ou choisissez un modèle multilingue : {fix}",
+    "es": "El modelo de embeddings de este índice ({model}) no admite el español, así que no se hizo ninguna búsqueda "
+          "en el informe. Haga la pregunta en inglés o elija un modelo multilingüe: {fix}",
+    "ru": "Модель эмбеддингов этого индекса ({model}) не поддерживает русский язык, поэтому поиск по докладу не "
           "выполнялся. Задайте вопрос на английском языке или выберите многоязычную модель: {fix}",
-    "ar": "نموذج التضمين في هذا الفهرس ({model}) لا يقرأ اللغة العربية، لذلك لم يُبحث عن السؤال في التقرير. "
-          "اطرح السؤال بالإنكليزية، أو اختر نموذجًا متعدد اللغات: {fix}",
-    "zh": "本索引的嵌入模型（{model}）不能读取中文，因此没有在报告中检索这个问题。请用英文提问，或选择多语言模型：{fix}",
+    # the model id and the setting are left-to-right runs inside right-to-left text: isolated (U+2068 ... U+2069)
+    "ar": "نموذج التضمين في هذا الفهرس (\u2068{model}\u2069) لا يدعم اللغة العربية، لذلك لم يُجرَ أي بحث في التقرير. "
+          "اطرح السؤال بالإنكليزية، أو اختر نموذجًا متعدد اللغات: \u2068{fix}\u2069",
+    "zh": "本索引的嵌入模型（{model}）不支持中文，因此没有在报告中检索。请用英文提问，或选择多语言模型：{fix}",
 }
+
+
+def misses_a_language(embedder: Any) -> bool:
+    """The embedder's model card leaves out one of the six languages: a companion may have to read questions."""
+    return any(reads(getattr(embedder, "languages", None), code) is False for code in LANGUAGES)
 
 
 def unread_language(embedder: Any, question: str) -> str | None:
@@ -52,9 +58,8 @@ def unread_answer(question: str, code: str, model_id: str, fix: str) -> Answer:
     """The decline for a question no loaded model reads: no search, no citations, no see-also (a search in a language
     the model does not read would only name unrelated paragraphs)."""
     text = UNREAD.get(code, UNREAD["en"]).format(model=model_id, name=ENGLISH_NAMES.get(code, code), fix=fix)
-    return Answer(question=question, text=text, status=AnswerStatus.NOT_IN_REPORT, backend="none",
+    return Answer(question=question, text=text, status=AnswerStatus.NOT_SEARCHED, backend="none",
                   standalone_question=question, language=code,
-                  gap=f"a question in {ENGLISH_NAMES.get(code, code)}, which {model_id} does not read",
                   notes=[f"not searched: the model card of {model_id} does not name {ENGLISH_NAMES.get(code, code)}"])
 
 

@@ -102,9 +102,11 @@ class AnswerStatus(StrEnum):
 
     ANSWERED = "answered"  # the cited sentences answer it
     PARTIAL = "partial"  # the report answers a neighbouring question: the text names the gap first, then cites that
-    # nothing answers it: see-also paragraphs only, no citations (or no loaded model reads the question's language:
-    # the text says so and names the setting that helps; app/other_languages.py)
+    # nothing answers it: see-also paragraphs only, no citations
     NOT_IN_REPORT = "not_in_report"
+    # no loaded model reads the question's language, so nothing was searched: the text says which setting helps; no
+    # citations, no hits (app/other_languages.py)
+    NOT_SEARCHED = "not_searched"
     CLARIFY = "clarify"  # which report? the question names a paragraph several loaded reports have; `hits` are they
 
     @classmethod
@@ -142,8 +144,8 @@ class Answer:
 
     @property
     def abstained(self) -> bool:
-        """True exactly when the report does not answer (status not_in_report): no citations then."""
-        return self.status is AnswerStatus.NOT_IN_REPORT
+        """True exactly when no answer is given (status not_in_report or not_searched): no citations then."""
+        return self.status in (AnswerStatus.NOT_IN_REPORT, AnswerStatus.NOT_SEARCHED)
 
     def to_json(self) -> dict[str, Any]:
         """The `paracite ask --json` contract."""

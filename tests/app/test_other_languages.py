@@ -33,13 +33,13 @@ def test_a_language_the_model_does_not_read_is_declined_with_the_fix(tmp_path):
     search = a.searcher.search
     a.searcher.search = lambda *args, **kw: searched.append(args) or search(*args, **kw)
     ans = a.ask(FRENCH)
-    assert ans.status is AnswerStatus.NOT_IN_REPORT and ans.abstained
+    assert ans.status is AnswerStatus.NOT_SEARCHED and ans.abstained
     assert not ans.citations and not ans.hits and not searched
-    assert ans.language == "fr" and "ne lit pas le français" in ans.text
+    assert ans.language == "fr" and "ne prend pas en charge le français" in ans.text
     assert "test/english-only" in ans.text and "PARACITE_COMPANION_MODEL=intfloat/multilingual-e5-small" in ans.text
-    assert "French" in ans.gap
+    assert any("French" in n for n in ans.notes) and ans.to_json()["status"] == "not_searched"
     pieces = list(a.stream(FRENCH))
-    assert pieces[0] == ans.text and pieces[-1].status is AnswerStatus.NOT_IN_REPORT
+    assert pieces[0] == ans.text and pieces[-1].status is AnswerStatus.NOT_SEARCHED
     english = a.ask(ENGLISH)
     assert english.citations and searched  # English is read as before
 
@@ -47,7 +47,7 @@ def test_a_language_the_model_does_not_read_is_declined_with_the_fix(tmp_path):
 def test_a_model_whose_card_says_nothing_reads_every_question(tmp_path):
     a = _load(tmp_path, HashEmbedder())  # no `languages`: trusted, as before
     ans = a.ask(FRENCH)
-    assert "ne lit pas" not in ans.text and ans.hits
+    assert ans.status is not AnswerStatus.NOT_SEARCHED and ans.hits
 
 
 def test_the_companion_reads_what_the_main_model_cannot(tmp_path):
@@ -55,17 +55,60 @@ def test_the_companion_reads_what_the_main_model_cannot(tmp_path):
     other.languages = frozenset({"multilingual"})
     a = _load(tmp_path, _english_only(), companion_model="test/multilingual", companion_embedder=other)
     ans = a.ask(FRENCH)
-    assert ans.hits and "ne lit pas" not in ans.text
+    assert ans.hits and ans.status is not AnswerStatus.NOT_SEARCHED
     assert any("read by test/multilingual (the companion model)" in n for n in ans.notes)
-    assert a.other_language_reader().embedder.model_id == "test/multilingual"
-    assert [h.key for h in a.search(FRENCH)] == [h.key for h in a.other_language_reader().search(FRENCH)]
+    reader = a.other_language_reader()
+    assert reader.embedder.model_id == "test/multilingual" and reader.other_language_reader() is None
+    asked = []
+    search = reader.searcher.search
+    reader.searcher.search = lambda *args, **kw: asked.append(args) or search(*args, **kw)
+    hits = a.search(FRENCH)
+    assert asked and hits and hits[0].score == pytest.approx(search(FRENCH, k=5)[0].score)
     assert not any("companion" in n for n in a.ask(ENGLISH).notes)
 
 
 def test_an_english_only_companion_does_not_help(tmp_path):
     a = _load(tmp_path, _english_only(), companion_model="test/also-english",
               companion_embedder=_english_only("test/also-english"))
-    assert "ne lit pas le français" in a.ask(FRENCH).text
+    assert a.ask(FRENCH).status is AnswerStatus.NOT_SEARCHED
+
+
+def test_a_bad_report_filter_is_refused_before_the_language_is_looked_at(tmp_path):
+    from app.errors import OptionError
+
+    a = _load(tmp_path, _english_only())
+    with pytest.raises(OptionError):
+        a.ask(FRENCH, doc_id="no-such-report")
+
+
+def test_a_companion_that_cannot_be_used_is_named_in_the_decline(tmp_path, monkeypatch, caplog):
+    import app.other_languages as other_languages
+
+    other = HashEmbedder(model_id="test/multilingual", dim=48)
+    other.languages = frozenset({"multilingual"})
+    a = _load(tmp_path, _english_only(), companion_model="test/multilingual", companion_embedder=other)
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(other_languages, "companion_reader", broken)
+    ans = a.ask(FRENCH)
+    assert ans.status is AnswerStatus.NOT_SEARCHED
+    assert "test/multilingual" in ans.text and "paracite ingest" in ans.text
+    assert "disk full" in caplog.text
+    assert a.ask(FRENCH).status is AnswerStatus.NOT_SEARCHED  # tried once, not on every question
+
+
+def test_the_ui_and_the_cli_say_not_searched(tmp_path):
+    from app.cli import STATUS_LINES
+    from app.ui.export import briefing_note
+    from app.ui.render import answer_html, evidence_html
+
+    ans = _load(tmp_path, _english_only()).ask(FRENCH)
+    assert "Recherche impossible" in answer_html(ans) and "Absent du rapport" not in answer_html(ans)
+    assert "ne trouverait que du bruit" in evidence_html(ans)
+    assert "Not searched" in briefing_note(ans) and "Not in the report" not in briefing_note(ans)
+    assert STATUS_LINES[ans.status].startswith("NOT SEARCHED")
 
 
 # ---- the real report, the real models ----------------------------------------------------------------------------
@@ -83,6 +126,6 @@ def test_the_english_only_model_alone_declines_in_the_questions_language(tmp_pat
     a = Assistant.load(index_dir=tmp_path / "index", corpus_dir=real_corpus_dir, embedder=embedder,
                        companion_model="none")
     ans = a.ask("¿Cuántos Estados son parte de la Convención contra la Delincuencia Organizada?")
-    assert ans.abstained and ans.language == "es" and "no lee español" in ans.text
+    assert ans.status is AnswerStatus.NOT_SEARCHED and ans.language == "es" and "no admite el español" in ans.text
     assert "all-MiniLM-L6-v2" in ans.text and not ans.hits
     assert [c.paragraph for c in a.ask("How many States were parties to the Convention?").citations][:1] == [7]

@@ -13,6 +13,12 @@ from ingest.model_card import MULTILINGUAL, card_languages, read_card, reads
     ("---\nlanguage: [en, fr\n---\n", None),  # broken YAML
     ("", None),
     (None, None),
+    ("---\nlanguage: eng\n---\n", {"en"}),  # a 639-2 code
+    ("---\nlanguage:\n- fra\n- zho\n---\n", {"fr", "zh"}),
+    ("---\nlanguage:\n- en\n- no\n---\n", {"en", "no"}),  # YAML 1.1 reads Norwegian's `no` as false
+    ("---\nlanguage:\n- {code: en}\n---\n", None),  # nothing recognisable: trusted
+    ("---\nlanguage: English\n---\n", None),
+    ("\ufeff---\nlanguage: en\n---\n", {"en"}),  # a byte-order mark
 ])
 def test_card_languages(card, expected):
     got = card_languages(card)
