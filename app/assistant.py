@@ -19,8 +19,25 @@ log = logging.getLogger(__name__)
 History = Sequence[tuple[str, str]]
 
 
+class Answerers:
+    """The answerers other than the extractive one, by backend name, made once and shared by an assistant and its
+    other-languages reader: an LLM backend holds a loaded model (a local GGUF is gigabytes), and it reads no
+    embedder, so one serves both indexes."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str, make: Any) -> Any:
+        with self._lock:
+            if name not in self._made:
+                self._made[name] = make()
+            return self._made[name]
+
+
 class Assistant:
-    def __init__(self, settings: Settings, stored: Any, embedder: Any, searcher: Any):
+    def __init__(self, settings: Settings, stored: Any, embedder: Any, searcher: Any,
+                 answerers: Answerers | None = None):
         self.settings = settings
         self.stored = stored
         self.embedder = embedder
@@ -32,6 +49,7 @@ class Assistant:
         self._other: Any = None  # the companion's reader, for languages the main model does not read (built once)
         self._other_built = False
         self._other_lock = threading.Lock()
+        self._answerers = answerers if answerers is not None else Answerers()
 
     # -- loading -------------------------------------------------------------------------------------------------
     @classmethod
@@ -176,7 +194,7 @@ class Assistant:
                     log.info("preparing %s for questions in other languages", companion.model_id)
                     try:
                         self._other = companion_reader(self.settings, companion, self.settings.index_dir,
-                                                       progress=progress)
+                                                       progress=progress, answerers=self._answerers)
                     except (ParaCiteError, OSError, ValueError) as err:  # tried once: later questions are declined
                         log.warning("the companion model %s cannot answer questions in other languages: %s",
                                     companion.model_id, err)
@@ -247,7 +265,7 @@ class Assistant:
         if backend.name == "extractive":
             answerer, fallback = self._extractive, None
         else:
-            answerer = backend.make(**backend.options(s, self.embedder))  # its own configuration check
+            answerer = self._answerers.get(name, lambda: backend.make(**backend.options(s, self.embedder)))
             fallback = self._extractive if backend.falls_back else None
         from app.abstain import RelevanceGate
         from app.citations import CitationVerifier
@@ -271,6 +289,10 @@ class Assistant:
             "index_kind": m.get("index_kind", ""),
             "vector_store": getattr(getattr(self.searcher, "store", None), "name", "faiss"),
             "companion_model": getattr(getattr(self.searcher, "companion", None), "model_id", None),
+            # what each model's card says it reads (null: the card does not say; ingest/model_card.py)
+            "embedding_languages": _listed(getattr(self.embedder, "languages", None)),
+            "companion_languages": _listed(getattr(getattr(getattr(self.searcher, "companion", None), "embedder",
+                                                           None), "languages", None)),
         }
 
     def sections(self) -> list[Any]:
@@ -332,6 +354,10 @@ def _clean_history(history: History | None) -> list[tuple[str, str]]:
         if isinstance(turn, (list, tuple)) and len(turn) == 2 and isinstance(turn[0], str) and turn[0].strip():
             out.append((clean_text(turn[0]), clean_text(turn[1]) if isinstance(turn[1], str) else ""))
     return out
+
+
+def _listed(languages: Any) -> list[str] | None:
+    return sorted(languages) if languages is not None else None
 
 
 def _as_dict(settings: Settings) -> dict[str, Any]:

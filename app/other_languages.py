@@ -63,10 +63,12 @@ def unread_answer(question: str, code: str, model_id: str, fix: str) -> Answer:
                   notes=[f"not searched: the model card of {model_id} does not name {ENGLISH_NAMES.get(code, code)}"])
 
 
-def companion_reader(settings: Any, view: Any, index_dir: Any, *, progress: bool = False) -> Any:
+def companion_reader(settings: Any, view: Any, index_dir: Any, *, progress: bool = False,
+                     answerers: Any = None) -> Any:
     """An Assistant that answers from the companion's index with the companion's model as its main one (None when
-    there is no companion view). The first call for a multilingual model embeds the report's sentences and words
-    (~1 min for the 2018 report) and keeps them in the companion's folder; `paracite ingest` does it ahead."""
+    there is no companion view), sharing `answerers` (app/assistant.py Answerers: one loaded LLM for both). The
+    first call for a multilingual model embeds the report's sentences and words (~1 min for the 2018 report) and
+    keeps them in the companion's folder; `paracite ingest` does it ahead."""
     from app.assistant import Assistant
     from app.multilingual import prepare
     from app.retrieval.searcher import Searcher
@@ -80,7 +82,7 @@ def companion_reader(settings: Any, view: Any, index_dir: Any, *, progress: bool
     embedder, extra = prepare(stored, view.embedder, where, progress=progress, translate_words=own.translate_words)
     # store None: the companion's own flat FAISS file (exact), so nothing is written to a configured Milvus for it
     searcher = Searcher(stored, embedder, mode=own.retrieval_mode, fusion=own.fusion, **extra)
-    return Assistant(own, stored, embedder, searcher)
+    return Assistant(own, stored, embedder, searcher, answerers)
 
 
 def noted(pieces: Iterator[str | Answer], note: str) -> Iterator[str | Answer]:

@@ -65,6 +65,35 @@ def test_the_companion_reads_what_the_main_model_cannot(tmp_path):
     hits = a.search(FRENCH)
     assert asked and hits and hits[0].score == pytest.approx(search(FRENCH, k=5)[0].score)
     assert not any("companion" in n for n in a.ask(ENGLISH).notes)
+    info = a.info()  # `paracite info` says which model reads what
+    assert info["embedding_languages"] == ["en"] and info["companion_languages"] == ["multilingual"]
+
+
+def test_the_companions_reader_shares_the_llm_backends(tmp_path):
+    """An LLM backend holds a loaded model: the reader of other languages uses the main assistant's, not a copy."""
+    from app.answer import base
+
+    made = []
+
+    class Echo:
+        name = "echo-llm"
+
+        def generate(self, question, context):
+            yield f"{context.paragraphs[0].text.split('. ')[0]}. [{context.paragraphs[0].label}]"
+
+    base.register(base.Backend(name="echo-llm", make=lambda **_: made.append(1) or Echo(),
+                               options=lambda settings, embedder: {}, configured=lambda settings: True,
+                               description="a test double"))
+    try:
+        other = HashEmbedder(model_id="test/multilingual", dim=48)
+        other.languages = frozenset({"multilingual"})
+        a = _load(tmp_path, _english_only(), companion_model="test/multilingual", companion_embedder=other)
+        a.ask(ENGLISH, backend="echo-llm")
+        a.ask(FRENCH, backend="echo-llm")
+        assert len(made) == 1
+        assert a.other_language_reader().chain("echo-llm").answerer is a.chain("echo-llm").answerer
+    finally:
+        base.unregister("echo-llm")
 
 
 def test_an_english_only_companion_does_not_help(tmp_path):
