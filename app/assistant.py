@@ -118,10 +118,10 @@ class Assistant:
         k, section = check_k(k), check_section(section)
         scope = self.scope(q, doc_id=doc_id, year=year, session=session)  # a bad filter is refused first
         reader = self._reader_for(q)
-        if isinstance(reader, Assistant) and reader is not self:
-            return reader.search(q, k=k, section=section, doc_id=doc_id, year=year, session=session)
         if isinstance(reader, Answer):  # search has no text to say it in: the hits are the main model's, as before
             log.warning("%s", reader.notes[0])
+        elif reader is not self:
+            return reader.search(q, k=k, section=section, doc_id=doc_id, year=year, session=session)
         return self.searcher.search(q, k=k or self.settings.top_k, section=section, doc_ids=scope)
 
     def ask(self, question: str, history: History | None = None, section: str | None = None,
@@ -278,6 +278,7 @@ class Assistant:
     # -- what is loaded ------------------------------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
         m = self.stored.manifest
+        companion = getattr(self.searcher, "companion", None)
         return {
             "documents": [{"doc_id": d.doc_id, "title": d.title, "n_paragraphs": d.n_paragraphs,
                            "anomalies": [str(a) for a in d.anomalies], **d.metadata()}
@@ -288,11 +289,10 @@ class Assistant:
             "created": m.get("created", ""),
             "index_kind": m.get("index_kind", ""),
             "vector_store": getattr(getattr(self.searcher, "store", None), "name", "faiss"),
-            "companion_model": getattr(getattr(self.searcher, "companion", None), "model_id", None),
+            "companion_model": getattr(companion, "model_id", None),
             # what each model's card says it reads (null: the card does not say; ingest/model_card.py)
             "embedding_languages": _listed(getattr(self.embedder, "languages", None)),
-            "companion_languages": _listed(getattr(getattr(getattr(self.searcher, "companion", None), "embedder",
-                                                           None), "languages", None)),
+            "companion_languages": _listed(getattr(getattr(companion, "embedder", None), "languages", None)),
         }
 
     def sections(self) -> list[Any]:

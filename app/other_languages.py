@@ -11,15 +11,12 @@ English questions are untouched. A model whose card says nothing is trusted with
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from typing import Any, Iterator
 
 from app.language import ENGLISH_NAMES, LANGUAGES, detect
 from app.types import Answer, AnswerStatus
 from ingest.model_card import reads
-
-log = logging.getLogger(__name__)
 
 # Said in the question's language; {model} is the model that cannot read it, {fix} the setting that helps.
 UNREAD = {
@@ -38,20 +35,25 @@ UNREAD = {
 }
 
 
+def _card_reads(embedder: Any, code: str) -> bool | None:
+    """What the embedder's model card says of language `code` (None: it does not say; test doubles have no card)."""
+    return reads(getattr(embedder, "languages", None), code)
+
+
 def misses_a_language(embedder: Any) -> bool:
     """The embedder's model card leaves out one of the six languages: a companion may have to read questions."""
-    return any(reads(getattr(embedder, "languages", None), code) is False for code in LANGUAGES)
+    return any(_card_reads(embedder, code) is False for code in LANGUAGES)
 
 
 def unread_language(embedder: Any, question: str) -> str | None:
     """The question's language code when the embedder's model card says it does not read it, else None."""
     code = detect(question).code
-    return code if reads(getattr(embedder, "languages", None), code) is False else None
+    return code if _card_reads(embedder, code) is False else None
 
 
 def reads_language(embedder: Any, code: str) -> bool:
     """The embedder's model card names this language (or says multilingual)."""
-    return bool(reads(getattr(embedder, "languages", None), code))
+    return bool(_card_reads(embedder, code))
 
 
 def unread_answer(question: str, code: str, model_id: str, fix: str) -> Answer:

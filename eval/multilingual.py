@@ -56,8 +56,11 @@ def english_subset(ids: Sequence[str], split: str | Split = Split.TEST) -> GoldS
 
 def _cold_search_p50(assistant: Any, gold: GoldSet) -> float | None:
     """Median search time with the query embedding not cached (the harness searches right after asking)."""
-    # a question the main model does not read is searched by the companion's reader (app/other_languages.py)
-    reader = assistant.other_language_reader()
+    from app.other_languages import misses_a_language
+
+    # a question the main model does not read is searched by the companion's reader (app/other_languages.py); a main
+    # model that reads every language has none to build
+    reader = assistant.other_language_reader() if misses_a_language(assistant.embedder) else None
     caches = [getattr(a.embedder, "_cache", None) for a in (assistant, reader) if a is not None]
     times = []
     for q in gold.questions:
