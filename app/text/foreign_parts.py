@@ -37,8 +37,8 @@ _AND = {
 }
 _ZH_ASKS = re.compile(r"什么|多少|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
 _ZH_CLAUSE = re.compile(r"[，,；;]")
-_MARKS = "?？؟"  # the question marks of the six languages
-_QUESTION_END = re.compile(rf"(?<=[{_MARKS}])\s*(?=\S)")
+QUESTION_MARKS = "?？؟"  # the question marks of the six languages
+_QUESTION_END = re.compile(rf"(?<=[{QUESTION_MARKS}])\s*(?=\S)")
 MIN_WORDS = 3  # "Quand et où ... ?" stays one question: a part needs this many words (as in English)
 MIN_HAN = 4  # ... or, in Chinese, this many characters
 # A later part this short names what it asks but not about what ("地点在哪里？", "¿dónde?"): it carries the first part.
@@ -47,7 +47,8 @@ THIN_HAN = 10
 # Each part is embedded and scored: a question of many question marks (up to max_question_chars) is read as its first
 # MAX_PARTS questions, and the rest only as part of the whole question (the answer's base).
 MAX_PARTS = 4
-_SCENE = re.compile(rf"^([^:：{_MARKS}]{{3,}}?)\s*[:：]\s*\S")  # "Intégrité du sport et corruption : qu'ont décidé ..."
+# "Intégrité du sport et corruption : qu'ont décidé ...": the scene a question opens with
+_SCENE = re.compile(rf"^([^:：{QUESTION_MARKS}]{{3,}}?)\s*[:：]\s*\S")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -80,7 +81,7 @@ def split_parts(question: str, lang: str) -> list[str]:
     sentences: list[str] = []
     for sentence in _QUESTION_END.split(question.strip()):
         # a sentence that asks nothing ("Je cherche tout ce qui porte sur ...") says more of the question before it
-        if sentences and sentence.rstrip()[-1:] not in _MARKS:
+        if sentences and sentence.rstrip()[-1:] not in QUESTION_MARKS:
             sentences[-1] += " " + sentence
         else:
             sentences.append(sentence)
@@ -97,7 +98,7 @@ def split_parts(question: str, lang: str) -> list[str]:
     if len(parts) < 2:
         return [question]
     mark = "？" if lang == "zh" else "؟" if lang == "ar" else "?"
-    return [p if p[-1:] in _MARKS else p + mark for p in parts]
+    return [p if p[-1:] in QUESTION_MARKS else p + mark for p in parts]
 
 
 def _thin(part: str, lang: str) -> bool:
