@@ -138,12 +138,13 @@ class Assistant:
                doc_id: str | None = None, *, backend: str | None = None, k: int | None = None,
                year: int | str | None = None, session: str | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
+        from app.language import in_conversation
         from app.localize import localize_stream
 
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
         scope = self.scope(q, doc_id=doc_id, year=year, session=session)  # a bad filter is refused first
-        reader = self._reader_for(q)
+        reader = self._reader_for(q, history)
         if isinstance(reader, Answer):
             return iter((reader.text, reader))
         if reader is not self:
@@ -156,16 +157,17 @@ class Assistant:
         clarify = self._which_report(q, scope)
         if clarify is not None:
             return iter((clarify.text, clarify))
-        return localize_stream(self.chain(backend).stream(q, history=_clean_history(history), section=section, k=k,
-                                                          doc_ids=scope), q)
+        history = _clean_history(history)
+        return localize_stream(self.chain(backend).stream(q, history=history, section=section, k=k, doc_ids=scope), q,
+                               in_conversation(q, history).code)
 
-    def _reader_for(self, question: str) -> "Assistant | Answer":
+    def _reader_for(self, question: str, history: History | None = None) -> "Assistant | Answer":
         """Who reads this question: this assistant; the companion's reader when the main model's card says it does
         not read the question's language and the companion's says it does (app/other_languages.py); else the
         decline that says which setting helps."""
         from app.other_languages import reads_language, unread_answer, unread_language
 
-        code = unread_language(self.embedder, question)
+        code = unread_language(self.embedder, question, _clean_history(history))
         if code is None:
             return self
         other = self.other_language_reader()

@@ -68,9 +68,19 @@ def is_follow_up(question: str) -> bool:
 
 
 def condense_rules(question: str, history: Sequence[tuple[str, str]] | None) -> str:
-    """The standalone form of `question` given earlier (question, answer) pairs, oldest first."""
+    """The standalone form of `question` given earlier (question, answer) pairs, oldest first. A conversation in
+    another language is read by that language's grammar (app/text/foreign_follow_ups.py)."""
     q = clean_text(question)
-    if not history or not is_follow_up(q):
+    if not history:
+        return q
+    from app.language import in_conversation
+
+    lang = in_conversation(q, history).code
+    if lang != "en":
+        from app.text.foreign_follow_ups import condense as condense_foreign
+
+        return condense_foreign(q, [(clean_text(a), b) for a, b in history], lang)
+    if not is_follow_up(q):
         return q
     previous = history[-1][0]
     # the previous question may itself have been a follow-up: resolve it against its own history first

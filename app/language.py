@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 ENGLISH = "en"
@@ -95,3 +96,22 @@ def detect(text: str) -> Detected:
 def language_of(text: str) -> str:
     """detect(text).code"""
     return detect(text).code
+
+
+def in_conversation(question: str, history: Sequence[tuple[str, str]] | None = None) -> Detected:
+    """The language of a question asked after `history` ((question, answer) pairs, oldest first). A question too short
+    to tell ("Et en 2016 ?", "Et le Kenya ?": English by default) is in the language of the last earlier question
+    that was surely in one; a question whose language is sure keeps it, so a reader may switch language."""
+    found = detect(question)
+    if _sure(found) or not history:
+        return found
+    for previous, _ in reversed(history):
+        earlier = detect(previous)
+        if _sure(earlier):
+            return found if earlier.english else Detected(earlier.code, earlier.confidence, "conversation")
+    return found
+
+
+def _sure(found: Detected) -> bool:
+    # only English is a default: any other language was read from the text
+    return not found.english or found.confidence >= MIN_CONFIDENCE

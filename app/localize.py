@@ -117,9 +117,10 @@ CLOSEST = {
 }
 
 
-def localize(answer: Answer, question: str | None = None) -> Answer:
-    """The answer as a reader of the question's language sees it; an English question's answer is returned as is."""
-    lang = detect(question if question is not None else answer.question).code
+def localize(answer: Answer, question: str | None = None, lang: str | None = None) -> Answer:
+    """The answer as a reader of the question's language (`lang`, else detected) sees it; an English question's
+    answer is returned as is."""
+    lang = lang or detect(question if question is not None else answer.question).code
     if lang == ENGLISH or lang not in LEAD_IN:
         return answer
     if answer.status is AnswerStatus.NOT_IN_REPORT:
@@ -152,15 +153,16 @@ def partial_lead(lang: str, gap: str, lacks: str = "") -> str:
     return PARTIAL[lang]
 
 
-def localize_stream(pieces: Iterator[str | Answer], question: str) -> Iterator[str | Answer]:
+def localize_stream(pieces: Iterator[str | Answer], question: str, lang: str | None = None) -> Iterator[str | Answer]:
     """The chain's stream for this question. For a question not in English the pieces (English lead and decline
     wording) are held back and the localized answer text comes as one piece before the Answer: a reader never sees
     an English "The report does not say ..." replaced afterwards."""
-    if detect(question).code not in LEAD_IN:
+    lang = lang or detect(question).code
+    if lang not in LEAD_IN:
         yield from pieces
         return
     for piece in pieces:
         if isinstance(piece, Answer):
-            final = localize(piece, question)
+            final = localize(piece, question, lang)
             yield final.text
             yield final

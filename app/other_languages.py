@@ -12,9 +12,9 @@ English questions are untouched. A model whose card says nothing is trusted with
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
-from app.language import ENGLISH_NAMES, LANGUAGES, detect
+from app.language import ENGLISH_NAMES, LANGUAGES, detect, in_conversation
 from app.types import Answer, AnswerStatus
 from ingest.model_card import reads
 
@@ -45,9 +45,10 @@ def misses_a_language(embedder: Any) -> bool:
     return any(_card_reads(embedder, code) is False for code in LANGUAGES)
 
 
-def unread_language(embedder: Any, question: str) -> str | None:
-    """The question's language code when the embedder's model card says it does not read it, else None."""
-    code = detect(question).code
+def unread_language(embedder: Any, question: str, history: Sequence[tuple[str, str]] | None = None) -> str | None:
+    """The question's language code (read in its conversation: app/language.py in_conversation) when the embedder's
+    model card says it does not read it, else None."""
+    code = in_conversation(question, history).code
     return code if _card_reads(embedder, code) is False else None
 
 

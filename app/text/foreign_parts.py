@@ -35,6 +35,8 @@ _AND = {
     "ru": re.compile(r",?\s+(?:и|а\s+также)\s+(?=" + _FURTHER["ru"] + ")", _I),
     "ar": re.compile(r"(?:\s*،\s*|\s+)و(?=(?:كم|ما|ماذا|متى|أين|هل|كيف|أي|أيّ|لماذا)(?:\s|$))"),
 }
+# Arabic question words, "and" (و) joined or not
+_AR_ASKS = re.compile(r"(?<!\w)و?(?:كم|ما|ماذا|متى|أين|هل|كيف|أي|أيّ|لماذا)(?!\w)")
 _ZH_ASKS = re.compile(r"什么|多少|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
 _ZH_CLAUSE = re.compile(r"[，,；;]")
 QUESTION_MARKS = "?？؟"  # the question marks of the six languages
@@ -57,6 +59,35 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def _size(part: str, lang: str) -> int:
     """A part's length in words; in Chinese, which does not space its words, in Han characters."""
     return len(_HAN.findall(part)) if lang == "zh" else len(part.split())
+
+
+# the same, longest first, to take whole words out ("哪里", not "哪")
+_ZH_ASKS_WHOLE = re.compile(r"什么时候|什么|多少|哪里|哪儿|哪些|哪个|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
+
+
+def _asks(lang: str, whole: bool = False) -> re.Pattern | None:
+    if lang == "zh":
+        return _ZH_ASKS_WHOLE if whole else _ZH_ASKS
+    if lang == "ar":
+        return _AR_ASKS
+    further = _FURTHER.get(lang)
+    return re.compile(rf"(?<!\w)(?:{further})", _I) if further else None
+
+
+def asks_something(text: str, lang: str) -> bool:
+    """Whether the text holds a question word of `lang` ("quand", "cuántos", "сколько", "متى", "多少"); False for a
+    language without a list (English is read by app/text/focus.py)."""
+    pattern = _asks(lang)
+    return bool(pattern and pattern.search(text))
+
+
+def without_question_words(text: str, lang: str) -> str:
+    """The text with the question words of `lang` taken out ("Où s'est tenu l'atelier ?" -> "s'est tenu l'atelier
+    ?"): what it is about, no longer what it asks."""
+    pattern = _asks(lang, whole=True)
+    if pattern is None:
+        return text
+    return re.sub(r"\s{2,}", " ", pattern.sub("" if lang == "zh" else " ", text)).strip()
 
 
 def _long_enough(part: str, lang: str) -> bool:

@@ -158,3 +158,24 @@ def test_the_english_only_model_alone_declines_in_the_questions_language(tmp_pat
     assert ans.status is AnswerStatus.NOT_SEARCHED and ans.language == "es" and "no admite el español" in ans.text
     assert "all-MiniLM-L6-v2" in ans.text and not ans.hits
     assert [c.paragraph for c in a.ask("How many States were parties to the Convention?").citations][:1] == [7]
+
+
+def test_a_short_follow_up_is_read_in_the_conversations_language(tmp_path):
+    """"Et en 2016 ?" alone reads as English (too short to tell); after a French question it is French, so the
+    companion reads it and the answer is introduced in French."""
+    other = HashEmbedder(model_id="test/multilingual", dim=48)
+    other.languages = frozenset({"multilingual"})
+    a = _load(tmp_path, _english_only(), companion_model="test/multilingual", companion_embedder=other)
+    first = a.ask(FRENCH)
+    follow = a.ask("Et en 2016 ?", history=[(FRENCH, first.text)])
+    assert any("read by test/multilingual" in n for n in follow.notes)
+    assert follow.language == "fr" and follow.hits
+    assert "2016" in follow.standalone_question and "Convention" in follow.standalone_question
+    alone = a.ask("Et en 2016 ?")
+    assert alone.language == "en" and not any("companion" in n for n in alone.notes)
+
+
+def test_a_follow_up_no_loaded_model_reads_is_declined_in_the_conversations_language(tmp_path):
+    a = _load(tmp_path, _english_only())
+    ans = a.ask("Et en 2016 ?", history=[(FRENCH, "")])
+    assert ans.status is AnswerStatus.NOT_SEARCHED and ans.language == "fr"
