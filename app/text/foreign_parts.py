@@ -28,16 +28,22 @@ _FURTHER = {
           r"(?:сколь\w*|когда|где|куда|кто|кого|что|чего|чем|как|как(?:ой|ая|ое|ие|ого|ую|ом|ому|им|их|ими|ова|ов)|"
           r"каков\w*|почему|зачем)(?!\w)",
 }
+AR_QUESTION_WORDS = "كم|ما|ماذا|متى|أين|هل|كيف|أي|أيّ|لماذا"
 # the conjunction: "et", "y", "и"/"а также"; Arabic writes its "and" (و) joined to the question word
 _AND = {
     "fr": re.compile(r",?\s+et\s*,?\s+(?=" + _FURTHER["fr"] + ")", _I),
     "es": re.compile(r",?\s+y\s*(?:,\s*[^\W\d]+\s*,\s*)?(?=" + _FURTHER["es"] + ")", _I),
     "ru": re.compile(r",?\s+(?:и|а\s+также)\s+(?=" + _FURTHER["ru"] + ")", _I),
-    "ar": re.compile(r"(?:\s*،\s*|\s+)و(?=(?:كم|ما|ماذا|متى|أين|هل|كيف|أي|أيّ|لماذا)(?:\s|$))"),
+    "ar": re.compile(rf"(?:\s*،\s*|\s+)و(?=(?:{AR_QUESTION_WORDS})(?:\s|$))"),
 }
-# Arabic question words, "and" (و) joined or not
-_AR_ASKS = re.compile(r"(?<!\w)و?(?:كم|ما|ماذا|متى|أين|هل|كيف|أي|أيّ|لماذا)(?!\w)")
-_ZH_ASKS = re.compile(r"什么|多少|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
+# Chinese question words, longest first so a match is a whole word ("哪里", not "哪")
+_ZH_ASKS = re.compile(r"什么时候|什么|多少|哪里|哪儿|哪些|哪个|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
+# the question words of each language, wherever they are in a text; Arabic's with "and" (و) joined or not
+_ASKS = {
+    **{lang: re.compile(rf"(?<!\w)(?:{further})", _I) for lang, further in _FURTHER.items()},
+    "ar": re.compile(rf"(?<!\w)و?(?:{AR_QUESTION_WORDS})(?!\w)"),
+    "zh": _ZH_ASKS,
+}
 _ZH_CLAUSE = re.compile(r"[，,；;]")
 QUESTION_MARKS = "?？؟"  # the question marks of the six languages
 _QUESTION_END = re.compile(rf"(?<=[{QUESTION_MARKS}])\s*(?=\S)")
@@ -61,33 +67,24 @@ def _size(part: str, lang: str) -> int:
     return len(_HAN.findall(part)) if lang == "zh" else len(part.split())
 
 
-# the same, longest first, to take whole words out ("哪里", not "哪")
-_ZH_ASKS_WHOLE = re.compile(r"什么时候|什么|多少|哪里|哪儿|哪些|哪个|哪|何时|何地|何处|谁|怎样|怎么|如何|几|是否|有没有|吗")
-
-
-def _asks(lang: str, whole: bool = False) -> re.Pattern | None:
-    if lang == "zh":
-        return _ZH_ASKS_WHOLE if whole else _ZH_ASKS
-    if lang == "ar":
-        return _AR_ASKS
-    further = _FURTHER.get(lang)
-    return re.compile(rf"(?<!\w)(?:{further})", _I) if further else None
-
-
 def asks_something(text: str, lang: str) -> bool:
     """Whether the text holds a question word of `lang` ("quand", "cuántos", "сколько", "متى", "多少"); False for a
     language without a list (English is read by app/text/focus.py)."""
-    pattern = _asks(lang)
+    pattern = _ASKS.get(lang)
     return bool(pattern and pattern.search(text))
 
 
 def without_question_words(text: str, lang: str) -> str:
     """The text with the question words of `lang` taken out ("Où s'est tenu l'atelier ?" -> "s'est tenu l'atelier
     ?"): what it is about, no longer what it asks."""
-    pattern = _asks(lang, whole=True)
+    pattern = _ASKS.get(lang)
     if pattern is None:
         return text
     return re.sub(r"\s{2,}", " ", pattern.sub("" if lang == "zh" else " ", text)).strip()
+
+
+def question_mark(lang: str) -> str:
+    return "？" if lang == "zh" else "؟" if lang == "ar" else "?"
 
 
 def _long_enough(part: str, lang: str) -> bool:
@@ -128,8 +125,7 @@ def split_parts(question: str, lang: str) -> list[str]:
     parts = [p for p in parts if _long_enough(p, lang)][:MAX_PARTS]
     if len(parts) < 2:
         return [question]
-    mark = "？" if lang == "zh" else "؟" if lang == "ar" else "?"
-    return [p if p[-1:] in QUESTION_MARKS else p + mark for p in parts]
+    return [p if p[-1:] in QUESTION_MARKS else p + question_mark(lang) for p in parts]
 
 
 def _thin(part: str, lang: str) -> bool:
