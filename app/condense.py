@@ -1,7 +1,8 @@
 """Turning a follow-up ("and the Firearms Protocol?") plus the conversation into a standalone question.
 
-Rule-based for the extractive backend (no LLM): a follow-up swaps the entity/topic of the previous question for the
-new one, or fills a pronoun with the previous question's topic. LLM backends get a prompt, with the rules as fallback.
+Rule-based for the extractive backend (no LLM): an English follow-up swaps the entity/topic of the previous question
+for the new one, or fills a pronoun with the previous question's topic; a conversation in another language is read by
+that language's grammar (app/text/foreign_follow_ups.py). LLM backends get a prompt, with the rules as fallback.
 """
 from __future__ import annotations
 
@@ -73,16 +74,18 @@ def condense_rules(question: str, history: Sequence[tuple[str, str]] | None) -> 
     q = clean_text(question)
     if not history:
         return q
-    from app.language import in_conversation
+    from app.language import detect, in_conversation
 
     lang = in_conversation(q, history).code
     if lang != "en":
         from app.text.foreign_follow_ups import condense as condense_foreign
+        from app.word_translation import content_words
 
-        return condense_foreign(q, [(clean_text(a), b) for a, b in history], lang)
-    if not is_follow_up(q):
-        return q
+        return condense_foreign(q, [(clean_text(a), b) for a, b in history], lang, content_words)
     previous = history[-1][0]
+    said = detect(previous)
+    if not is_follow_up(q) or (said.sure and not said.english):
+        return q  # English grammar cannot splice a fragment into a question in another language
     # the previous question may itself have been a follow-up: resolve it against its own history first
     previous = condense_rules(previous, history[:-1]) if len(history) > 1 else clean_text(previous)
     fragment = _LEAD.sub("", q).strip().rstrip("?.!").strip()

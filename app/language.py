@@ -33,11 +33,16 @@ _LOOKUP = re.compile(r"(?:¶|\bpara(?:graph)?s?\.?)\s*\d+\w*", re.I)
 class Detected:
     code: str  # one of LANGUAGES
     confidence: float
-    how: str  # "script", "classifier", "default"
+    how: str  # "script", "classifier", "punctuation" (Spanish ¿ ¡), "default", "conversation" (in_conversation)
 
     @property
     def english(self) -> bool:
         return self.code == ENGLISH
+
+    @property
+    def sure(self) -> bool:
+        """Read from the text, not assumed: any language but English is; English when the classifier is confident."""
+        return not self.english or self.confidence >= MIN_CONFIDENCE
 
 
 def _script(ch: str) -> str | None:
@@ -103,15 +108,10 @@ def in_conversation(question: str, history: Sequence[tuple[str, str]] | None = N
     to tell ("Et en 2016 ?", "Et le Kenya ?": English by default) is in the language of the last earlier question
     that was surely in one; a question whose language is sure keeps it, so a reader may switch language."""
     found = detect(question)
-    if _sure(found) or not history:
+    if found.sure or not history:
         return found
     for previous, _ in reversed(history):
         earlier = detect(previous)
-        if _sure(earlier):
+        if earlier.sure:
             return found if earlier.english else Detected(earlier.code, earlier.confidence, "conversation")
     return found
-
-
-def _sure(found: Detected) -> bool:
-    # only English is a default: any other language was read from the text
-    return not found.english or found.confidence >= MIN_CONFIDENCE

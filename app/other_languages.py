@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Iterator, Sequence
 
-from app.language import ENGLISH_NAMES, LANGUAGES, detect, in_conversation
+from app.language import ENGLISH_NAMES, LANGUAGES, in_conversation
 from app.types import Answer, AnswerStatus
 from ingest.model_card import reads
 

@@ -39,7 +39,7 @@ STANDALONE = {  # questions of their own, asked after another one
 
 
 def _condense(question, previous, lang):
-    return condense(question, [(previous, "")], lang)
+    return condense(question, [(previous, "")], lang, content_words)
 
 
 @pytest.mark.parametrize("lang", sorted(FIREARMS))
@@ -92,8 +92,46 @@ def test_of_them_points_back_whatever_else_the_question_names(lang, question, pr
 
 def test_a_follow_up_of_a_follow_up_is_read_in_order():
     history = [(PARTIES["fr"], ""), (FIREARMS["fr"], "")]
-    out = condense("Et en 2016 ?", history, "fr")
+    out = condense("Et en 2016 ?", history, "fr", content_words)
     assert "Protocole relatif aux armes à feu" in out and "2016" in out and out.startswith("Combien")
+
+
+def test_a_later_fragment_replaces_the_earlier_one_of_its_kind():
+    history = [(PARTIES["fr"], ""), ("Et en 2014 ?", ""), ("Et en 2015 ?", "")]
+    out = condense("Et en 2016 ?", history, "fr", content_words)
+    assert "2016" in out and "2015" not in out and "2014" not in out and out.count("—") == 1
+    swapped = condense("Et au Protocole relatif aux migrants ?", [(PARTIES["fr"], ""), (FIREARMS["fr"], "")], "fr",
+                       content_words)
+    assert "migrants" in swapped and "armes à feu" not in swapped
+
+
+def test_thin_questions_in_a_row_ask_about_the_same_topic():
+    history = [(WHERE["fr"], ""), ("Et quand ?", "")]
+    out = condense("Et qui l'a organisé ?", history, "fr", content_words)
+    assert out.count("—") == 1 and "transfèrement" in out and "quand" not in out and "Où" not in out
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("fr", "Combien de bureaux régionaux y a-t-il ?"),  # impersonal "il"
+    ("fr", "Quelles mesures faut-il prendre ?"),
+    ("fr", "Quand l'ONUDC a-t-il tenu sa réunion ?"),  # a name after an elided article: "sa" refers inside
+    ("fr", "Qu'est-ce que la corruption ?"),  # one content word, but it asks what a thing is
+    ("fr", "Résumez le rapport."),  # a request, not a fragment
+    ("es", "Explique el programa GLO.ACT."),
+    ("ru", "Перечислите страны Африки."),
+    ("zh", "列出所有非洲国家。"),
+    ("zh", "什么是洗钱？"),
+    ("zh", "毒品和犯罪问题办公室的任务是什么呢？"),  # 呢 after a question word is not "and ...?"
+    ("zh", "应该采取哪些措施来打击腐败？"),  # 该 inside 应该, not "the said"
+    ("ar", "ما هي ولاية مكتب الأمم المتحدة المعني بالمخدرات والجريمة؟"),
+    ("ar", "ولاية المكتب تشمل ماذا في مجال الفساد؟"),  # و of ولاية (mandate) is not "and"
+])
+def test_a_question_of_its_own_is_not_read_as_a_follow_up(lang, question):
+    assert not is_follow_up(question, lang, content_words(question, lang)), question
+
+
+def test_years_are_names_in_chinese_too():
+    assert names_in("2016年举行了多少次会议？", "zh") == ["2016"]
 
 
 def test_inverted_pronouns_are_not_back_references():
@@ -112,10 +150,18 @@ def test_english_rules_no_longer_splice_a_french_follow_up_into_the_previous_que
     assert "la Et le" not in out and out.startswith("Combien d'États") and "Protocole relatif aux armes" in out
 
 
-def test_english_follow_ups_are_read_as_before():
+def test_english_follow_ups_are_read_by_the_english_rules():
     history = [("How many States were parties to the Organized Crime Convention?", "")]
-    assert condense_rules("And to the Firearms Protocol?", history) == \
-        "How many States were parties to to the Firearms Protocol?"
+    out = condense_rules("And to the Firearms Protocol?", history)
+    assert out.startswith("How many States were parties") and "Firearms Protocol" in out and "Organized" not in out
+
+
+def test_a_follow_up_in_another_language_than_its_conversation_is_left_alone():
+    """English grammar cannot splice into a French question, nor French grammar read an English one."""
+    assert condense_rules("What about Kenya?", [(PARTIES["fr"], "")]) == "What about Kenya?"
+    english = "How many States were parties to the Organized Crime Convention?"
+    assert condense_rules("Et au Protocole relatif aux armes à feu ?", [(english, "")]) == \
+        "Et au Protocole relatif aux armes à feu ?"
 
 
 @pytest.mark.parametrize("question", ["Et en 2016 ?", "Et le Kenya ?", "Y en 2016?"])
