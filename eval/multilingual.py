@@ -63,12 +63,12 @@ def english_subset(ids: Sequence[str], split: str | Split = Split.TEST) -> GoldS
     return GoldSet([english[i] for i in ids], f"{Split.parse(str(split)).path} (translated ids)")
 
 
-FOLLOW_UPS = "follow-ups, five languages"
+FOLLOW_UPS = "translated follow-ups"
 
 
 def follow_up_sets(languages: Sequence[str], split: str | Split) -> dict[str, GoldSet]:
-    """The conversations: the English follow-ups of the split, and their translations in every language together
-    (ids prefixed with the language, so each is asked with its own translated history)."""
+    """The conversations: the English follow-ups of the split, and their translations in `languages` together (ids
+    prefixed with the language, so each is asked with its own translated history)."""
     translated = [replace(q, id=f"{lang}:{q.id}") for lang in languages
                   for q in load_translations(lang, split, followups=True).questions]
     if not translated:
