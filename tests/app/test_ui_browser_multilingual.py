@@ -14,6 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DOC = "unodc-ccpcj-2018-activities"
 QUESTION = "Combien d'États sont parties à la Convention contre la criminalité organisée ?"
 QUOTE = "As at 9 February 2018, 189 States had become parties to the Convention"
+FOLLOW_UP = "Et au Protocole relatif aux armes à feu ?"
+FIREARMS = "115 to the Protocol against the Illicit Manufacturing"
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +56,19 @@ def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_u
     assert chip.inner_text().strip() == "¶7"
     page.locator(f"#pc-evidence #{render.para_dom_id(DOC, 7)}").wait_for()
     page.screenshot(path=str(tmp_path / "fr.png"), full_page=True)
+
+    # a follow-up in French is read with the conversation (app/text/foreign_follow_ups.py): the Firearms Protocol's
+    # figure, from the same paragraph, with the French lead-in
+    page.fill("#pc-question textarea", FOLLOW_UP)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """() => {
+            const a = document.querySelectorAll('#pc-chat .pc-answer');
+            return a.length > 1 && !a[a.length - 1].querySelector('.pc-cursor, .pc-pending');
+        }""", timeout=TIMEOUT_MS)
+    follow = page.locator("#pc-chat .pc-answer").last
+    assert follow.inner_text().startswith(LEAD_IN["fr"]) and FIREARMS in follow.inner_text()
+    assert follow.locator(f'a.cite-chip[href="#{render.para_dom_id(DOC, 7)}"]').count() >= 1
 
     # the selector switches the interface to Spanish, example questions included
     page.locator("#pc-lang input").click()
