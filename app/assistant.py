@@ -148,10 +148,10 @@ class Assistant:
         if isinstance(reader, Answer):
             return iter((reader.text, reader))
         if reader is not self:
-            from app.other_languages import noted
+            from app.other_languages import noted, read_by_note
 
-            note = (f"read by {reader.embedder.model_id} (the companion model): the main model, "
-                    f"{self.embedder.model_id}, does not read this language")
+            note = read_by_note(in_conversation(q, _clean_history(history)).code, reader.embedder.model_id,
+                                self.embedder.model_id)
             return noted(reader.stream(q, history, section, doc_id, backend=backend, k=k, year=year,
                                        session=session), note)
         clarify = self._which_report(q, scope)

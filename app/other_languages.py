@@ -35,6 +35,23 @@ UNREAD = {
 }
 
 
+# Under an answer the companion read, in the question's language: who read it, and why not the main model.
+READ_BY = {
+    "en": "Read by {reader} (the companion model): the main model, {main}, does not read {name}.",
+    "fr": "Lu par {reader} (le modèle compagnon) : le modèle principal, {main}, ne lit pas le français.",
+    "es": "Leído por {reader} (el modelo complementario): el modelo principal, {main}, no lee el español.",
+    "ru": "Прочитано моделью {reader} (вспомогательной): основная модель, {main}, не читает по-русски.",
+    "ar": "قرأه النموذج المرافق (\u2068{reader}\u2069): النموذج الرئيسي (\u2068{main}\u2069) لا يقرأ العربية.",
+    "zh": "由辅助模型 {reader} 读取：主模型 {main} 不支持中文。",
+}
+
+
+def read_by_note(code: str, reader_model: str, main_model: str) -> str:
+    """The note under an answer the companion's reader gave, in the question's language."""
+    return READ_BY.get(code, READ_BY["en"]).format(reader=reader_model, main=main_model,
+                                                   name=ENGLISH_NAMES.get(code, code))
+
+
 def _card_reads(embedder: Any, code: str) -> bool | None:
     """What the embedder's model card says of language `code` (None: it does not say; test doubles have no card)."""
     return reads(getattr(embedder, "languages", None), code)
