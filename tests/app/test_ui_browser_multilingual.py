@@ -30,6 +30,18 @@ def french_page():
         yield page
 
 
+def _ask(page, question: str, *, answers: int):
+    """Ask in the chat and wait for the `answers`-th answer to be complete; that answer."""
+    page.fill("#pc-question textarea", question)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """(n) => {
+            const a = document.querySelectorAll('#pc-chat .pc-answer');
+            return a.length >= n && !a[a.length - 1].querySelector('.pc-cursor, .pc-pending');
+        }""", arg=answers, timeout=TIMEOUT_MS)
+    return page.locator("#pc-chat .pc-answer").last
+
+
 def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_url, french_page, tmp_path):
     page = french_page
     page.goto(ui_url)
@@ -41,14 +53,7 @@ def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_u
                                                                                             "question_placeholder")
     assert i18n.EXAMPLES["fr"][2] in page.locator("#pc-examples").inner_text()
 
-    page.fill("#pc-question textarea", QUESTION)
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        """() => {
-            const a = document.querySelectorAll('#pc-chat .pc-answer');
-            return a.length > 0 && !a[a.length - 1].querySelector('.pc-cursor, .pc-pending');
-        }""", timeout=TIMEOUT_MS)
-    answer = page.locator("#pc-chat .pc-answer").last
+    answer = _ask(page, QUESTION, answers=1)
     text = answer.inner_text()
     assert text.startswith(LEAD_IN["fr"]), text
     assert QUOTE in text  # the report's sentence, verbatim, in English
@@ -59,14 +64,7 @@ def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_u
 
     # a follow-up in French is read with the conversation (app/text/foreign_follow_ups.py): the Firearms Protocol's
     # figure, from the same paragraph, with the French lead-in
-    page.fill("#pc-question textarea", FOLLOW_UP)
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        """() => {
-            const a = document.querySelectorAll('#pc-chat .pc-answer');
-            return a.length > 1 && !a[a.length - 1].querySelector('.pc-cursor, .pc-pending');
-        }""", timeout=TIMEOUT_MS)
-    follow = page.locator("#pc-chat .pc-answer").last
+    follow = _ask(page, FOLLOW_UP, answers=2)
     assert follow.inner_text().startswith(LEAD_IN["fr"]) and FIREARMS in follow.inner_text()
     assert follow.locator(f'a.cite-chip[href="#{render.para_dom_id(DOC, 7)}"]').count() >= 1
 
