@@ -23,6 +23,7 @@ CSS = """
 .pc-unverified-note, .pc-notes { margin-top: .5em; font-size: .85em; color: #92400e; }
 .pc-notes { color: inherit; opacity: .75; }
 .pc-reader { margin-top: .4em; font-size: .8em; opacity: .65; }
+.pc-read-as { margin-bottom: .4em; font-size: .8em; font-style: italic; opacity: .75; }
 .pc-abstain { border-left: 4px solid #dc2626; padding-left: .6em; }
 .pc-abstain-title { font-weight: 700; color: #b91c1c; }
 .pc-partial { border-left: 4px solid #d97706; padding-left: .6em; }

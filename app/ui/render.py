@@ -136,9 +136,13 @@ def _sentences_html(answer: Answer, resolver: _DocResolver) -> str:
 CLARIFY_TITLE = "Which report?"
 
 
-def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
+def answer_html(answer: Answer, names: Mapping[str, str] | None = None, *, read_as: bool = False) -> str:
     """The final chat message for an answer: chips, unverified sentences marked, abstention made unmistakable.
-    `names` ({doc_id: symbol}, when several reports are loaded): each chip names its report."""
+    `names` ({doc_id: symbol}, when several reports are loaded): each chip names its report. `read_as` (a follow-up
+    in a conversation): the answer opens with the question as it was understood, when that differs from what was
+    typed, so a reader sees what was searched."""
+    if read_as and answer.status not in (AnswerStatus.CLARIFY, AnswerStatus.NOT_SEARCHED):
+        return _with_read_as(answer_html(answer, names), answer)
     resolver = _DocResolver(answer, names)
     if answer.status is AnswerStatus.CLARIFY:
         options = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits)
@@ -165,6 +169,15 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
         title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
         return _block(title + body + _reader_html(answer) + _notes_html(answer), "pc-answer pc-partial")
     return _block(body + _reader_html(answer) + _notes_html(answer), "pc-answer")
+
+
+def _with_read_as(html: str, answer: Answer) -> str:
+    asked, understood = " ".join(answer.question.split()), " ".join(answer.standalone_question.split())
+    if not understood or understood == asked:
+        return html
+    line = f'<div class="pc-read-as">{esc(answer_words(answer.language, "read_as", question=understood))}</div>'
+    head, sep, rest = html.partition(">")  # inside the answer's block, first
+    return head + sep + line + rest
 
 
 def _decline(answer: Answer) -> str:

@@ -65,8 +65,12 @@ def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_u
     # a follow-up in French is read with the conversation (app/text/foreign_follow_ups.py): the Firearms Protocol's
     # figure, from the same paragraph, with the French lead-in
     follow = _ask(page, FOLLOW_UP, answers=2)
-    assert follow.inner_text().startswith(LEAD_IN["fr"]) and FIREARMS in follow.inner_text()
+    read_as, _, answered = follow.inner_text().partition("\n")  # how it was understood, then the answer
+    assert answered.startswith(LEAD_IN["fr"]) and FIREARMS in answered
     assert follow.locator(f'a.cite-chip[href="#{render.para_dom_id(DOC, 7)}"]').count() >= 1
+    # ... and it says, in French, how the follow-up was understood
+    assert read_as == follow.locator(".pc-read-as").inner_text()
+    assert read_as.startswith("Compris comme : Combien d'États")
 
     # the selector switches the interface to Spanish, example questions included
     page.locator("#pc-lang input").click()

@@ -104,6 +104,19 @@ def test_follow_up_passes_the_conversation_as_pairs(tmp_path):
     assert len(first.messages) == 4
 
 
+def test_a_follow_up_shows_how_it_was_understood(tmp_path):
+    first = run(ScriptedAssistant(answer_189(standalone_question="How many States were parties?")),
+                "How many States were parties?", tmp_path=tmp_path)[-1]
+    assert "pc-read-as" not in first.messages[-1]["content"]  # a first question is not "read as" anything
+    understood = "How many States were parties in 2016?"
+    follow = run(ScriptedAssistant(answer_189(question="And in 2016?", standalone_question=understood)),
+                 "And in 2016?", first.session, tmp_path=tmp_path)[-1]
+    assert f'<div class="pc-read-as">Read as: {understood}</div>' in follow.messages[-1]["content"]
+    same = run(ScriptedAssistant(answer_189(question="Which year?", standalone_question="Which year?")),
+               "Which year?", follow.session, tmp_path=tmp_path)[-1]
+    assert "pc-read-as" not in same.messages[-1]["content"]  # nothing to say when it was read as typed
+
+
 def test_controls_are_passed_through(tmp_path):
     a = ScriptedAssistant(answer_189())
     run(a, "q?", tmp_path=tmp_path, section="II.A", backend="extractive", k=7.0)
@@ -237,3 +250,4 @@ def test_real_assistant_follow_up_and_empty_question(assistant, tmp_path):
     assert "The question is empty" in final.messages[-1]["content"]
     final = run(assistant, "And to the Convention against Corruption?", session, tmp_path=tmp_path)[-1]
     assert len(final.session.history) == 2 and final.session.answer is not None
+    assert "Read as: How many States were parties to" in final.messages[-1]["content"]

@@ -201,3 +201,17 @@ def test_a_french_partial_panel_shows_the_gap_without_the_bridge_to_the_quote():
                     language="fr")
     panel = render.evidence_html(answer)
     assert "(il n&#x27;indique pas de date). Le paragraphe cité" in panel and "Ce qu&#x27;il indique" not in panel
+
+
+def test_a_follow_up_is_shown_as_understood_in_the_questions_language():
+    a = Answer(question="Et quand ?", text="Le rapport (en anglais) indique : It was held in May 2017. [¶18]",
+               standalone_question="Et quand — s'est tenu l'atelier <b> ?", language="fr",
+               citations=[Citation(18, "d", "II", "It was held in May 2017.")])
+    html = render.answer_html(a, read_as=True)
+    # escaped, inside the answer's block, first
+    assert html.startswith('<div class="pc-answer"><div class="pc-read-as">Compris comme : Et quand — '
+                           "s&#x27;est tenu l&#x27;atelier &lt;b&gt; ?</div>")
+    assert "pc-read-as" not in render.answer_html(a)  # only for a turn of a conversation
+    declined = Answer(question="Et quand ?", text="…", status=AnswerStatus.NOT_IN_REPORT, language="fr",
+                      standalone_question="Et quand — x ?")
+    assert "Compris comme : Et quand — x ?" in render.answer_html(declined, read_as=True)
