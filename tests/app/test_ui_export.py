@@ -81,3 +81,15 @@ def test_write_note_uses_a_fresh_file_each_time(tmp_path):
     p2 = export.write_note("b", tmp_path)
     assert p1 != p2 and p1.name == p2.name == export.NOTE_FILENAME
     assert p1.read_text(encoding="utf-8") == "a" and p2.read_text(encoding="utf-8") == "b"
+
+
+def test_a_follow_ups_note_says_what_was_searched():
+    """"And to the Firearms Protocol?" means nothing in a note read on its own."""
+    understood = "How many States were parties to the <b>Firearms</b> Protocol?"
+    note = export.briefing_note(_answer(question="And to the Firearms Protocol?", standalone_question=understood),
+                                titles=TITLES, generated=WHEN)
+    assert "**Question:** And to the Firearms Protocol?\n\n**Read as:** How many States were parties to the " \
+           "\\<b\\>Firearms\\</b\\> Protocol?\n" in note  # escaped as all report and user text
+    same = export.briefing_note(_answer(standalone_question="How many States were parties to the Organized Crime "
+                                                            "Convention?"), titles=TITLES, generated=WHEN)
+    assert "Read as" not in same
