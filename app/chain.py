@@ -36,7 +36,7 @@ from app.text.countries import with_capitals
 from app.text.lexical import clean_text, split_subquestions
 from app.text.scoring import ScoredSentence, SentenceScorer
 from app.citations import CitationVerifier
-from app.condense import asked_question, condense_llm, condense_rules
+from app.condense import asked_question, condense_llm, condense_rules, same_question
 from app.context import PackedContext, pack_context
 from app.types import Answer, AnswerStatus, Hit
 
@@ -52,6 +52,7 @@ class Turn:
     doc_ids: frozenset[str] | None = None  # only these reports (None: every loaded report)
     t0: float = 0.0
     standalone: str = ""  # condense: the question made self-contained
+    read_as: str = ""  # condense: the follow-up as the conversation made it, "" when it is the question as asked
     hits: tuple[Hit, ...] = ()  # retrieve
     context: PackedContext | None = None  # pack
     scored: tuple[ScoredSentence, ...] = ()  # score
@@ -133,8 +134,10 @@ class AnswerChain:
             standalone = condense_llm(chat_model, question, list(t.history))
         else:
             standalone = condense_rules(question, list(t.history))
-        # a capital described, not named ("Kyrgyzstan's capital"), is named: the report uses the city's name
-        return {"standalone": with_capitals(standalone)}
+        # a capital described, not named ("Kyrgyzstan's capital"), is named: the report uses the city's name. What
+        # a reader is shown as "read as" is the condensed question alone: the capital's name is no fact of the report
+        return {"standalone": with_capitals(standalone),
+                "read_as": standalone if t.history and not same_question(standalone, question) else ""}
 
     def _retrieve(self, t: Turn) -> dict:
         parts = split_subquestions(t.standalone)
@@ -168,7 +171,7 @@ class AnswerChain:
 
     def _respond(self, t: Turn) -> Iterator[str | Answer]:
         timings = t.timing_dict()
-        base = dict(question=t.question, hits=list(t.hits), standalone_question=t.standalone)
+        base = dict(question=t.question, hits=list(t.hits), standalone_question=t.standalone, read_as=t.read_as)
         if not t.context.paragraphs:
             yield from self._not_in_report(t, timings, base, self.answerer.name, [], t.relevance.gap)
             return

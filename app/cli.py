@@ -367,6 +367,8 @@ def _print_answer(assistant: Any, args: argparse.Namespace, history: list[tuple[
     if " ".join(answer.text.split()) not in " ".join("".join(streamed).split()):
         # an LLM's tokens were shown as they came; verification repaired or dropped some: this is the answer
         print(f"\nverified answer: {answer.text}")
+    if answer.read_as:  # a follow-up: what was searched
+        print(f"read as: {answer.read_as}")
     print(f"status: {STATUS_LINES[answer.status]}")
     if not answer.abstained:  # a decline quotes no reader's sentences (as in the UI)
         print(f"reader: {reader_label(answer.backend)}")

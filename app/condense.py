@@ -58,6 +58,15 @@ def asked_question(question: str) -> str:
     return " ".join(kept)
 
 
+def same_question(a: str, b: str) -> bool:
+    """Whether two wordings are the same question but for spacing, case, invisible marks and the final mark (an LLM
+    that condenses may return the question as it was, re-cased)."""
+    def plain(text: str) -> str:
+        return clean_text(text).casefold().rstrip("?.!؟？。 ")
+
+    return plain(a) == plain(b)
+
+
 def is_follow_up(question: str) -> bool:
     q = clean_text(question)
     if _LEAD.match(q):

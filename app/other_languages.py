@@ -37,12 +37,15 @@ UNREAD = {
 
 # Under an answer the companion read, in the question's language: who read it, and why not the main model.
 READ_BY = {
-    "en": "Read by {reader} (the companion model): the main model, {main}, does not read {name}.",
-    "fr": "Lu par {reader} (le modèle compagnon) : le modèle principal, {main}, ne lit pas le français.",
-    "es": "Leído por {reader} (el modelo complementario): el modelo principal, {main}, no lee el español.",
-    "ru": "Прочитано моделью {reader} (вспомогательной): основная модель, {main}, не читает по-русски.",
-    "ar": "قرأه النموذج المرافق (\u2068{reader}\u2069): النموذج الرئيسي (\u2068{main}\u2069) لا يقرأ العربية.",
-    "zh": "由辅助模型 {reader} 读取：主模型 {main} 不支持中文。",
+    "en": "Answered by the companion model, {reader}: the main model, {main}, does not support {name}.",
+    "fr": "Question traitée par le modèle compagnon {reader} : le modèle principal, {main}, ne prend pas en charge le "
+          "français.",
+    "es": "Pregunta procesada por el modelo complementario {reader}: el modelo principal, {main}, no admite el "
+          "español.",
+    "ru": "Вопрос обработан вспомогательной моделью {reader}: основная модель {main} не поддерживает русский язык.",
+    "ar": "عالج السؤالَ النموذجُ المرافق (\u2068{reader}\u2069): النموذج الرئيسي (\u2068{main}\u2069) لا يدعم اللغة "
+          "العربية.",
+    "zh": "由辅助模型 {reader} 处理：主模型 {main} 不支持中文。",
 }
 
 

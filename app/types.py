@@ -133,6 +133,10 @@ class Answer:
     lead: str = ""  # partial: the sentence naming the gap that opens `text`; it cites nothing and claims nothing
     lacks: str = ""  # partial: the asked type the cited sentences do not give ("no date"; app/abstain.py LACKED)
     language: str = "en"  # the question's language (app/language.py); other than en, `lead` introduces the English quote
+    # a follow-up: the question as the conversation made it ("How many States were parties to the Firearms
+    # Protocol?" for "And to the Firearms Protocol?"), before names were added for the search; "" when it is the
+    # question as asked
+    read_as: str = ""
 
     def __post_init__(self) -> None:
         self.status = AnswerStatus.parse(self.status)
@@ -161,6 +165,7 @@ class Answer:
             "backend": self.backend,
             "timings": self.timings,
             "standalone_question": self.standalone_question,
+            "read_as": self.read_as,
             "notes": self.notes,
             "language": self.language,
         }

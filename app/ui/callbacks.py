@@ -181,8 +181,7 @@ def respond(assistant, question: str, session: ChatSession | None, section: str 
         return
 
     names = report_names(assistant)
-    followed = bool(session.history)  # a follow-up: show how it was understood
-    session.messages[-1] = {"role": "assistant", "content": render.answer_html(answer, names, read_as=followed)}
+    session.messages[-1] = {"role": "assistant", "content": render.answer_html(answer, names)}
     session.history.append((question, answer.text))
     session.answer = answer
     titles = doc_titles(assistant)

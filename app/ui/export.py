@@ -41,10 +41,8 @@ def briefing_note(answer: Answer, *, titles: Mapping[str, str] | None = None, ge
         f"**Question:** {md_text(answer.question)}",
         "",
     ]
-    understood = " ".join(answer.standalone_question.split())
-    if understood and understood != " ".join(answer.question.split()) and answer.status is not AnswerStatus.CLARIFY:
-        # a follow-up ("And when?") means nothing in a note read on its own: what was searched does
-        lines += [f"**Read as:** {md_text(understood)}", ""]
+    if answer.read_as:  # a follow-up ("And when?") means nothing in a note read on its own: what was searched does
+        lines += [f"**Read as:** {md_text(answer.read_as)}", ""]
     lines += [
         f"*Prepared with ParaCite on {when} ({md_text(answer.backend)} answerer). Every statement cites a numbered "
         "paragraph of the report; check the sources below.*",

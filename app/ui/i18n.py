@@ -124,7 +124,7 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "The answer cites no paragraph.", "none_close": "No paragraph came close.",
            "not_searched_box": "No paragraph was searched: a model that does not read the question would only find "
                                "noise. The answer says which setting helps."},
-    "fr": {"read_as": "Compris comme : {question}",
+    "fr": {"read_as": "Question comprise ainsi : {question}",
            "extractive": "Réponse du lecteur extractif (les phrases mêmes du rapport)",
            "llm": "Réponse du modèle de langue ({llm}), vérifiée par rapport aux paragraphes cités",
            "unverified": "⚠ Phrases non vérifiées par rapport aux paragraphes cités : {n}. Contrôlez-les dans le "
@@ -137,7 +137,7 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "La réponse ne cite aucun paragraphe.", "none_close": "Aucun paragraphe n'est proche.",
            "not_searched_box": "Aucun paragraphe n'a été cherché : un modèle qui ne comprend pas la question ne "
                                "trouverait que du bruit. La réponse indique le réglage à changer."},
-    "es": {"read_as": "Entendido como: {question}",
+    "es": {"read_as": "Pregunta interpretada como: {question}",
            "extractive": "Respuesta del lector extractivo (las propias oraciones del informe)",
            "llm": "Respuesta del modelo de lenguaje ({llm}), verificada con los párrafos citados",
            "unverified": "⚠ Oraciones no verificadas con los párrafos citados: {n}. Compruébelas en el panel de "
@@ -150,7 +150,7 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "La respuesta no cita ningún párrafo.", "none_close": "No hay ningún párrafo cercano.",
            "not_searched_box": "No se buscó ningún párrafo: un modelo que no entiende la pregunta solo encontraría "
                                "ruido. La respuesta indica qué ajuste cambiar."},
-    "ru": {"read_as": "Понято как: {question}",
+    "ru": {"read_as": "Вопрос понят так: {question}",
            "extractive": "Ответ дан модулем извлечения (собственные предложения доклада)",
            "routed": "{llm}, выбран режимом {router}",
            "llm": "Ответ дан языковой моделью ({llm}) и проверен по цитируемым пунктам",
@@ -162,7 +162,7 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "Ответ не ссылается ни на один пункт.", "none_close": "Близких пунктов не найдено.",
            "not_searched_box": "Поиск по пунктам не выполнялся: модель, не понимающая вопроса, нашла бы лишь "
                                "случайные пункты. В ответе указано, какую настройку изменить."},
-    "ar": {"read_as": "فُهم السؤال على أنه: {question}",
+    "ar": {"read_as": "فُهم السؤال على أنه: \u2068{question}\u2069",
            "extractive": "أجاب القارئ الاستخلاصي (جمل التقرير نفسها)",
            "llm": "أجاب النموذج اللغوي ({llm})، وتم التحقق من الإجابة مقابل الفقرات المستشهد بها",
            "unverified": "⚠ عدد الجمل التي تعذر التحقق منها مقابل الفقرات المستشهد بها: {n}. راجعها في لوحة "
@@ -174,7 +174,7 @@ ANSWER_WORDS: dict[str, dict[str, str]] = {
            "no_cites": "لا تستشهد الإجابة بأي فقرة.", "none_close": "لا توجد فقرة قريبة.",
            "not_searched_box": "لم يُجرَ بحث في أي فقرة: النموذج الذي لا يفهم السؤال لن يجد إلا فقرات عشوائية. تذكر "
                                "الإجابة الإعداد الذي ينبغي تغييره."},
-    "zh": {"read_as": "理解为：{question}",
+    "zh": {"read_as": "问题理解为：{question}",
            "extractive": "由抽取式阅读器回答（报告原句）",
            "llm": "由语言模型（{llm}）回答，已对照所引段落核实",
            "unverified": "⚠ 有 {n} 个句子无法对照所引段落核实：请在来源面板中查看。",

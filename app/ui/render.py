@@ -136,26 +136,26 @@ def _sentences_html(answer: Answer, resolver: _DocResolver) -> str:
 CLARIFY_TITLE = "Which report?"
 
 
-def answer_html(answer: Answer, names: Mapping[str, str] | None = None, *, read_as: bool = False) -> str:
+def answer_html(answer: Answer, names: Mapping[str, str] | None = None) -> str:
     """The final chat message for an answer: chips, unverified sentences marked, abstention made unmistakable.
-    `names` ({doc_id: symbol}, when several reports are loaded): each chip names its report. `read_as` (a follow-up
-    in a conversation): the answer opens with the question as it was understood, when that differs from what was
-    typed, so a reader sees what was searched."""
-    if read_as and answer.status not in (AnswerStatus.CLARIFY, AnswerStatus.NOT_SEARCHED):
-        return _with_read_as(answer_html(answer, names), answer)
+    `names` ({doc_id: symbol}, when several reports are loaded): each chip names its report. A follow-up's answer opens
+    with the question as the conversation made it (Answer.read_as), so a reader sees what was searched; it is shown
+    once the answer is final, not while it streams."""
     resolver = _DocResolver(answer, names)
     if answer.status is AnswerStatus.CLARIFY:
         options = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits)
         inner = (f'<div class="pc-clarify-title">? {CLARIFY_TITLE}</div><div>{esc(answer.text)}</div>'
                  f'<div class="pc-see">{options}</div>')
         return _block(inner, "pc-answer pc-clarify")
+    # inside the answer's block, so a partial or declined answer's border frames it too
+    head = _read_as_html(answer)
     if answer.abstained:
         see = " ".join(resolver.chip(h.label, h.doc_id) for h in answer.hits[:N_SEE])
         inner = (f'<div class="pc-abstain-title">⊘ {esc(answer_title(answer.language, _decline(answer)))}</div>'
                  f'<div class="pc-abstain-text">{text_with_chips(answer.text, answer, names)}</div>')
         if see:
             inner += f'<div class="pc-see">{esc(answer_title(answer.language, "see"))} {see}</div>'
-        return _block(inner + _notes_html(answer), "pc-answer pc-abstain")
+        return _block(head + inner + _notes_html(answer), "pc-answer pc-abstain")
     if any(not s.verified for s in answer.sentences):
         body = (esc(answer.lead) + " " if answer.lead else "") + _sentences_html(answer, resolver)
         n_bad = sum(not s.verified for s in answer.sentences)
@@ -167,17 +167,15 @@ def answer_html(answer: Answer, names: Mapping[str, str] | None = None, *, read_
         body = text_with_chips(answer.text, answer, names)
     if answer.status is AnswerStatus.PARTIAL:
         title = f'<div class="pc-partial-title">◐ {esc(answer_title(answer.language, "partial"))}</div>'
-        return _block(title + body + _reader_html(answer) + _notes_html(answer), "pc-answer pc-partial")
-    return _block(body + _reader_html(answer) + _notes_html(answer), "pc-answer")
+        return _block(head + title + body + _reader_html(answer) + _notes_html(answer), "pc-answer pc-partial")
+    return _block(head + body + _reader_html(answer) + _notes_html(answer), "pc-answer")
 
 
-def _with_read_as(html: str, answer: Answer) -> str:
-    asked, understood = " ".join(answer.question.split()), " ".join(answer.standalone_question.split())
-    if not understood or understood == asked:
-        return html
-    line = f'<div class="pc-read-as">{esc(answer_words(answer.language, "read_as", question=understood))}</div>'
-    head, sep, rest = html.partition(">")  # inside the answer's block, first
-    return head + sep + line + rest
+def _read_as_html(answer: Answer) -> str:
+    if not answer.read_as:
+        return ""
+    words = answer_words(answer.language, "read_as", question=answer.read_as)
+    return f'<div class="pc-read-as" dir="auto">{esc(words)}</div>'
 
 
 def _decline(answer: Answer) -> str:

@@ -45,3 +45,24 @@ def test_the_standalone_question_names_a_capital_the_question_describes():
     turn = chain.prepare("What did UNODC organise in Kyrgyzstan's capital in 2017?")
     assert turn.standalone == "What did UNODC organise in Kyrgyzstan's capital (Bishkek) in 2017?"
     assert searcher.queries == [turn.standalone]
+
+
+def _condensed(question, history):
+    chain = AnswerChain(RecordingSearcher(), ExtractiveAnswerer(), scorer=SentenceScorer(), k=5)
+    return chain._condense(Turn(question=question, history=tuple(history)))
+
+
+def test_a_follow_up_is_read_as_the_conversation_made_it():
+    history = [("How many States were parties to the Organized Crime Convention?", "189 [¶7]")]
+    out = _condensed("And to the Firearms Protocol?", history)
+    assert out["read_as"] == out["standalone"] and "Firearms Protocol" in out["read_as"]
+    # a first question, and a turn read as it was asked, are not "read as" anything
+    assert _condensed("How many States were parties?", [])["read_as"] == ""
+    assert _condensed("What is SHERLOC?", history)["read_as"] == ""
+
+
+def test_read_as_leaves_out_the_capital_named_for_the_search():
+    """A capital's name is added for the search, but it is no fact of the report: a reader is not shown it."""
+    history = [("What did UNODC organise in Kenya in 2017?", "")]
+    out = _condensed("And in Kyrgyzstan's capital?", history)
+    assert "(Bishkek)" in out["standalone"] and "Bishkek" not in out["read_as"] and "Kyrgyzstan" in out["read_as"]

@@ -52,7 +52,12 @@ def test_follow_up_from_history_file(real_index_dir, real_corpus_dir, tmp_path, 
     rc = main(["ask", "And to the Firearms Protocol?", "--history-json", str(turns), "--json",
                *_dirs(real_index_dir, real_corpus_dir)])
     assert rc == 0
-    assert "115" in json.loads(capsys.readouterr().out)["answer"]
+    record = json.loads(capsys.readouterr().out)
+    assert "115" in record["answer"] and "Firearms Protocol" in record["read_as"]
+    rc = main(["ask", "And to the Firearms Protocol?", "--history-json", str(turns),
+               *_dirs(real_index_dir, real_corpus_dir)])
+    assert rc == 0  # the text output says what was searched
+    assert f"read as: {record['read_as']}\n" in capsys.readouterr().out
 
 
 def test_errors_are_one_line_without_traceback(tmp_path, capsys):

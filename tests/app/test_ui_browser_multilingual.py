@@ -70,7 +70,7 @@ def test_french_reader_gets_a_french_lead_in_the_english_quote_and_the_chip(ui_u
     assert follow.locator(f'a.cite-chip[href="#{render.para_dom_id(DOC, 7)}"]').count() >= 1
     # ... and it says, in French, how the follow-up was understood
     assert read_as == follow.locator(".pc-read-as").inner_text()
-    assert read_as.startswith("Compris comme : Combien d'États")
+    assert read_as.startswith("Question comprise ainsi : Combien d'États")
 
     # the selector switches the interface to Spanish, example questions included
     page.locator("#pc-lang input").click()

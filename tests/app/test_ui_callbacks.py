@@ -105,16 +105,13 @@ def test_follow_up_passes_the_conversation_as_pairs(tmp_path):
 
 
 def test_a_follow_up_shows_how_it_was_understood(tmp_path):
-    first = run(ScriptedAssistant(answer_189(standalone_question="How many States were parties?")),
-                "How many States were parties?", tmp_path=tmp_path)[-1]
-    assert "pc-read-as" not in first.messages[-1]["content"]  # a first question is not "read as" anything
+    first = run(ScriptedAssistant(answer_189()), "How many States were parties?", tmp_path=tmp_path)[-1]
+    assert "pc-read-as" not in first.messages[-1]["content"]  # read as asked: nothing to say
     understood = "How many States were parties in 2016?"
-    follow = run(ScriptedAssistant(answer_189(question="And in 2016?", standalone_question=understood)),
+    follow = run(ScriptedAssistant(answer_189(question="And in 2016?", read_as=understood)),
                  "And in 2016?", first.session, tmp_path=tmp_path)[-1]
-    assert f'<div class="pc-read-as">Read as: {understood}</div>' in follow.messages[-1]["content"]
-    same = run(ScriptedAssistant(answer_189(question="Which year?", standalone_question="Which year?")),
-               "Which year?", follow.session, tmp_path=tmp_path)[-1]
-    assert "pc-read-as" not in same.messages[-1]["content"]  # nothing to say when it was read as typed
+    assert f'<div class="pc-read-as" dir="auto">Read as: {understood}</div>' in follow.messages[-1]["content"]
+    assert f"**Read as:** {understood}" in follow.note
 
 
 def test_controls_are_passed_through(tmp_path):

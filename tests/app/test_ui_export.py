@@ -86,10 +86,8 @@ def test_write_note_uses_a_fresh_file_each_time(tmp_path):
 def test_a_follow_ups_note_says_what_was_searched():
     """"And to the Firearms Protocol?" means nothing in a note read on its own."""
     understood = "How many States were parties to the <b>Firearms</b> Protocol?"
-    note = export.briefing_note(_answer(question="And to the Firearms Protocol?", standalone_question=understood),
+    note = export.briefing_note(_answer(question="And to the Firearms Protocol?", read_as=understood),
                                 titles=TITLES, generated=WHEN)
     assert "**Question:** And to the Firearms Protocol?\n\n**Read as:** How many States were parties to the " \
            "\\<b\\>Firearms\\</b\\> Protocol?\n" in note  # escaped as all report and user text
-    same = export.briefing_note(_answer(standalone_question="How many States were parties to the Organized Crime "
-                                                            "Convention?"), titles=TITLES, generated=WHEN)
-    assert "Read as" not in same
+    assert "Read as" not in export.briefing_note(_answer(), titles=TITLES, generated=WHEN)

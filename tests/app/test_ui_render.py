@@ -205,13 +205,17 @@ def test_a_french_partial_panel_shows_the_gap_without_the_bridge_to_the_quote():
 
 def test_a_follow_up_is_shown_as_understood_in_the_questions_language():
     a = Answer(question="Et quand ?", text="Le rapport (en anglais) indique : It was held in May 2017. [¶18]",
-               standalone_question="Et quand — s'est tenu l'atelier <b> ?", language="fr",
+               read_as="Et quand — s'est tenu l'atelier <b> ?", language="fr",
                citations=[Citation(18, "d", "II", "It was held in May 2017.")])
-    html = render.answer_html(a, read_as=True)
+    html = render.answer_html(a)
     # escaped, inside the answer's block, first
-    assert html.startswith('<div class="pc-answer"><div class="pc-read-as">Compris comme : Et quand — '
-                           "s&#x27;est tenu l&#x27;atelier &lt;b&gt; ?</div>")
-    assert "pc-read-as" not in render.answer_html(a)  # only for a turn of a conversation
-    declined = Answer(question="Et quand ?", text="…", status=AnswerStatus.NOT_IN_REPORT, language="fr",
-                      standalone_question="Et quand — x ?")
-    assert "Compris comme : Et quand — x ?" in render.answer_html(declined, read_as=True)
+    assert html.startswith('<div class="pc-answer"><div class="pc-read-as" dir="auto">Question comprise ainsi : Et '
+                           "quand — s&#x27;est tenu l&#x27;atelier &lt;b&gt; ?</div>")
+    assert "pc-read-as" not in render.answer_html(Answer(question="Et quand ?", text="x", language="fr"))
+    for status in (AnswerStatus.NOT_IN_REPORT, AnswerStatus.PARTIAL):  # inside the border of every grade
+        graded = Answer(question="Et quand ?", text="…", status=status, language="fr", read_as="Et quand — x ?")
+        html = render.answer_html(graded)
+        assert html.index("Question comprise ainsi : Et quand — x ?") < html.index("</div>") < len(html) - 6
+        assert html.startswith('<div class="pc-answer pc-') and "pc-read-as" in html.split("</div>")[0]
+    arabic = render.answer_html(Answer(question="ومتى؟", text="x", language="ar", read_as="ومتى — TRIGGER III؟"))
+    assert "\u2068ومتى — TRIGGER III؟\u2069" in arabic  # a left-to-right run inside right-to-left text, isolated
