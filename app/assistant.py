@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from app.language import detect, in_conversation
 from app.questions import check_backend, check_k, check_section, clean_question, clean_text
 from app.settings import Settings
 from app.types import Answer, Hit
@@ -117,7 +118,7 @@ class Assistant:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
         scope = self.scope(q, doc_id=doc_id, year=year, session=session)  # a bad filter is refused first
-        reader = self._reader_for(q)
+        reader = self._reader_for(q, detect(q).code)
         if isinstance(reader, Answer):  # search has no text to say it in: the hits are the main model's, as before
             log.warning("%s", reader.notes[0])
         elif reader is not self:
@@ -138,37 +139,35 @@ class Assistant:
                doc_id: str | None = None, *, backend: str | None = None, k: int | None = None,
                year: int | str | None = None, session: str | None = None) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the complete Answer."""
-        from app.language import in_conversation
         from app.localize import localize_stream
 
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         k, section = check_k(k), check_section(section)
         scope = self.scope(q, doc_id=doc_id, year=year, session=session)  # a bad filter is refused first
-        reader = self._reader_for(q, history)
+        history = _clean_history(history)
+        lang = in_conversation(q, history).code  # "Et en 2016 ?" after a French question is French
+        reader = self._reader_for(q, lang)
         if isinstance(reader, Answer):
             return iter((reader.text, reader))
         if reader is not self:
             from app.other_languages import noted, read_by_note
 
-            note = read_by_note(in_conversation(q, _clean_history(history)).code, reader.embedder.model_id,
-                                self.embedder.model_id)
+            note = read_by_note(lang, reader.embedder.model_id, self.embedder.model_id)
             return noted(reader.stream(q, history, section, doc_id, backend=backend, k=k, year=year,
                                        session=session), note)
         clarify = self._which_report(q, scope)
         if clarify is not None:
             return iter((clarify.text, clarify))
-        history = _clean_history(history)
         return localize_stream(self.chain(backend).stream(q, history=history, section=section, k=k, doc_ids=scope), q,
-                               in_conversation(q, history).code)
+                               lang)
 
-    def _reader_for(self, question: str, history: History | None = None) -> "Assistant | Answer":
-        """Who reads this question: this assistant; the companion's reader when the main model's card says it does
-        not read the question's language and the companion's says it does (app/other_languages.py); else the
+    def _reader_for(self, question: str, code: str) -> "Assistant | Answer":
+        """Who reads this question, in language `code`: this assistant; the companion's reader when the main model's
+        card says it does not read the language and the companion's says it does (app/other_languages.py); else the
         decline that says which setting helps."""
-        from app.other_languages import reads_language, unread_answer, unread_language
+        from app.other_languages import reads_language, unread_answer, unreads_language
 
-        code = unread_language(self.embedder, question, _clean_history(history))
-        if code is None:
+        if not unreads_language(self.embedder, code):
             return self
         other = self.other_language_reader()
         if other is not None and reads_language(other.embedder, code):

@@ -91,9 +91,11 @@ def condense_rules(question: str, history: Sequence[tuple[str, str]] | None) -> 
         from app.word_translation import content_words
 
         return condense_foreign(q, [(clean_text(a), b) for a, b in history], lang, content_words)
+    if not is_follow_up(q):
+        return q
     previous = history[-1][0]
     said = detect(previous)
-    if not is_follow_up(q) or (said.sure and not said.english):
+    if said.sure and not said.english:
         return q  # English grammar cannot splice a fragment into a question in another language
     # the previous question may itself have been a follow-up: resolve it against its own history first
     previous = condense_rules(previous, history[:-1]) if len(history) > 1 else clean_text(previous)

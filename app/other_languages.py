@@ -12,9 +12,9 @@ English questions are untouched. A model whose card says nothing is trusted with
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator
 
-from app.language import ENGLISH_NAMES, LANGUAGES, in_conversation
+from app.language import ENGLISH_NAMES, LANGUAGES
 from app.types import Answer, AnswerStatus
 from ingest.model_card import reads
 
@@ -62,14 +62,12 @@ def _card_reads(embedder: Any, code: str) -> bool | None:
 
 def misses_a_language(embedder: Any) -> bool:
     """The embedder's model card leaves out one of the six languages: a companion may have to read questions."""
-    return any(_card_reads(embedder, code) is False for code in LANGUAGES)
+    return any(unreads_language(embedder, code) for code in LANGUAGES)
 
 
-def unread_language(embedder: Any, question: str, history: Sequence[tuple[str, str]] | None = None) -> str | None:
-    """The question's language code (read in its conversation: app/language.py in_conversation) when the embedder's
-    model card says it does not read it, else None."""
-    code = in_conversation(question, history).code
-    return code if _card_reads(embedder, code) is False else None
+def unreads_language(embedder: Any, code: str) -> bool:
+    """The embedder's model card leaves language `code` out (a card that says nothing leaves nothing out)."""
+    return _card_reads(embedder, code) is False
 
 
 def reads_language(embedder: Any, code: str) -> bool:

@@ -73,9 +73,8 @@ def follow_up_sets(languages: Sequence[str], split: str | Split) -> dict[str, Go
                   for q in load_translations(lang, split, followups=True).questions]
     if not translated:
         return {}
-    ids = {q.id.split(":", 1)[1] for q in translated}
-    english = [q for q in load_gold(Split.parse(str(split))).questions if q.id in ids]
-    return {"en follow-ups": GoldSet(english, "English follow-ups"), FOLLOW_UPS: GoldSet(translated, "translated")}
+    ids = list(dict.fromkeys(q.id.split(":", 1)[1] for q in translated))
+    return {"en follow-ups": english_subset(ids, split), FOLLOW_UPS: GoldSet(translated, "translated")}
 
 
 def _cold_search_p50(assistant: Any, gold: GoldSet) -> float | None:

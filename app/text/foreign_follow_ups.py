@@ -127,9 +127,9 @@ class Reading:
 def read(question: str, lang: str, content: Sequence[str]) -> Reading:
     """How `question` (in `lang`, with these content words) relates to the question before it."""
     q = _plain(question)
-    asks_itself = asks_something(_without_lead(q, lang), lang)
-    asks = asked_kind(q, lang) != "other" or asks_itself or bool(lang in _REQUESTS and _REQUESTS[lang].match(
-        _without_lead(q, lang)))
+    rest = _without_lead(q, lang)
+    asks_itself = asks_something(rest, lang)
+    asks = asked_kind(q, lang) != "other" or asks_itself or bool(lang in _REQUESTS and _REQUESTS[lang].match(rest))
     lead = bool(lang in _LEADS and _LEADS[lang].match(q)) or (lang == "zh" and bool(_ZH_TAIL.search(q))
                                                               and not asks_itself)
     words = [w for w in content if not asks_something(w, lang)]  # "какие", "哪几天": question words the lists lack
@@ -142,11 +142,6 @@ def read(question: str, lang: str, content: Sequence[str]) -> Reading:
         and not any(not n.isdigit() for n in names_in(q, lang)))  # a year is not a subject of its own
     fragment = not asks and _short(q, lang, MAX_FRAGMENT_WORDS, MAX_FRAGMENT_HAN)
     return Reading(lead, asks, fragment, thin, points_back)
-
-
-def is_follow_up(question: str, lang: str, content: Sequence[str]) -> bool:
-    """Whether `question` (in `lang`, with these content words) continues the question before it."""
-    return read(question, lang, content).follows
 
 
 def names_in(text: str, lang: str) -> list[str]:
@@ -205,8 +200,9 @@ def _folded(fragments: Sequence[str]) -> list[str]:
     latest: dict[bool, str] = {}
     for f in fragments:
         if f:
-            latest.pop(bool(_FIGURE.search(f)), None)
-            latest[bool(_FIGURE.search(f))] = f
+            kind = bool(_FIGURE.search(f))
+            latest.pop(kind, None)  # re-inserted last, so the order stays the order asked
+            latest[kind] = f
     return list(latest.values())
 
 

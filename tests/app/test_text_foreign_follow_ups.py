@@ -4,7 +4,7 @@ import pytest
 
 from app.condense import condense_rules
 from app.language import in_conversation
-from app.text.foreign_follow_ups import condense, is_follow_up, names_in
+from app.text.foreign_follow_ups import condense, names_in, read
 from app.word_translation import content_words
 
 PARTIES = {
@@ -65,7 +65,7 @@ def test_a_thin_question_takes_what_the_previous_one_was_about_without_its_quest
 
 @pytest.mark.parametrize("lang", sorted(STANDALONE))
 def test_a_question_of_its_own_is_left_as_it_is(lang):
-    assert not is_follow_up(STANDALONE[lang], lang, content_words(STANDALONE[lang], lang))
+    assert not read(STANDALONE[lang], lang, content_words(STANDALONE[lang], lang)).follows
     assert _condense(STANDALONE[lang], PARTIES[lang], lang) == STANDALONE[lang]
 
 
@@ -127,7 +127,7 @@ def test_thin_questions_in_a_row_ask_about_the_same_topic():
     ("ar", "ولاية المكتب تشمل ماذا في مجال الفساد؟"),  # و of ولاية (mandate) is not "and"
 ])
 def test_a_question_of_its_own_is_not_read_as_a_follow_up(lang, question):
-    assert not is_follow_up(question, lang, content_words(question, lang)), question
+    assert not read(question, lang, content_words(question, lang)).follows, question
 
 
 def test_years_are_names_in_chinese_too():
@@ -136,7 +136,7 @@ def test_years_are_names_in_chinese_too():
 
 def test_inverted_pronouns_are_not_back_references():
     q = "Combien d'activités l'ONUDC a-t-il menées dans le cadre de CRIMJUST ?"
-    assert not is_follow_up(q, "fr", content_words(q, "fr"))
+    assert not read(q, "fr", content_words(q, "fr")).follows
 
 
 def test_names_are_read_by_orthography():
