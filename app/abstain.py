@@ -25,6 +25,7 @@ from app.text.countries import (
     capital_countries, continents_not_in, countries_in, countries_named, countries_not_in, country_of_demonym,
     region_words_named,
 )
+from app.text.equivalents import with_equivalents
 from app.text.focus import (
     DAY, DURATION, GATHERING_NOUNS, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city,
     bracket_of_another,
@@ -331,7 +332,7 @@ class RelevanceGate:
         if not q_words or not texts:
             return 0.0
         p_words = sorted({w.lower() for t in texts for w in words(t) if w.lower() not in STOPWORDS and len(w) > 2})
-        p_stems = {stem(w) for w in p_words} | acronyms(" ".join(texts))
+        p_stems = with_equivalents({stem(w) for w in p_words} | acronyms(" ".join(texts)))
         names = proper_terms(question) | asked_acronyms(question)
         vocab = self.scorer.vocabulary
         total = gap = 0.0

@@ -2,6 +2,8 @@
 
 The tokenizer is deliberately stemmer-free: UN reports are full of exact figures, resolution numbers and acronyms
 ("2,700", "189", "7/1", "SHERLOC") that a question repeats verbatim, and those are where BM25 beats the embedder.
+A reader's word for what UN documents say in set terms ("countries", "ratified") also scores the document's words
+("States", "parties"; app/text/equivalents.py).
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import logging
 
 import re
 
+from app.text.equivalents import document_words
 from app.text.words import FUNCTION_WORDS
 from typing import Sequence
 
@@ -54,8 +57,18 @@ class BM25Index:
             self._bm25.index(corpus, show_progress=False)
 
     def scores(self, query: str) -> np.ndarray:
-        """float32 array (n_texts,): 0 for texts sharing no token with the query."""
-        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict] if self.n else []
-        if not tokens:
-            return np.zeros(self.n, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        """float32 array (n_texts,): 0 for texts sharing no token (nor a document's word for one) with the query."""
+        out = np.zeros(self.n, dtype=np.float32)
+        if not self.n:
+            return out
+        asked = list(dict.fromkeys(tokenize(query)))
+        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
+        if tokens:
+            out += np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        # a reader's word ("countries", "ratified", "treaty") also finds the document's ("States", "parties",
+        # "Convention"), each reader word by the best of its document words: one word's weight, not a group's
+        for token in asked:
+            known = [w for w in document_words(token) if w in self._bm25.vocab_dict]
+            if known:
+                out += np.max([self._bm25.get_scores([w]) for w in known], axis=0).astype(np.float32)
+        return out

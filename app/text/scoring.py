@@ -20,6 +20,7 @@ from app.text.lexical import (
     terms_with_acronyms,
 )
 from app.text.countries import countries_in
+from app.text.equivalents import with_equivalents
 from app.text.focus import (
     Vocabulary, asks_countries, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads,
     question_kind, refers_back, type_match,
@@ -265,15 +266,16 @@ class SentenceScorer:
             # Organized Crime Convention)
             # ... and a short name the words of the name it stands for ("WACAP": the West African network)
             expanded = [expansion_terms(s, self.glossary) for s in sents]
-            p_terms = terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path), q_acronyms).union(
-                *expanded)
+            p_terms = with_equivalents(terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path),
+                                                           q_acronyms).union(*expanded))
             para_lex = self.coverage(q_terms, p_terms)
             for i, s in enumerate(sents):
-                s_terms = terms_with_acronyms(s, q_acronyms) | expanded[i]
+                s_terms = with_equivalents(terms_with_acronyms(s, q_acronyms) | expanded[i])
                 # "It brought together experts ...": the subject is in the previous sentence, which the answer
                 # will include; the pair is judged together
                 back = i in embedded.backs
-                unit_terms = s_terms | terms_with_acronyms(sents[i - 1], q_acronyms) if back else s_terms
+                unit_terms = s_terms | with_equivalents(terms_with_acronyms(sents[i - 1], q_acronyms)) if back \
+                    else s_terms
                 lexical = self.coverage(q_terms, unit_terms)
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)

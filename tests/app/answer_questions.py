@@ -35,6 +35,9 @@ ANSWERABLE = [
     ("Which States had the largest number of SHERLOC portal users?", ["India"], {9}),
     ("Which countries received technical assistance from CRIMJUST?", ["Ghana"], {46}),
     ("What was the theme of the World Day against Trafficking in Persons in 2017?", ["act to protect and assist trafficked persons"], {23}),
+    # a reader's words for the report's set terms: countries for States, ratified or signed up for parties
+    ("How many countries have ratified the Convention against Transnational Organized Crime?", ["189"], {7}),
+    ("How many countries have signed up to the migrant smuggling protocol?", ["146"], {7}),
     # paraphrases
     ("What database did UNODC add to SHERLOC to cover national strategies?", ["database on strategies"], {11}),
     ("Which film was screened for Permanent Missions in Vienna?", ["Sold"], {23}),

@@ -1,0 +1,50 @@
+"""Words a reader uses for what UN documents say in their own set terms: world knowledge of UN usage, the same for
+every report, never a report's own wording.
+
+Why: the embedder does not know that these mean the same (all-MiniLM-L6-v2 puts "countries" and "States" at cosine
+0.32-0.39, "ratified" and "parties" lower), and the lexical features match stems only, so "How many countries have
+ratified the Convention?" was answered by a sentence that counts "116 countries" in a database rather than by "189
+States had become parties to the Convention".
+- UN documents call a country a State ("Member States", "States parties"); readers say country or nation.
+- The law of treaties names the acts by which a State binds itself to a treaty (Vienna Convention on the Law of
+  Treaties, art. 2(1)(b): ratification, acceptance, approval, accession) and what it then is: a party. Readers say
+  that a country ratified, joined or signed up to a treaty.
+- Readers call a convention or a protocol a treaty.
+
+Each entry is one direction, from the reader's words to the document's: a question's "ratified" is present in a
+sentence that says "parties", but a question's "parties" is not present in one that says "joined".
+"""
+from __future__ import annotations
+
+from app.text.lexical import stem
+
+# reader's words -> the words a UN document uses for the same thing (each list holds every form worth stemming,
+# since the stemmer is crude: "ratified" -> "ratifi", "ratification" -> "ratific")
+_READER_TO_DOCUMENT: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("country", "countries", "nation", "nations"), ("state", "states")),
+    (("ratify", "ratified", "ratification", "join", "joined", "sign", "signed", "adhere", "adhered"),
+     ("party", "parties", "ratify", "ratified", "ratification", "accede", "acceded", "accession", "adherence")),
+    (("treaty", "treaties"), ("convention", "conventions", "protocol", "protocols")),
+)
+_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(map(stem, reader)), frozenset(map(stem, document))) for reader, document in _READER_TO_DOCUMENT)
+
+
+def document_words(word: str) -> tuple[str, ...]:
+    """The words a document uses for a reader's word, other than the word itself ("ratified" -> "party", "parties",
+    "accede", ...); () for a word readers and documents share."""
+    w = word.casefold()
+    for reader, document in _READER_TO_DOCUMENT:
+        if w in reader:
+            return tuple(d for d in document if d != w)
+    return ()
+
+
+def with_equivalents(terms: set[str] | frozenset[str]) -> set[str]:
+    """A text's stems, plus the reader's stems for what it says in a document's terms: {"state", "party"} also holds
+    "country", "nation", "ratify", "join", ... so that a question worded by a reader finds it."""
+    out = set(terms)
+    for reader, document in _GROUPS:
+        if document & out:
+            out |= reader
+    return out
