@@ -593,6 +593,10 @@ _COUNT_STOP = frozenset("""of the a an and or in on at to by for from with were 
 will would could can been be that which who there their its it this these those per""".split())
 
 
+# the copula of a how-many question whose complement is what it counts ("are parties", "have become members")
+_ASKED_COPULA = r"(?:are|were|have\s+become|had\s+become|became|become)(?:\s+(?:now|already|still))?"
+
+
 def counted_noun(question: str) -> str | None:
     """The stem of what a how-many question counts: the head noun of the phrase after "how many" ("How many hidden
     drug production sites were ..." -> "site", "How many States ..." -> "state")."""
@@ -608,19 +612,28 @@ def counted_word(question: str) -> str | None:
                   question, re.I)
     if not m:
         return None
-    head = []
-    words = m.group(1).split()
+    head, end = [], m.start(1)
+    spans = list(re.finditer(r"\S+", m.group(1)))
+    words = [w.group(0) for w in spans]
     for i, w in enumerate(words):
         if w.lower() in ("and", "or") and head and not _plural(head[-1]):
             continue  # "justice and police officials": modifiers joined, and the noun they share comes after
         if w.lower() in _COUNT_STOP or (head and w.lower().endswith("ed")):  # a verb ends the noun phrase
             break
         head.append(w)
+        end = m.start(1) + spans[i].end()
         # what is counted is plural: "countries got help" and "people use it" end there, "firearms practitioners"
         # goes on to the next plural
         if _plural(w) and not (i + 1 < len(words) and _plural(words[i + 1])):
             break
-    return head[-1].lower() if head else None
+    if not head:
+        return None
+    # "How many countries are parties to X?" counts parties, the countries that are: a count of countries that
+    # attended a meeting of X's parties does not answer it
+    complement = re.match(rf"\s+{_ASKED_COPULA}\s+([A-Za-z][\w\-]*)\b", question[end:])
+    if complement and _plural(complement.group(1)):
+        return complement.group(1).lower()
+    return head[-1].lower()
 
 
 def counted_phrase(question: str) -> str | None:

@@ -61,6 +61,11 @@ def test_question_kind(question, kind):
     # modifiers joined by "and" share the noun after them; nouns joined by "and" are counted from the first
     ("How many justice and police officials took part?", "officia"), ("How many men and women attended?", "men"),
     ("How many of the SHERLOC portal's users were from India?", "user"),  # a possessor is not what is counted
+    # a plural complement of the copula is what is counted: the countries that are parties are counted as parties
+    ("How many countries are parties to UNCAC?", "party"), ("How many participants were women?", "women"),
+    ("How many countries have become members of the network?", "member"),
+    ("How many cases are pending?", "case"), ("How many countries were represented?", "country"),
+    ("How many countries are now party to the treaty?", "country"),
 ])
 def test_counted_noun_is_the_head_of_the_counted_phrase(question, noun):
     assert counted_noun(question) == noun
@@ -71,7 +76,7 @@ def test_the_counted_phrase_keeps_its_of_phrase_for_comparing_by_meaning():
 
     assert counted_phrase("How many members of parliament were trained?") == "members of parliament"
     assert counted_phrase("How many of the cases involved money?") == "cases"
-    assert counted_phrase("How many States are parties?") == "states"
+    assert counted_phrase("How many States are parties?") == "parties"  # the copula's complement is counted
 
 
 def test_counts_reaches_past_modifiers_but_not_other_numbers():
