@@ -332,8 +332,9 @@ class RelevanceGate:
         if not q_words or not texts:
             return 0.0
         p_words = sorted({w.lower() for t in texts for w in words(t) if w.lower() not in STOPWORDS and len(w) > 2})
-        p_stems = with_equivalents({stem(w) for w in p_words} | acronyms(" ".join(texts)))
+        p_stems = {stem(w) for w in p_words} | acronyms(" ".join(texts))
         names = proper_terms(question) | asked_acronyms(question)
+        said = with_equivalents(p_stems, content_terms(question))  # a reader's word for the document's, but not a name
         vocab = self.scorer.vocabulary
         total = gap = 0.0
         sims = self.scorer.word_similarity(q_words, p_words)
@@ -342,7 +343,7 @@ class RelevanceGate:
             if stem(w) in names:
                 close = float(stem(w) in p_stems)  # a name is an identity: Canada is not "like" Australia
             else:
-                close = 1.0 if stem(w) in p_stems else float(sims[i].max()) if sims is not None and len(p_words) else 0.0
+                close = 1.0 if stem(w) in said else float(sims[i].max()) if sims is not None and len(p_words) else 0.0
             total += weight
             gap += weight * (1.0 - min(1.0, close / SYNONYM_COSINE))
         return gap / total if total else 0.0

@@ -12,6 +12,7 @@ import logging
 import re
 
 from app.text.equivalents import document_words
+from app.text.lexical import stem
 from app.text.words import FUNCTION_WORDS
 from typing import Sequence
 
@@ -61,6 +62,20 @@ class BM25Index:
         out = np.zeros(self.n, dtype=np.float32)
         if not self.n:
             return out
+        asked = tokenize(query)
+        tokens = [t for t in asked if t in self._bm25.vocab_dict]
+        if tokens:
+            out += np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        # a reader's word ("countries", "ratified", "treaty") also finds the document's ("States", "parties",
+        # "Convention"): a text scores the best of them where that beats the reader's word itself, one word's weight
+        stems = {stem(t) for t in asked}
+        for token in dict.fromkeys(asked):
+            known = [w for w in document_words(token, stems) if w in self._bm25.vocab_dict]
+            if known:
+                best = np.max([self._bm25.get_scores([w]) for w in known], axis=0).astype(np.float32)
+                own = np.asarray(self._bm25.get_scores([token]), dtype=np.float32) if token in tokens else 0.0
+                out += np.maximum(best - own, 0.0)
+        return out
         asked = list(dict.fromkeys(tokenize(query)))
         tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
         if tokens:

@@ -18,33 +18,42 @@ from __future__ import annotations
 
 from app.text.lexical import stem
 
-# reader's words -> the words a UN document uses for the same thing (each list holds every form worth stemming,
-# since the stemmer is crude: "ratified" -> "ratifi", "ratification" -> "ratific")
-_READER_TO_DOCUMENT: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("country", "countries", "nation", "nations"), ("state", "states")),
-    (("ratify", "ratified", "ratification", "join", "joined", "sign", "signed", "adhere", "adhered"),
-     ("party", "parties", "ratify", "ratified", "ratification", "accede", "acceded", "accession", "adherence")),
-    (("treaty", "treaties"), ("convention", "conventions", "protocol", "protocols")),
+# reader's words -> the words a UN document uses for the same thing, and the words a question must hold for the
+# entry to apply (none: always). Each list holds every form worth stemming, since the stemmer is crude ("ratified" ->
+# "ratifi", "ratification" -> "ratific"). Left out on purpose: "nations" (every "United Nations" would find "States"),
+# the singular "state" on the document's side ("the State of Implementation"), and "adherence" ("adherence to
+# standards").
+_TREATY = ("convention", "conventions", "protocol", "protocols", "treaty", "treaties")
+_PARTIES = ("party", "parties", "ratify", "ratified", "ratification", "accede", "acceded", "accession")
+_READER_TO_DOCUMENT: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (("country", "countries"), ("states",), ()),
+    (("ratify", "ratified", "ratification", "adhere", "adhered"), _PARTIES, ()),
+    # joining or signing is becoming a party only when a treaty is asked about: UNODC "joined" INTERPOL in an
+    # operation. (A signatory is not yet a party in treaty law, but readers say "signed up" for joined; a report that
+    # gives signatories names them as such, which the question's "signed" still finds as itself.)
+    (("join", "joined", "sign", "signed"), _PARTIES, _TREATY),
+    (("treaty", "treaties"), ("convention", "conventions", "protocol", "protocols"), ()),
 )
-_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
-    (frozenset(map(stem, reader)), frozenset(map(stem, document))) for reader, document in _READER_TO_DOCUMENT)
+_GROUPS: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(map(stem, reader)), frozenset(map(stem, document)), frozenset(map(stem, when)))
+    for reader, document, when in _READER_TO_DOCUMENT)
 
 
-def document_words(word: str) -> tuple[str, ...]:
+def document_words(word: str, asked: set[str] | frozenset[str]) -> tuple[str, ...]:
     """The words a document uses for a reader's word, other than the word itself ("ratified" -> "party", "parties",
-    "accede", ...); () for a word readers and documents share."""
+    "accede", ...), when the question's stems `asked` allow it; () for a word that is not a reader's word."""
     w = word.casefold()
-    for reader, document in _READER_TO_DOCUMENT:
-        if w in reader:
+    for reader, document, when in _READER_TO_DOCUMENT:
+        if w in reader and (not when or asked & set(map(stem, when))):
             return tuple(d for d in document if d != w)
     return ()
 
 
-def with_equivalents(terms: set[str] | frozenset[str]) -> set[str]:
-    """A text's stems, plus the reader's stems for what it says in a document's terms: {"state", "party"} also holds
-    "country", "nation", "ratify", "join", ... so that a question worded by a reader finds it."""
+def with_equivalents(terms: set[str] | frozenset[str], asked: set[str] | frozenset[str]) -> set[str]:
+    """A text's stems, plus the reader's stems for what it says in a document's terms, for a question whose stems are
+    `asked`: {"state", "party"} also holds "country", "ratify", ... so that a question worded by a reader finds it."""
     out = set(terms)
-    for reader, document in _GROUPS:
-        if document & out:
+    for reader, document, when in _GROUPS:
+        if reader & asked and (not when or when & asked) and document & out:
             out |= reader
     return out

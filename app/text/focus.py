@@ -593,8 +593,11 @@ _COUNT_STOP = frozenset("""of the a an and or in on at to by for from with were 
 will would could can been be that which who there their its it this these those per""".split())
 
 
-# the copula of a how-many question whose complement is what it counts ("are parties", "have become members")
-_ASKED_COPULA = r"(?:are|were|have\s+become|had\s+become|became|become)(?:\s+(?:now|already|still))?"
+# the copula of a how-many question whose complement is what it counts ("are parties", "have now become members",
+# "are currently States parties"), and the words ending in -s that are no plural noun after it ("are always ...")
+_ADVERB = r"(?:now|already|still|also|so\s+far|[a-z]+ly)"
+_ASKED_COPULA = rf"(?:are|were|(?:have|has|had)(?:\s+{_ADVERB})?\s+become|became|become)(?:\s+{_ADVERB})?"
+_NO_NOUNS = frozenset("always sometimes perhaps thus nevertheless besides towards afterwards various".split())
 
 
 def counted_noun(question: str) -> str | None:
@@ -630,10 +633,13 @@ def counted_word(question: str) -> str | None:
         return None
     # "How many countries are parties to X?" counts parties, the countries that are: a count of countries that
     # attended a meeting of X's parties does not answer it
-    complement = re.match(rf"\s+{_ASKED_COPULA}\s+([A-Za-z][\w\-]*)\b", question[end:])
-    if complement and _plural(complement.group(1)):
-        return complement.group(1).lower()
-    return head[-1].lower()
+    complement = re.match(rf"\s+{_ASKED_COPULA}\s+((?:[A-Za-z][\w\-]*\s*){{1,3}})", question[end:])
+    nouns = []
+    for w in complement.group(1).split() if complement else ():
+        if not _plural(w) or w.lower() in _NO_NOUNS:
+            break
+        nouns.append(w)  # "States parties": the last plural is the noun
+    return (nouns or head)[-1].lower()
 
 
 def counted_phrase(question: str) -> str | None:

@@ -16,7 +16,7 @@ import numpy as np
 
 from app.text.glossary import expansion_terms, read_glossary
 from app.text.lexical import (
-    all_numbers, asked_acronyms, numbers, ordinals, proper_terms, split_sentences, stem, topic_terms,
+    all_numbers, asked_acronyms, content_terms, numbers, ordinals, proper_terms, split_sentences, stem, topic_terms,
     terms_with_acronyms,
 )
 from app.text.countries import countries_in
@@ -244,6 +244,7 @@ class SentenceScorer:
         if qvec is None:
             qvec = self.embed_query(question)
         q_terms = self.question_terms(question)
+        q_stems = content_terms(question)  # what the question says, for the reader's words it uses
         q_numbers, q_proper = key_terms(question)
         q_acronyms = asked_acronyms(question)
         kind = kind or question_kind(question)
@@ -267,16 +268,16 @@ class SentenceScorer:
             # ... and a short name the words of the name it stands for ("WACAP": the West African network)
             expanded = [expansion_terms(s, self.glossary) for s in sents]
             p_terms = with_equivalents(terms_with_acronyms(" ".join(sents) + " " + " ".join(hit.section_path),
-                                                           q_acronyms).union(*expanded))
+                                                           q_acronyms).union(*expanded), q_stems)
             para_lex = self.coverage(q_terms, p_terms)
             for i, s in enumerate(sents):
-                s_terms = with_equivalents(terms_with_acronyms(s, q_acronyms) | expanded[i])
+                s_terms = terms_with_acronyms(s, q_acronyms) | expanded[i]
                 # "It brought together experts ...": the subject is in the previous sentence, which the answer
                 # will include; the pair is judged together
                 back = i in embedded.backs
-                unit_terms = s_terms | with_equivalents(terms_with_acronyms(sents[i - 1], q_acronyms)) if back \
-                    else s_terms
-                lexical = self.coverage(q_terms, unit_terms)
+                unit_terms = s_terms | terms_with_acronyms(sents[i - 1], q_acronyms) if back else s_terms
+                lexical = self.coverage(q_terms, with_equivalents(unit_terms, q_stems))
+                # a name is an identity: a "Treaty" in one is no Convention
                 proper = len(q_proper & unit_terms) / len(q_proper) if q_proper else 0.0
                 s_numbers = all_numbers(s)
                 type_bonus = type_match(kind, s, counted)

@@ -66,6 +66,8 @@ def test_question_kind(question, kind):
     ("How many countries have become members of the network?", "member"),
     ("How many cases are pending?", "case"), ("How many countries were represented?", "country"),
     ("How many countries are now party to the treaty?", "country"),
+    ("How many countries have already become parties?", "party"), ("How many countries are currently parties?", "party"),
+    ("How many countries are States parties to it?", "party"), ("How many countries are always late?", "country"),
 ])
 def test_counted_noun_is_the_head_of_the_counted_phrase(question, noun):
     assert counted_noun(question) == noun
