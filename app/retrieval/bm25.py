@@ -12,7 +12,7 @@ import logging
 import re
 
 from app.text.equivalents import document_words
-from app.text.lexical import stem
+from app.text.lexical import DOMAIN_COMMON, stem
 from app.text.words import FUNCTION_WORDS
 from typing import Sequence
 
@@ -66,11 +66,13 @@ class BM25Index:
         tokens = [t for t in asked if t in self._bm25.vocab_dict]
         if tokens:
             out += np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-        # a reader's word ("countries", "ratified", "treaty") also finds the document's ("States", "parties",
-        # "Convention"): a text scores the best of them where that beats the reader's word itself, one word's weight
+        # a reader's word ("ratified", "treaty") also finds the document's ("parties", "Convention"): a text scores
+        # the best of them where that beats the reader's word itself, one word's weight. Not a word too common in
+        # UN reports to mark a topic ("States" for "countries": the sentence scorer reads that one), which lifted
+        # every paragraph on States above the one that names the asked programme
         stems = {stem(t) for t in asked}
         for token in dict.fromkeys(asked):
-            known = [w for w in document_words(token, stems) if w in self._bm25.vocab_dict]
+            known = [w for w in document_words(token, stems) if w in self._bm25.vocab_dict and w not in DOMAIN_COMMON]
             if known:
                 best = np.max([self._bm25.get_scores([w]) for w in known], axis=0).astype(np.float32)
                 own = np.asarray(self._bm25.get_scores([token]), dtype=np.float32) if token in tokens else 0.0

@@ -5,14 +5,15 @@ Why: the embedder does not know that these mean the same (all-MiniLM-L6-v2 puts 
 0.32-0.39, "ratified" and "parties" lower), and the lexical features match stems only, so "How many countries have
 ratified the Convention?" was answered by a sentence that counts "116 countries" in a database rather than by "189
 States had become parties to the Convention".
-- UN documents call a country a State ("Member States", "States parties"); readers say country or nation.
+- UN documents call a country a State ("Member States", "States parties"); readers say country.
 - The law of treaties names the acts by which a State binds itself to a treaty (Vienna Convention on the Law of
   Treaties, art. 2(1)(b): ratification, acceptance, approval, accession) and what it then is: a party. Readers say
   that a country ratified, joined or signed up to a treaty.
 - Readers call a convention or a protocol a treaty.
 
 Each entry is one direction, from the reader's words to the document's: a question's "ratified" is present in a
-sentence that says "parties", but a question's "parties" is not present in one that says "joined".
+sentence that says "parties", but a question's "parties" is not present in one that says "joined". A name is no
+reader's word: the scorer and the gate compare a question's names as written ("the Arms Trade Treaty").
 """
 from __future__ import annotations
 
