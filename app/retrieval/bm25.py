@@ -78,14 +78,3 @@ class BM25Index:
                 own = np.asarray(self._bm25.get_scores([token]), dtype=np.float32) if token in tokens else 0.0
                 out += np.maximum(best - own, 0.0)
         return out
-        asked = list(dict.fromkeys(tokenize(query)))
-        tokens = [t for t in tokenize(query) if t in self._bm25.vocab_dict]
-        if tokens:
-            out += np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-        # a reader's word ("countries", "ratified", "treaty") also finds the document's ("States", "parties",
-        # "Convention"), each reader word by the best of its document words: one word's weight, not a group's
-        for token in asked:
-            known = [w for w in document_words(token) if w in self._bm25.vocab_dict]
-            if known:
-                out += np.max([self._bm25.get_scores([w]) for w in known], axis=0).astype(np.float32)
-        return out

@@ -44,8 +44,8 @@ def document_words(word: str, asked: set[str] | frozenset[str]) -> tuple[str, ..
     """The words a document uses for a reader's word, other than the word itself ("ratified" -> "party", "parties",
     "accede", ...), when the question's stems `asked` allow it; () for a word that is not a reader's word."""
     w = word.casefold()
-    for reader, document, when in _READER_TO_DOCUMENT:
-        if w in reader and (not when or asked & set(map(stem, when))):
+    for (reader, document, _), (_, _, when) in zip(_READER_TO_DOCUMENT, _GROUPS):
+        if w in reader and (not when or asked & when):
             return tuple(d for d in document if d != w)
     return ()
 
