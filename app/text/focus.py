@@ -103,7 +103,8 @@ _QUANTITY_Q = re.compile(r"\b(how many|how much|number of|what number|total|perc
                          r"what share|what proportion|what fraction|"
                          r"how big|size of|count)\b", re.I)
 _WHEN_Q = re.compile(r"\b(when|since when|until when)\b|" + _which("dates?|years?|months?|days?").pattern, re.I)
-_WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" + _which("city|town").pattern, re.I)
+_WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" +
+                      _which("city|cities|towns?|venues?|locations?").pattern, re.I)
 # "which countries", "what States", "who": the answer is one or more names. One word may come between ("which twelve
 # countries"), but not an auxiliary: "What did donors contribute?" asks what, of donors; or up to three, the later ones
 # not function words ("which four West African States", not "what support for States").

@@ -46,6 +46,9 @@ def _hit(n: int, text: str) -> Hit:
     ("Does the report give the venue of the workshop?", "place"), ("What was the venue of the meeting?", "place"),
     ("What is the role of the network?", "other"), ("What was the place of judges in the plan?", "other"),
     ("Do we know why the meeting was postponed?", "other"),
+    # plural places and venues: "In which cities ...?" asks where as "In which city ...?" does
+    ("In which cities did UNODC hold the meetings?", "place"), ("Which cities hosted the workshops?", "place"),
+    ("Which venue was chosen?", "place"), ("In which towns were trainings held?", "place"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
