@@ -26,6 +26,7 @@ from app.text.countries import (
     region_words_named,
 )
 from app.text.equivalents import with_equivalents
+from app.text.numbered import numbered_alike, other_numbered
 from app.text.focus import (
     DAY, DURATION, GATHERING_NOUNS, MONEY, MONTH, SHARE, asked_measure, asked_part, asks_breakdown, asks_city,
     bracket_of_another,
@@ -410,7 +411,10 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     text = " ".join(h.text + " " + h.section for h in hits)
     have_numbers, have_ordinals = all_numbers(text), ordinals(text)
     have_terms = terms_with_acronyms(text, asked_acronyms(question))
-    missing = [n for n in sorted(q_numbers) if n not in have_numbers]
+    # "trigger 3" is named by "TRIGGER III"; "trigger ii" is not, whatever else is numbered II (a chapter heading)
+    alike = numbered_alike(question, text)
+    missing = [n for n in sorted(q_numbers) if n not in have_numbers and n not in alike]
+    missing += other_numbered(question, text)
     # an ordinal matches an ordinal only: "the eighth session" is not answered by "resolution 8/2"
     missing += [f"{n}th" for n in sorted(ordinals(question)) if n not in have_ordinals]
     absent = [t for t in sorted(q_proper) if t not in have_terms]
@@ -432,7 +436,7 @@ def missing_key_terms(question: str, hits: Sequence[Hit]) -> list[str]:
     if absent:
         regional = {stem(w) for w in region_words_named(question, text)}
         absent = [t for t in absent if t not in regional]
-    return missing + absent
+    return list(dict.fromkeys(missing + absent))
 
 
 def _only_listed_for(name: str, typed: Sequence[str], paragraph: str) -> bool:

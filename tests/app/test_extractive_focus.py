@@ -189,6 +189,11 @@ def test_a_question_followed_by_an_instruction_answers_the_question(chain):
 def test_near_miss_with_a_different_identifier_is_not_answered_as_if_it_matched(chain):
     a = chain.invoke("How many firearms were seized in operation TRIGGER IV?")  # the report describes TRIGGER III
     assert a.abstained or (a.status == "partial" and "IV" in a.lead), a.text
+    # typed in lower case, and the chapter heading over the paragraph is numbered "II"
+    a = chain.invoke("how many guns were seized in operation trigger ii?")
+    assert a.abstained or (a.status == "partial" and "II" in a.lead), a.text
+    a = chain.invoke("how many guns were seized in operation trigger 3?")  # the same operation, numbered otherwise
+    assert a.status == "answered" and "130" in a.text, a.text
 
 
 @pytest.mark.parametrize("question,day", [
