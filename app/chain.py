@@ -35,6 +35,7 @@ from app.answer.prompts import without_example
 from app.text.countries import with_capitals
 from app.text.lexical import clean_text, split_subquestions
 from app.text.scoring import ScoredSentence, SentenceScorer
+from app.text.truecase import truecased
 from app.citations import CitationVerifier
 from app.condense import asked_question, condense_llm, condense_rules, same_question
 from app.context import PackedContext, pack_context
@@ -136,7 +137,9 @@ class AnswerChain:
             standalone = condense_rules(question, list(t.history))
         # a capital described, not named ("Kyrgyzstan's capital"), is named: the report uses the city's name. What
         # a reader is shown as "read as" is the condensed question alone: the capital's name is no fact of the report
-        return {"standalone": with_capitals(standalone),
+        # ... and a question typed without capitals gets its names' capitals back, as the reports write them: names,
+        # countries and acronyms are read from capitals downstream (app/text/truecase.py)
+        return {"standalone": with_capitals(truecased(standalone, self.scorer.casing)),
                 "read_as": standalone if t.history and not same_question(standalone, question) else ""}
 
     def _retrieve(self, t: Turn) -> dict:

@@ -229,6 +229,12 @@ def countries_in(text: str) -> dict[str, str]:
     return out
 
 
+def country_names_in(text: str) -> list[tuple[int, int]]:
+    """The spans of the countries' names a text has, in any case ("nigeria", "United States", "usa")."""
+    asked, _, _ = _names()
+    return [m.span(1) for m in asked.finditer(_plain(text or ""))]
+
+
 def countries_not_in(question: str, text: str) -> list[str]:
     """The countries the question names (as it writes them) that the text does not name in any form: a heading in
     capitals, an adjective ("Kenyan", "Kenya-based") and the capital ("Nairobi") count as naming it."""
@@ -253,6 +259,13 @@ def _demonyms() -> dict[str, str]:
 def country_of_demonym(word: str) -> str | None:
     """The alpha-2 code of the country a demonym names ("Mexican": MX), else None."""
     return _demonyms().get(re.sub(r"[’']s$", "", word or "").lower())
+
+
+def is_place(word: str) -> bool:
+    """A country's, capital's or continent's name or adjective, written as a name ("Kenya", "Kenyan", "Tashkent",
+    "Africa", "African")."""
+    return bool(word[:1].isupper() and (country_of_demonym(word) or countries_in(word) or capital_countries(word)
+                                        or word in _CONTINENTS or word in _CONTINENT_ADJECTIVES))
 
 
 def countries_named(text: str) -> set[str]:

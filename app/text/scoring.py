@@ -25,6 +25,7 @@ from app.text.focus import (
     Vocabulary, asks_countries, counted_heads, counted_noun, counted_phrase, counts, defined_acronym, listed_heads,
     question_kind, refers_back, type_match,
 )
+from app.text.truecase import Casing
 from app.types import Hit
 
 __all__ = ["ScoredSentence", "SentenceScorer", "Vocabulary", "counted_noun", "key_terms", "question_kind"]
@@ -136,6 +137,7 @@ class SentenceScorer:
         self._lock = threading.Lock()
         self.vocabulary: Vocabulary | None = None  # set by use_vocabulary(); plain term shares until then
         self.glossary: dict[str, frozenset[str]] = {}  # the short names the paragraphs define (use_vocabulary)
+        self.casing: Casing | None = None  # how the paragraphs write their names (use_vocabulary)
         self._words: dict[str, np.ndarray] = {}  # single-word embeddings: a report's vocabulary is small and fixed
         self.weights = load_weights()
 
@@ -222,6 +224,7 @@ class SentenceScorer:
         texts = list(texts)
         self.vocabulary = Vocabulary(texts)
         self.glossary = read_glossary(texts)
+        self.casing = Casing(texts)
 
     def question_terms(self, question: str) -> set[str]:
         """The question's topic terms, as the report's words are compared with them."""

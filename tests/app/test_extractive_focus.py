@@ -196,6 +196,16 @@ def test_near_miss_with_a_different_identifier_is_not_answered_as_if_it_matched(
     assert a.status == "answered" and "130" in a.text, a.text
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question,name", [
+    ("how much has japan given to the review mechanism?", "Japan"),  # ¶68: Japan is one donor of a total
+    ("how many firearms were seized in nigeria during trigger iii?", "Nigeria"),  # ¶39: one of eight countries
+])
+def test_a_country_typed_in_lower_case_is_still_a_name_a_total_does_not_answer_for(chain, question, name):
+    a = chain.invoke(question)
+    assert a.status == "partial" and name in a.lead, a.text
+
+
 @pytest.mark.parametrize("question,day", [
     ("On which dates did the operation take place?", True), ("What exact date was the network launched?", True),
     ("What day is the World Day observed?", True), ("When was the network launched?", False),
