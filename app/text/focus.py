@@ -111,7 +111,7 @@ _WHERE_Q = re.compile(r"\b(where|in which country|which country|location)\b|" +
 _NAME_NOUNS = (r"(?:countries|states|nations|jurisdictions|regions|organi[sz]ations|partners|bodies|agencies|"
                r"institutions|governments|donors)\b")
 _BETWEEN = rf"(?:{_NOT_AUX}[\w-]+\s+(?:{_MODIFIER}){{0,2}})?"
-_NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*who\b|\bby whom\b", re.I)
+_NAMES_Q = re.compile(r"\b(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS + r"|^\s*(?-i:[Ww]ho)\b|\bby whom\b", re.I)
 
 _LEADING_NAMES_Q = re.compile(r"^\s*(?:(?:from|in|by|to|for|with)\s+)?(?:which|what)\s+" + _BETWEEN + _NAME_NOUNS,
                               re.I)
@@ -530,10 +530,10 @@ _KIND_NOUNS = {"date": frozenset("date dates day days timing timeframe timeline 
                "quantity": frozenset("number numbers figure figures count headcount tally turnout attendance".split()),
                "place": frozenset("venue venues location locations city town site whereabouts".split())}
 _NOUN_ASKED = re.compile(
-    r"(?:(?:what|which)\s+(?:is|was|were|are)|(?:do|does|did)\s+(?:we|you|they|it|the\s+report|the\s+document)\s+"
+    r"(?:(?P<frame>(?:what|which)\s+(?:is|was|were|are)|(?:do|does|did)\s+(?:we|you|they|it|the\s+report|the\s+document)\s+"
     r"(?:know|have|give|say|mention|state|report|list|provide|include|record)|(?:is|are|was|were)\s+there|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:give|tell|provide|share|list|find|confirm)(?:\s+(?:me|us))?|"
-    r"(?:please\s+)?(?:tell|give)\s+(?:me|us)|any)\s+"
+    r"(?:please\s+)?(?:tell|give)\s+(?:me|us)|any)\s+)?"
     r"(?:(?:the|a|an|any|its|their|exact|precise|specific|actual|approximate|rough|official|overall)\s+){0,3}"
     # a number that names rather than counts is not asked for: "the resolution number", "the document number"
     r"(?:(?!(?:resolution|document|decision|case|article|paragraph|page|reference|file|serial|phone|telephone|fax|"
@@ -544,10 +544,18 @@ _NOUN_ASKED = re.compile(
     r"recorded|reported|set|available|known|and|about)\b)", re.I)
 
 
+_OF_WHAT = re.compile(r"\s+(?:of|for)\b")
+
+
 def asked_noun(question: str) -> str | None:
-    """The answer-type noun a question asks for in a frame without a wh-word ("Is there a date for ...?" -> date)."""
-    m = _NOUN_ASKED.match(question.strip())
-    return m.group(1).lower() if m else None
+    """The answer-type noun a question asks for in a frame without a wh-word ("Is there a date for ...?" -> date),
+    or with none, as a search box is typed ("date of the colloquium in botswana", "release date for the new
+    edition"): then "of" or "for" must follow it."""
+    q = question.strip()
+    m = _NOUN_ASKED.match(q)
+    if m is None or not (m.group("frame") or _OF_WHAT.match(q, m.end())):
+        return None
+    return m.group(2).lower()
 
 
 # "where" and "when" count too: "Where did they meet when the tool was shown?" asks where

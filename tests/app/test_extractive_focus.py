@@ -49,6 +49,11 @@ def _hit(n: int, text: str) -> Hit:
     # plural places and venues: "In which cities ...?" asks where as "In which city ...?" does
     ("In which cities did UNODC hold the meetings?", "place"), ("Which cities hosted the workshops?", "place"),
     ("Which venue was chosen?", "place"), ("In which towns were trainings held?", "place"),
+    # typed as into a search box: the noun first, "of" or "for" after it
+    ("date of the judicial colloquium in botswana", "date"), ("release date for the new edition", "date"),
+    ("venue of the fourth meeting", "place"), ("the date format of the tool", "other"), ("dates", "other"),
+    # "WHO" in capitals is the World Health Organization, not the question word
+    ("WHO tobacco convention number of parties", "quantity"), ("who chaired the briefing", "names"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
