@@ -530,7 +530,8 @@ _KIND_NOUNS = {"date": frozenset("date dates day days timing timeframe timeline 
                "quantity": frozenset("number numbers figure figures count headcount tally turnout attendance".split()),
                "place": frozenset("venue venues location locations city town site whereabouts".split())}
 _NOUN_ASKED = re.compile(
-    r"(?:(?P<frame>(?:what|which)\s+(?:is|was|were|are)|(?:do|does|did)\s+(?:we|you|they|it|the\s+report|the\s+document)\s+"
+    r"(?:(?P<frame>(?:what|which)\s+(?:is|was|were|are)|"
+    r"(?:do|does|did)\s+(?:we|you|they|it|the\s+report|the\s+document)\s+"
     r"(?:know|have|give|say|mention|state|report|list|provide|include|record)|(?:is|are|was|were)\s+there|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:give|tell|provide|share|list|find|confirm)(?:\s+(?:me|us))?|"
     r"(?:please\s+)?(?:tell|give)\s+(?:me|us)|any)\s+)?"

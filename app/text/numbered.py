@@ -15,7 +15,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 # a Roman numeral of two letters or more (a lone "I", "V" or "X" is a pronoun, a letter, an item) or a small
 # number; not a year, a count with thousands, a decimal, a ratio ("resolution 4/6") or a percentage
 _NUMERAL = r"(?:[IVXLivxl]{2,7}|\d{1,3})(?![\w,./%\u2010-]\w|%)"
-# the text's name is capitalised (so "involving 13 countries" names nothing); the question's may be written in lower case
+# the text's name is capitalised (so "involving 13 countries" names nothing); the question's may be in lower case
 _TEXT_PAIR = re.compile(r"(?<![\w./-])([A-Z][A-Za-z\-]{2,})\s+(" + _NUMERAL + r")\b")
 _ASKED_PAIR = re.compile(r"(?<![\w./-])([A-Za-z][A-Za-z\-]{2,})\s+(" + _NUMERAL + r")\b")
 # numbers written before a count, a month or a unit: "Phase 2 of", but not "from 13 countries", "on 9 February"
