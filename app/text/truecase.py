@@ -18,6 +18,7 @@ from typing import Iterable
 
 from app.text.countries import country_names_in, is_place
 from app.text.lexical import STOPWORDS, split_sentences
+from app.text.numbered import numeral_value
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*\w|[^\W\d_]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]")  # "Nigeria", "StAR"; not "III", "UNODC", "E4J"
@@ -92,4 +93,9 @@ def truecased(question: str, casing: Casing | None) -> str:
             form = casing.form(m.group()) if m.group().islower() else None
             if form is not None and len(form) == len(m.group()):
                 chars[m.start():m.end()] = form
+    # a Roman numeral after a name is part of it: "trigger ii" -> "TRIGGER II", as "TRIGGER III" is written
+    words = list(_WORD.finditer(question))
+    for before, m in zip(words, words[1:]):
+        if m.group().islower() and len(m.group()) > 1 and numeral_value(m.group()) and chars[before.start()].isupper():
+            chars[m.start():m.end()] = m.group().upper()
     return "".join(chars)

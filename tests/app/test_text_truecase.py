@@ -55,3 +55,9 @@ def test_only_letters_change_case(casing):
 
 def test_without_a_casing_only_countries_are_restored():
     assert truecased("sherloc users in kenya", None) == "sherloc users in Kenya"
+
+
+def test_a_roman_numeral_after_a_name_is_part_of_it(casing):
+    assert truecased("how many guns were seized in operation trigger ii", casing) == \
+        "how many guns were seized in operation TRIGGER II"
+    assert truecased("what did they mix in vienna", casing) == "what did they mix in Vienna"  # no numeral
