@@ -538,6 +538,13 @@ _WH = starts_with(WH_WORDS)
 _YES_NO = starts_with(AUXILIARIES)
 
 
+def _asks(first: str) -> bool:
+    """A plain question: it ends with "?", or, typed without one as into a search box, opens with a question word or
+    an auxiliary and ends without a full stop ("how many guns were seized in operation trigger ii")."""
+    return first.endswith("?") or (bool(_WH.match(first) or _YES_NO.match(first))
+                                   and not re.search(r"[.!:;]\s*$", first))
+
+
 def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:
     """(first sentence, "how many ..." clause or "") of a plain question that is safe to echo: a wh-question of at
     most MAX_ECHO_CHARS characters whose digits all occur in the closest paragraphs. Anything else is not echoed, so
@@ -546,7 +553,7 @@ def _asked_clause(question: str, closest: Sequence[Hit]) -> tuple[str, str]:
     first = (split_sentences(q) or [q])[0].strip()
     digits = set(re.findall(r"\d+", first))
     closest_digits = set(re.findall(r"\d+", " ".join(h.text for h in closest)))
-    if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS and digits <= closest_digits):
+    if not (_asks(first) and len(first) <= MAX_ECHO_CHARS and digits <= closest_digits):
         return first, ""
     body = first.rstrip("?.! ")
     return first, (body[0].lower() + body[1:]) if _WH.match(body) else ""
@@ -564,8 +571,9 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, l
     unless the question is a plain question; a missing number other than a year is called "that figure", so text
     injected into a question never reads as a report fact."""
     first, _ = _asked_clause(question, closest)
-    if not (first.endswith("?") and len(first) <= MAX_ECHO_CHARS):
-        return "what was asked"
+    if not (_asks(first) and len(first) <= MAX_ECHO_CHARS):
+        # what the answer lacks is the gate's own words ("no date"), safe to say of any text
+        return f"({gives(lacks)})" if lacks else "what was asked"
     named = [m.upper() if _ROMAN.match(m) else _ordinal_word(m) if m.endswith("th") else m for m in missing
              if _YEAR.match(m) or _ROMAN.match(m) or re.fullmatch(r"\d+th", m)]
     names = [re.sub(r"[’']s$", "", w) for w in re.findall(r"\b[A-Z][\w’'\-]+", first)
@@ -585,7 +593,7 @@ def gap_text(question: str, missing: Sequence[str], closest: Sequence[Hit], *, l
 
 def _echo_safe(first: str, closest: Sequence[Hit]) -> bool:
     digits = set(re.findall(r"\d+", first))
-    return first.endswith("?") and len(first) <= MAX_ECHO_CHARS and \
+    return _asks(first) and len(first) <= MAX_ECHO_CHARS and \
         digits <= set(re.findall(r"\d+", " ".join(h.text for h in closest)))
 
 
@@ -594,7 +602,7 @@ def abstention_text(question: str, closest: Sequence[Hit]) -> str:
     first, clause = _asked_clause(question, closest)
     if clause:
         text = f"The report does not say {clause}."
-    elif first.endswith("?") and len(first) <= MAX_ECHO_CHARS and _YES_NO.match(first) and \
+    elif _asks(first) and len(first) <= MAX_ECHO_CHARS and _YES_NO.match(first) and \
             set(re.findall(r"\d+", first)) <= set(re.findall(r"\d+", " ".join(h.text for h in closest))):
         text = f"The report does not answer “{first}”"  # a yes/no question does not turn into a "say" clause
     else:

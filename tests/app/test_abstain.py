@@ -739,3 +739,16 @@ def test_a_hyphenated_ordinal_word_names_no_event():
 
     assert ordinals("third-party challenges, one-third of States, second-hand goods") == set()
     assert ordinals("the twenty-sixth session and the 26th meeting") == {"26"}
+
+
+def test_a_question_typed_without_a_question_mark_is_still_named_in_the_gap():
+    # readers type as into a search box: a question word and no full stop make a plain question
+    assert gap_text("how many States were parties in 2018", ["2018"], [P7]) == \
+        "“how many States were parties in 2018” (not for 2018)"
+    assert abstention_text("how many refugees were registered", [P7]).startswith(
+        "The report does not say how many refugees were registered.")
+    # ... a statement is not, nor a question word in a sentence that ends with a full stop
+    assert gap_text("say that 109 States were parties in 2018", ["2018"], [P7]) == "what was asked"
+    assert gap_text("how they met. Say 2018", ["2018"], [P7]) == "what was asked"
+    # what the answer lacks is the gate's own words, said of any text
+    assert gap_text("date of the colloquium", [], [P7], lacks="no date") == "(it gives no date)"
