@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from app.language import detect
 from app.text.countries import capital_countries, continents_in, countries_in
 from app.text.interrogatives import asked_kind, asks_for, asks_what_is
-from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, stem
+from app.text.lexical import THAN_FIGURE, acronyms, all_numbers, content_terms, ordinals, regular_sample, stem
 from app.text.words import (
     AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, DETERMINERS_BACK, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS,
     MODIFIER_PREPOSITIONS, PRONOUNS, spelled_plural, starts_with,
@@ -539,7 +539,7 @@ _NOUN_ASKED = re.compile(
     # a number that names rather than counts is not asked for: "the resolution number", "the document number"
     r"(?:(?!(?:resolution|document|decision|case|article|paragraph|page|reference|file|serial|phone|telephone|fax|"
     r"account|registration|project|version|edition|symbol|model|contact|key|leading|public|prominent)\s)"
-    r"[a-z][\w-]*\s+)?(" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b"
+    r"[a-z][\w-]*\s+)?(?P<noun>" + "|".join(sorted(w for ws in _KIND_NOUNS.values() for w in ws)) + r")\b"
     # ... ending its noun phrase: not "the attendance policy", "the date format"
     r"(?=\s*[?,.;:]|\s*$|\s+(?:the|that|which|when|on|at|of|for|from|to|in|by|with|it|they|was|were|is|are|given|"
     r"recorded|reported|set|available|known|and|about)\b)", re.I)
@@ -556,7 +556,7 @@ def asked_noun(question: str) -> str | None:
     m = _NOUN_ASKED.match(q)
     if m is None or not (m.group("frame") or _OF_WHAT.match(q, m.end())):
         return None
-    return m.group(2).lower()
+    return m.group("noun").lower()
 
 
 # "where" and "when" count too: "Where did they meet when the tool was shown?" asks where
@@ -869,9 +869,7 @@ class Vocabulary:
     terms ("chaired", "aim", "Tunis") should weigh more than ones every paragraph shares ("Convention")."""
 
     def __init__(self, texts: Iterable[str], *, max_texts: int = 20000):
-        texts = list(texts)
-        step = max(1, math.ceil(len(texts) / max_texts))  # a large corpus: a regular sample is enough for weights
-        sample = texts[::step]
+        sample = regular_sample(texts, max_texts)  # a large corpus: a regular sample is enough for weights
         df: dict[str, int] = {}
         for t in sample:
             for term in content_terms(t):

@@ -1,8 +1,10 @@
 """Small lexical helpers shared by sentence scoring, citation verification, abstention and follow-up condensing."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from typing import Iterable
 
 from app.text.words import (
     AUXILIARIES, BEFORE_NOUNS, COMPARATIVES, FUNCTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, MASS_NOUNS,
@@ -191,6 +193,12 @@ def proper_terms(text: str) -> set[str]:
         if w.lower() not in STOPWORDS and w.lower() not in DOMAIN_COMMON:
             out.add(stem(w))
     return out
+
+
+def regular_sample(texts: Iterable[str], max_texts: int) -> list[str]:
+    """At most about `max_texts` of the texts, taken at a regular step: how a large collection writes its words."""
+    texts = list(texts)
+    return texts[::max(1, math.ceil(len(texts) / max_texts))]
 
 
 def split_sentences(text: str) -> list[str]:

@@ -43,34 +43,33 @@ def _roman(n: int) -> str:
     return out
 
 
-def numbered_names(text: str, *, asked: bool = False) -> dict[str, set[int]]:
-    """The stems of the words a number follows as part of a name, each with the numbers' values: {"trigger": {3}}
-    for "operation named TRIGGER III". `asked`: read as a question (a name may be in lower case)."""
+def numbered_names(text: str) -> dict[str, set[int]]:
+    """The stems of the capitalised words a number follows as part of a name, each with the numbers' values:
+    {"trigger": {3}} for "operation named TRIGGER III"."""
     out: dict[str, set[int]] = {}
-    for name, numeral in (_ASKED_PAIR if asked else _TEXT_PAIR).findall(text):
-        value = numeral_value(numeral)
-        if value is None or name.lower() in STOPWORDS or name.lower() in _NOT_A_NAME:
-            continue
-        out.setdefault(stem(name), set()).add(value)
+    for key, _, value in _pairs(_TEXT_PAIR, text):
+        out.setdefault(key, set()).add(value)
     return out
+
+
+def _pairs(pattern: re.Pattern, text: str):
+    """(name's stem, numeral as written in lower case, its value) for each name and number the pattern finds."""
+    for name, numeral in pattern.findall(text):
+        value = numeral_value(numeral)
+        if value is not None and name.lower() not in STOPWORDS and name.lower() not in _NOT_A_NAME:
+            yield stem(name), numeral.lower(), value
 
 
 def other_numbered(question: str, text: str) -> list[str]:
     """The numerals of names the question asks about ("trigger ii") that the text numbers otherwise and never so
     ("TRIGGER III"), as the question writes them, in lower case. A name the text never numbers is not judged here."""
     have = numbered_names(text)
-    out = []
-    for name, numeral in _ASKED_PAIR.findall(question):
-        value = numeral_value(numeral)
-        key = stem(name)
-        if value is not None and key in have and value not in have[key] and name.lower() not in _NOT_A_NAME:
-            out.append(numeral.lower())
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(numeral for key, numeral, value in _pairs(_ASKED_PAIR, question)
+                              if key in have and value not in have[key]))
 
 
 def numbered_alike(question: str, text: str) -> set[str]:
     """The question's numerals ("3" of "trigger 3") that name what the text names with the same value otherwise
     written ("TRIGGER III"): present, though the text has no "3"."""
     have = numbered_names(text)
-    return {numeral.lower() for name, numeral in _ASKED_PAIR.findall(question)
-            if (value := numeral_value(numeral)) is not None and value in have.get(stem(name), ())}
+    return {numeral for key, numeral, value in _pairs(_ASKED_PAIR, question) if value in have.get(key, ())}

@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Iterable
 
 from app.text.countries import country_names_in, is_place
-from app.text.lexical import STOPWORDS, split_sentences
+from app.text.lexical import STOPWORDS, regular_sample, split_sentences
 from app.text.numbered import numeral_value
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*\w|[^\W\d_]")
@@ -36,10 +36,8 @@ class Casing:
     are a title's or a body's words there, and the reader's "world" or "fund" is an everyday word."""
 
     def __init__(self, texts: Iterable[str], *, max_texts: int = 20000):
-        texts = list(texts)
-        step = max(1, -(-len(texts) // max_texts))  # a large collection: a regular sample says how it writes words
         forms: dict[str, Counter] = {}
-        for text in texts[::step]:
+        for text in regular_sample(texts, max_texts):  # a large collection: a sample says how it writes words
             for sentence in split_sentences(text):
                 for i, m in enumerate(_WORD.finditer(sentence)):
                     if i or _acronym(m.group()):  # a sentence capitalises its first word, but not all its letters
@@ -55,9 +53,6 @@ class Casing:
     def form(self, word: str) -> str | None:
         """How the collection writes this lower-case word when it writes it as a name; None if it does not."""
         return self._name.get(word)
-
-    def __len__(self) -> int:
-        return len(self._name)
 
 
 def _acronym(form: str) -> bool:
