@@ -623,6 +623,8 @@ def partial_lead(gap: str) -> str:
         quoted, _, constraint = gap.rpartition("”")
         return f"The report does not answer {quoted}” exactly{' ' + constraint.strip() if constraint.strip() else ''}." \
                f" {PARTIAL_BRIDGE}"
+    if gap.startswith("("):  # only what the answer lacks: "(it gives no date)"
+        return f"The report does not answer this exactly {gap}. {PARTIAL_BRIDGE}"
     if gap and gap != "what was asked":
         return f"The report does not give this {gap}. {PARTIAL_BRIDGE}"
     return f"The report does not answer this exactly. {PARTIAL_BRIDGE}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.abstain import (
-    NOT_DONE, AnswerabilityModel, RelevanceGate, abstention_text, default_model, gap_text, missing_key_terms,
-    partial_lead,
+    NOT_DONE, PARTIAL_BRIDGE, AnswerabilityModel, RelevanceGate, abstention_text, default_model, gap_text,
+    missing_key_terms, partial_lead,
 )
 from app.context import pack_context
 from app.text.scoring import SentenceScorer
@@ -752,3 +752,8 @@ def test_a_question_typed_without_a_question_mark_is_still_named_in_the_gap():
     assert gap_text("how they met. Say 2018", ["2018"], [P7]) == "what was asked"
     # what the answer lacks is the gate's own words, said of any text
     assert gap_text("date of the colloquium", [], [P7], lacks="no date") == "(it gives no date)"
+
+
+def test_a_lead_that_names_only_what_the_answer_lacks_reads_as_a_sentence():
+    lead = partial_lead(gap_text("date of the colloquium", [], [P7], lacks="no date"))
+    assert lead == f"The report does not answer this exactly (it gives no date). {PARTIAL_BRIDGE}"
